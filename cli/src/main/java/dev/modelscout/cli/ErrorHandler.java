@@ -1,0 +1,63 @@
+package dev.modelscout.cli;
+
+import dev.modelscout.core.ModelScoutException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * The one place that turns exceptions into exit codes and one-line messages. Stack traces only with
+ * {@code --verbose}.
+ *
+ * <p>Exit codes: 0 ok, 1 bad input or a failed job ({@link ModelScoutException}), 2 usage error,
+ * 3 unexpected internal error.
+ */
+final class ErrorHandler implements IExecutionExceptionHandler {
+
+    static final int EXIT_INPUT = 1;
+    static final int EXIT_USAGE = 2;
+    static final int EXIT_INTERNAL = 3;
+
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
+        PrintWriter err = cmd.getErr();
+        boolean verbose = GlobalOptions.of(cmd.getCommandSpec()).verbose();
+        if (verbose) {
+            ex.printStackTrace(err);
+        }
+        if (ex instanceof ModelScoutException || ex instanceof IllegalArgumentException) {
+            err.println(cmd.getColorScheme().errorText("error: " + oneLine(ex.getMessage())));
+            err.flush();
+            return EXIT_INPUT;
+        }
+        err.println(cmd.getColorScheme().errorText("internal error: " + ex.getClass().getSimpleName() + ": "
+                + oneLine(ex.getMessage()) + (verbose ? "" : " (rerun with --verbose for the stack trace)")));
+        err.flush();
+        return EXIT_INTERNAL;
+    }
+
+    static String oneLine(String message) {
+        if (message == null) {
+            return "(no message)";
+        }
+        String s = message.strip();
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    /** Usage errors: the message, a hint to --help, exit code 2. */
+    static final class ParameterHandler implements IParameterExceptionHandler {
+        @Override
+        public int handleParseException(ParameterException ex, String[] args) {
+            CommandLine cmd = ex.getCommandLine();
+            PrintWriter err = cmd.getErr();
+            err.println(cmd.getColorScheme().errorText("error: " + oneLine(ex.getMessage())));
+            err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+            err.flush();
+            return EXIT_USAGE;
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package dev.modelscout.cli;
+
+import dev.modelscout.core.Device;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * Options every command accepts ({@code --device}, {@code --verbose}), before or after the subcommand
+ * name. Mixed into the top command and into each subcommand with {@code @Mixin}; picocli's "mixee"
+ * recipe stores the values on the top command's instance, so {@link #of(CommandSpec)} sees them
+ * wherever they were given.
+ */
+public final class GlobalOptions {
+
+    private @Spec(Spec.Target.MIXEE) CommandSpec mixee;
+
+    private Device device = Device.AUTO;
+    private boolean verbose;
+
+    @Option(names = "--device", paramLabel = "auto|cpu|cuda[:N]",
+            description = "Where to compute: auto (CUDA when usable, else the CPU with one warning), "
+                    + "cpu, cuda or cuda:N. Default: auto.")
+    void setDevice(String value) {
+        Device parsed;
+        try {
+            parsed = Device.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(mixee.commandLine(), e.getMessage());
+        }
+        root().device = parsed;
+    }
+
+    @Option(names = {"-v", "--verbose"}, description = "Print stack traces on errors and more detail while working.")
+    void setVerbose(boolean value) {
+        root().verbose = value;
+    }
+
+    private GlobalOptions root() {
+        Object top = mixee.root().userObject();
+        return top instanceof Main main ? main.globals : this;
+    }
+
+    /** The effective global options of the command line that {@code spec} belongs to. */
+    public static GlobalOptions of(CommandSpec spec) {
+        Object top = spec.root().userObject();
+        return top instanceof Main main ? main.globals : new GlobalOptions();
+    }
+
+    public Device device() {
+        return device;
+    }
+
+    public boolean verbose() {
+        return verbose;
+    }
+}

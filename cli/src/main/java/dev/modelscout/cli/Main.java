@@ -1,0 +1,36 @@
+package dev.modelscout.cli;
+
+import dev.modelscout.engine.Offline;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code modelscout} command. It only lists the subcommands; each lives in its own class. */
+@Command(name = "modelscout",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Recommends which pre-trained backbones to fine-tune on a new image-classification dataset,",
+            "without fine-tuning them all: extract features (DJL), score transferability (ND4J),",
+            "and predict fine-tuned accuracy from a history of past jobs (LR / FM)."},
+        subcommands = {
+            DoctorCommand.class,
+            CommandLine.HelpCommand.class,
+        })
+public final class Main {
+
+    @picocli.CommandLine.Mixin
+    GlobalOptions globals = new GlobalOptions();
+
+    /** Builds the command line, with our exception handler and the global options. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler(new ErrorHandler());
+        cl.setParameterExceptionHandler(new ErrorHandler.ParameterHandler());
+        return cl;
+    }
+
+    public static void main(String[] args) {
+        Offline.enable();
+        System.exit(commandLine().execute(args));
+    }
+}

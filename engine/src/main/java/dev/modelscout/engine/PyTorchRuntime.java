@@ -1,0 +1,116 @@
+package dev.modelscout.engine;
+
+import ai.djl.engine.Engine;
+import ai.djl.util.Utils;
+import dev.modelscout.core.Device;
+import dev.modelscout.core.Diagnostic;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.function.Consumer;
+
+/**
+ * The DJL PyTorch engine as this program uses it: started offline, asked which devices it can use,
+ * and described for {@code modelscout doctor}. DJL types stay inside this module.
+ */
+public final class PyTorchRuntime {
+
+    public static final String ENGINE_NAME = "PyTorch";
+
+    private PyTorchRuntime() {
+    }
+
+    /** Starts (once) and returns the PyTorch engine, offline. */
+    static Engine engine() {
+        Offline.enable();
+        try {
+            return Engine.getEngine(ENGINE_NAME);
+        } catch (RuntimeException | UnsatisfiedLinkError e) {
+            throw new EngineException("cannot start the DJL PyTorch engine (are the native jars from "
+                    + "cuda-profiles on the class path?): " + e.getMessage(), e);
+        }
+    }
+
+    /** Number of CUDA devices the PyTorch natives can use (0 with the CPU flavour). */
+    public static int cudaDeviceCount() {
+        return engine().getGpuCount();
+    }
+
+    /**
+     * Resolves what the user asked for against what is usable: {@code auto} becomes {@code cuda:0} when a
+     * CUDA device is usable, else the CPU with one warning; an unusable {@code cuda:N} is an error.
+     */
+    public static Device resolve(Device requested, Consumer<String> warn) {
+        int gpus = cudaDeviceCount();
+        return switch (requested.kind()) {
+            case CPU -> Device.CPU;
+            case AUTO -> {
+                if (gpus > 0) {
+                    yield Device.cuda(0);
+                }
+                warn.accept("warning: no usable CUDA device (PyTorch " + flavour() + " natives); using the CPU");
+                yield Device.CPU;
+            }
+            case CUDA -> {
+                if (requested.index() >= gpus) {
+                    throw new EngineException("device " + requested + " is not usable: PyTorch (" + flavour()
+                            + " natives) sees " + gpus + " CUDA device(s)");
+                }
+                yield requested;
+            }
+        };
+    }
+
+    static ai.djl.Device toDjl(Device device) {
+        return device.isCuda() ? ai.djl.Device.gpu(device.index()) : ai.djl.Device.cpu();
+    }
+
+    /** The flavour of the PyTorch natives on the class path: {@code cpu}, {@code cu124}, ... */
+    public static String flavour() {
+        Properties p = nativeProperties();
+        String f = p.getProperty("flavor");
+        return f == null ? "unknown" : f;
+    }
+
+    private static Properties nativeProperties() {
+        Properties p = new Properties();
+        try (InputStream in = PyTorchRuntime.class.getClassLoader().getResourceAsStream("native/lib/pytorch.properties")) {
+            if (in != null) {
+                p.load(in);
+            }
+        } catch (IOException e) {
+            // leave empty: reported as unknown
+        }
+        return p;
+    }
+
+    /** What {@code modelscout doctor} prints about DJL and PyTorch; starts the engine. */
+    public static List<Diagnostic> describe() {
+        List<Diagnostic> out = new ArrayList<>();
+        String section = "DJL / PyTorch";
+        out.add(new Diagnostic(section, "DJL version", String.valueOf(Engine.getDjlVersion())));
+        Properties p = nativeProperties();
+        out.add(new Diagnostic(section, "PyTorch natives (jar)",
+                p.getProperty("version", "?") + " " + p.getProperty("flavor", "?")
+                        + " " + p.getProperty("classifier", "")));
+        out.add(new Diagnostic(section, "offline", System.getProperty(Offline.DJL_OFFLINE)
+                + " (OPT_OUT_TRACKING=" + System.getProperty(Offline.OPT_OUT_TRACKING) + ")"));
+        try {
+            Engine engine = engine();
+            out.add(new Diagnostic(section, "engine", engine.getEngineName() + " " + engine.getVersion()));
+            int gpus = engine.getGpuCount();
+            out.add(new Diagnostic(section, "CUDA devices", Integer.toString(gpus)));
+            for (int i = 0; i < gpus; i++) {
+                out.add(new Diagnostic(section, "cuda:" + i, ai.djl.Device.gpu(i).toString()));
+            }
+            out.add(new Diagnostic(section, "default device", engine.defaultDevice().toString()));
+        } catch (EngineException e) {
+            out.add(new Diagnostic(section, "engine", "NOT AVAILABLE: " + e.getMessage()));
+        }
+        out.add(new Diagnostic("caches", "DJL cache", Utils.getCacheDir().toString()));
+        out.add(new Diagnostic("caches", "DJL engine cache (natives)", Utils.getEngineCacheDir().toString()));
+        return out;
+    }
+}

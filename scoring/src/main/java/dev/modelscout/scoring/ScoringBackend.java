@@ -1,0 +1,48 @@
+package dev.modelscout.scoring;
+
+import dev.modelscout.core.Diagnostic;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The ND4J back end the scores run on (CPU or CUDA, chosen by the jars cuda-profiles puts on the class
+ * path), described for {@code modelscout doctor}. Nothing here loads natives before it is called.
+ */
+public final class ScoringBackend {
+
+    private ScoringBackend() {
+    }
+
+    /** {@code cpu} or {@code cuda}: the ND4J backend in use; loads ND4J's natives. */
+    public static String kind() {
+        String name = Nd4j.getBackend().getClass().getSimpleName();
+        return name.toLowerCase(java.util.Locale.ROOT).contains("cuda")
+                || name.toLowerCase(java.util.Locale.ROOT).contains("jcublas") ? "cuda" : "cpu";
+    }
+
+    /** What {@code modelscout doctor} prints about ND4J; loads ND4J's natives. */
+    public static List<Diagnostic> describe() {
+        List<Diagnostic> out = new ArrayList<>();
+        String section = "ND4J";
+        try {
+            out.add(new Diagnostic(section, "backend", kind() + " (" + Nd4j.getBackend().getClass().getName() + ")"));
+            Properties env = Nd4j.getExecutioner().getEnvironmentInformation();
+            out.add(new Diagnostic(section, "BLAS vendor", String.valueOf(env.getOrDefault("blas.vendor", "?"))));
+            out.add(new Diagnostic(section, "threads", "omp " + env.getOrDefault("omp.threads", "?")
+                    + ", cores " + env.getOrDefault("cores", "?")));
+            out.add(new Diagnostic(section, "data type", Nd4j.dataType().toString()));
+            Object devices = env.get("cuda.availableDevices");
+            if (devices != null) {
+                out.add(new Diagnostic(section, "CUDA devices", devices.toString()));
+            }
+        } catch (RuntimeException | UnsatisfiedLinkError e) {
+            out.add(new Diagnostic(section, "backend", "NOT AVAILABLE: " + e.getMessage()));
+        }
+        out.add(new Diagnostic("caches", "JavaCPP cache (ND4J, OpenBLAS natives)",
+                System.getProperty("org.bytedeco.javacpp.cachedir",
+                        System.getProperty("user.home") + "/.javacpp/cache")));
+        return out;
+    }
+}
