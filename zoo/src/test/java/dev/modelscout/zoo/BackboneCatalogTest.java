@@ -1,0 +1,137 @@
+package dev.modelscout.zoo;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.modelscout.core.Backbone;
+import dev.modelscout.core.Preprocessing;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BackboneCatalogTest {
+
+    @TempDir
+    Path dir;
+
+    private Path write(String name, String text) throws Exception {
+        Path p = dir.resolve(name);
+        Files.writeString(p, text);
+        return p;
+    }
+
+    @Test
+    void readsCsvWithDefaultsAndComments() throws Exception {
+        Path f = write("zoo.csv", """
+                # my zoo
+                id,arch_family,pretrain_dataset,crop,mean,std,feature_dim,gmacs,params_m,weights,sha256
+                resnet18,resnet,imagenet,224,0.485 0.456 0.406,0.229;0.224;0.225,512,1.82,11.18,models/resnet18.pt,%s
+
+                tiny,cnn,,32,,,16,,,builtin:resnet18,
+                """.formatted("a".repeat(64)));
+        BackboneCatalog c = BackboneCatalog.load(f);
+        assertEquals(2, c.backbones().size());
+        Backbone r = c.get("resnet18");
+        assertEquals(256, r.preprocessing().resize());
+        assertEquals(224, r.inputSize());
+        assertArrayEquals(new double[] {0.229, 0.224, 0.225}, r.preprocessing().std());
+        assertEquals(512, r.featureDim());
+        assertEquals(1.82, r.gmacs());
+        assertEquals("a".repeat(64), r.sha256());
+        Backbone t = c.get("tiny");
+        assertNull(t.pretrainDataset());
+        assertNull(t.gmacs());
+        assertEquals(Preprocessing.imagenet(32), t.preprocessing());
+        assertEquals(dir.resolve("models/resnet18.pt").toString(), c.resolved(r).weights());
+        assertEquals("builtin:resnet18", c.resolved(t).weights());
+    }
+
+    @Test
+    void rejectsUnknownColumnNamingIt() throws Exception {
+        Path f = write("zoo.csv", "id,weights,featuredim\na,x.pt,3\n");
+        ZooException e = assertThrows(ZooException.class, () -> BackboneCatalog.load(f));
+        assertTrue(e.getMessage().contains("line 1, column 3: unknown field 'featuredim'"), e.getMessage());
+    }
+
+    @Test
+    void rejectsNonIntegerCropWithLineAndModel() throws Exception {
+        Path f = write("zoo.csv", "id,weights,crop\na,x.pt,224\nb,y.pt,big\n");
+        ZooException e = assertThrows(ZooException.class, () -> BackboneCatalog.load(f));
+        assertTrue(e.getMessage().contains("line 3 (b), field 'crop': 'big' is not an integer"), e.getMessage());
+    }
+
+    @Test
+    void rejectsDuplicateIds() throws Exception {
+        Path f = write("zoo.csv", "id,weights\na,x.pt\na,y.pt\n");
+        ZooException e = assertThrows(ZooException.class, () -> BackboneCatalog.load(f));
+        assertTrue(e.getMessage().contains("duplicate backbone id 'a' (first on line 2)"), e.getMessage());
+    }
+
+    @Test
+    void rejectsBadChecksumAndMissingWeights() throws Exception {
+        Path f = write("zoo.csv", "id,weights,sha256\na,x.pt,abc\n");
+        assertTrue(assertThrows(ZooException.class, () -> BackboneCatalog.load(f)).getMessage()
+                .contains("'abc' is not 64 hex digits"));
+        Path g = write("zoo2.csv", "id,weights\na,\n");
+        assertTrue(assertThrows(ZooException.class, () -> BackboneCatalog.load(g)).getMessage()
+                .contains("field 'weights': missing"));
+        Path h = write("zoo3.csv", "id,weights,std\na,x.pt,0.2 0 0.2\n");
+        assertTrue(assertThrows(ZooException.class, () -> BackboneCatalog.load(h)).getMessage()
+                .contains("std values must be > 0"));
+        Path k = write("zoo4.csv", "id,weights,mean\na,x.pt,0.2 0.2\n");
+        assertTrue(assertThrows(ZooException.class, () -> BackboneCatalog.load(k)).getMessage()
+                .contains("expected 3 numbers"));
+    }
+
+    @Test
+    void readsJsonAndReportsMalformedJsonPosition() throws Exception {
+        Path f = write("zoo.json", """
+                {"backbones": [
+                  {"id": "m1", "weights": "builtin:resnet18", "crop": 64, "mean": [0.5, 0.5, 0.5], "std": [0.5, 0.5, 0.5],
+                   "channels": "bgr", "feature_dim": 512}
+                ]}
+                """);
+        Backbone b = BackboneCatalog.load(f).get("m1");
+        assertEquals("BGR", b.preprocessing().channels());
+        assertEquals(73, b.preprocessing().resize());
+        assertArrayEquals(new double[] {0.5, 0.5, 0.5}, b.preprocessing().mean());
+        Path g = write("bad.json", "[{\"id\": \"x\",\n \"weights\" \"a.pt\"}]");
+        ZooException e = assertThrows(ZooException.class, () -> BackboneCatalog.load(g));
+        assertTrue(e.getMessage().contains("line 2"), e.getMessage());
+        Path h = write("unknown.json", "[{\"id\": \"x\", \"weights\": \"a.pt\", \"dim\": 3}]");
+        assertTrue(assertThrows(ZooException.class, () -> BackboneCatalog.load(h)).getMessage()
+                .contains("entry 1: unknown field 'dim'"));
+    }
+
+    @Test
+    void unknownIdListsKnownIds() throws Exception {
+        Path f = write("zoo.csv", "id,weights\na,x.pt\nb,y.pt\n");
+        ZooException e = assertThrows(ZooException.class, () -> BackboneCatalog.load(f).select(List.of("a", "c")));
+        assertTrue(e.getMessage().contains("no backbone 'c' in the zoo (has: a, b)"), e.getMessage());
+        assertTrue(assertThrows(ZooException.class, () -> BackboneCatalog.load(dir.resolve("none.csv")))
+                .getMessage().contains("zoo catalog not found"));
+    }
+
+    @Test
+    void addSaveLoadRoundTripsInBothFormats() {
+        for (String name : List.of("out.csv", "out.json")) {
+            Backbone b = new Backbone("r18", "resnet", "imagenet", Preprocessing.imagenet(224), 512, 1.8186,
+                    11.176512, "r18.pt", "b".repeat(64));
+            Backbone builtin = new Backbone("b2", null, null, new Preprocessing(40, 32,
+                    new double[] {0.1, 0.2, 0.3}, new double[] {1, 2, 3}, "BGR"), 0, null, null, "builtin:resnet18", null);
+            BackboneCatalog c = BackboneCatalog.loadOrCreate(dir.resolve(name)).with(b, false).with(builtin, false);
+            c.save();
+            BackboneCatalog back = BackboneCatalog.load(dir.resolve(name));
+            assertEquals(List.of(b, builtin), back.backbones(), name);
+            assertThrows(ZooException.class, () -> back.with(b, false));
+            Backbone changed = new Backbone("r18", "resnet", "imagenet", Preprocessing.imagenet(224), 512, 2.0,
+                    11.176512, "r18.pt", null);
+            assertEquals(2.0, back.with(changed, true).get("r18").gmacs());
+        }
+    }
+}
