@@ -1,0 +1,267 @@
+package dev.modelscout.engine;
+
+import dev.modelscout.core.Labels;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * The images of a labelled dataset: an ImageFolder layout (one sub-folder per class, searched
+ * recursively, class ids in sorted folder-name order) or a CSV manifest of {@code path,label} rows
+ * (relative paths resolve against the manifest's folder; an optional {@code path,label} header).
+ *
+ * @param source     the folder or manifest it was read from
+ * @param paths      one file per image
+ * @param labels     the class id of each image
+ * @param classNames class names by id
+ */
+public record ImageDataset(Path source, List<Path> paths, int[] labels, List<String> classNames) {
+
+    /** File name extensions read as images (lower case). */
+    public static final Set<String> IMAGE_EXTENSIONS = Set.of("jpg", "jpeg", "png", "bmp", "gif");
+
+    public ImageDataset {
+        paths = List.copyOf(paths);
+        classNames = List.copyOf(classNames);
+        if (paths.size() != labels.length) {
+            throw new IllegalArgumentException(paths.size() + " paths but " + labels.length + " labels");
+        }
+    }
+
+    public int size() {
+        return paths.size();
+    }
+
+    public Labels toLabels() {
+        return new Labels(labels.clone(), classNames);
+    }
+
+    /** A folder is read as an ImageFolder, a file as a CSV manifest. */
+    public static ImageDataset open(Path path) {
+        if (Files.isDirectory(path)) {
+            return imageFolder(path);
+        }
+        if (Files.isRegularFile(path)) {
+            return manifest(path);
+        }
+        throw new ExtractionException(path + ": no such image folder or manifest");
+    }
+
+    /** Reads an ImageFolder layout; see the class comment. */
+    public static ImageDataset imageFolder(Path root) {
+        List<Path> classDirs;
+        try (Stream<Path> s = Files.list(root)) {
+            classDirs = s.filter(Files::isDirectory).filter(p -> !hidden(p)).sorted().toList();
+        } catch (IOException e) {
+            throw new ExtractionException(root + ": cannot list image folder: " + e.getMessage(), e);
+        }
+        if (classDirs.isEmpty()) {
+            throw new ExtractionException(root + ": no class folders (expected one sub-folder of images per class)");
+        }
+        List<Path> paths = new ArrayList<>();
+        List<Integer> ids = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (Path dir : classDirs) {
+            List<Path> files;
+            try (Stream<Path> s = Files.walk(dir)) {
+                files = s.filter(Files::isRegularFile).filter(p -> !hidden(p)).sorted().toList();
+            } catch (IOException e) {
+                throw new ExtractionException(dir + ": cannot list class folder: " + e.getMessage(), e);
+            }
+            for (Path f : files) {
+                if (!isImageName(f)) {
+                    throw new ExtractionException(f + ": not an image file (expected ." + String.join(", .",
+                            new TreeSet<>(IMAGE_EXTENSIONS)) + "); move it out of the class folder");
+                }
+            }
+            if (files.isEmpty()) {
+                throw new ExtractionException(dir + ": empty class folder (no images)");
+            }
+            int id = names.size();
+            names.add(dir.getFileName().toString());
+            for (Path f : files) {
+                paths.add(f);
+                ids.add(id);
+            }
+        }
+        requireTwoClasses(root, names);
+        return new ImageDataset(root, paths, ids.stream().mapToInt(Integer::intValue).toArray(), names);
+    }
+
+    /** Reads a CSV manifest of {@code path,label} rows; see the class comment. */
+    public static ImageDataset manifest(Path csv) {
+        Path base = csv.toAbsolutePath().getParent();
+        List<Path> paths = new ArrayList<>();
+        List<String> labelText = new ArrayList<>();
+        CSVFormat format = CSVFormat.DEFAULT.builder().setTrim(true).setIgnoreEmptyLines(true).get();
+        try (Reader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8); CSVParser parser = CSVParser.parse(r, format)) {
+            boolean first = true;
+            for (CSVRecord rec : parser) {
+                long line = parser.getCurrentLineNumber();
+                if (first && rec.size() == 2 && rec.get(0).equalsIgnoreCase("path") && rec.get(1).equalsIgnoreCase("label")) {
+                    first = false;
+                    continue;
+                }
+                first = false;
+                if (rec.size() != 2) {
+                    throw new ExtractionException(csv + ": line " + line + ": expected 2 cells (path,label), found " + rec.size());
+                }
+                if (rec.get(0).isEmpty() || rec.get(1).isEmpty()) {
+                    throw new ExtractionException(csv + ": line " + line + ": empty " + (rec.get(0).isEmpty() ? "path" : "label"));
+                }
+                Path p = base.resolve(rec.get(0)).normalize();
+                if (!Files.isRegularFile(p)) {
+                    throw new ExtractionException(csv + ": line " + line + ", column 1: image " + p + " does not exist");
+                }
+                if (!isImageName(p)) {
+                    throw new ExtractionException(csv + ": line " + line + ", column 1: " + p + " is not an image file");
+                }
+                paths.add(p);
+                labelText.add(rec.get(1));
+            }
+        } catch (IOException | IllegalStateException | java.io.UncheckedIOException e) {
+            throw new ExtractionException(csv + ": cannot read manifest: " + e.getMessage(), e);
+        }
+        if (paths.isEmpty()) {
+            throw new ExtractionException(csv + ": manifest lists no images");
+        }
+        TreeMap<String, Integer> ids = new TreeMap<>();
+        labelText.forEach(l -> ids.put(l, 0));
+        List<String> names = new ArrayList<>(ids.keySet());
+        for (int i = 0; i < names.size(); i++) {
+            ids.put(names.get(i), i);
+        }
+        requireTwoClasses(csv, names);
+        return new ImageDataset(csv, paths, labelText.stream().mapToInt(ids::get).toArray(), names);
+    }
+
+    private static void requireTwoClasses(Path source, List<String> names) {
+        if (names.size() < 2) {
+            throw new ExtractionException(source + ": only one class (" + names.get(0)
+                    + "); transferability needs at least two");
+        }
+    }
+
+    private static boolean hidden(Path p) {
+        return p.getFileName().toString().startsWith(".");
+    }
+
+    static boolean isImageName(Path p) {
+        String name = p.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot >= 0 && IMAGE_EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * At most {@code perClass} images of each class, chosen at random with {@code seed} (the same seed
+     * gives the same subset), kept in dataset order. {@code perClass <= 0} keeps everything.
+     */
+    public ImageDataset subsample(int perClass, long seed) {
+        if (perClass <= 0) {
+            return this;
+        }
+        int c = classNames.size();
+        List<List<Integer>> byClass = new ArrayList<>();
+        for (int i = 0; i < c; i++) {
+            byClass.add(new ArrayList<>());
+        }
+        for (int i = 0; i < labels.length; i++) {
+            byClass.get(labels[i]).add(i);
+        }
+        boolean[] keep = new boolean[labels.length];
+        for (int k = 0; k < c; k++) {
+            List<Integer> idx = new ArrayList<>(byClass.get(k));
+            java.util.Collections.shuffle(idx, new Random(seed * 1_000_003L + k));
+            for (int i = 0; i < Math.min(perClass, idx.size()); i++) {
+                keep[idx.get(i)] = true;
+            }
+        }
+        List<Path> p = new ArrayList<>();
+        List<Integer> l = new ArrayList<>();
+        for (int i = 0; i < keep.length; i++) {
+            if (keep[i]) {
+                p.add(paths.get(i));
+                l.add(labels[i]);
+            }
+        }
+        return new ImageDataset(source, p, l.stream().mapToInt(Integer::intValue).toArray(), classNames);
+    }
+
+    /** This dataset without the images at the given indices (sorted ascending). */
+    ImageDataset without(List<Integer> drop) {
+        if (drop.isEmpty()) {
+            return this;
+        }
+        Set<Integer> d = new java.util.HashSet<>(drop);
+        List<Path> p = new ArrayList<>();
+        List<Integer> l = new ArrayList<>();
+        for (int i = 0; i < paths.size(); i++) {
+            if (!d.contains(i)) {
+                p.add(paths.get(i));
+                l.add(labels[i]);
+            }
+        }
+        return new ImageDataset(source, p, l.stream().mapToInt(Integer::intValue).toArray(), classNames);
+    }
+
+    /**
+     * SHA-256 over every image's path (relative to the source), class, size and modification time: a
+     * changed, added, removed or relabelled image changes it. Contents are not read (fast on big sets).
+     */
+    public String fingerprint() {
+        MessageDigest md;
+        try {
+            md = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        Path base = Files.isDirectory(source) ? source.toAbsolutePath() : source.toAbsolutePath().getParent();
+        md.update(String.join("\u0000", classNames).getBytes(StandardCharsets.UTF_8));
+        for (int i = 0; i < paths.size(); i++) {
+            Path p = paths.get(i).toAbsolutePath();
+            BasicFileAttributes a;
+            try {
+                a = Files.readAttributes(p, BasicFileAttributes.class);
+            } catch (IOException e) {
+                throw new ExtractionException(p + ": cannot read file attributes: " + e.getMessage(), e);
+            }
+            String rel = p.startsWith(base) ? base.relativize(p).toString() : p.toString();
+            md.update(("\n" + rel + "\t" + labels[i] + "\t" + a.size() + "\t"
+                    + a.lastModifiedTime().toInstant()).getBytes(StandardCharsets.UTF_8));
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ImageDataset d && d.source.equals(source) && d.paths.equals(paths)
+                && java.util.Arrays.equals(d.labels, labels) && d.classNames.equals(classNames);
+    }
+
+    @Override
+    public int hashCode() {
+        return paths.hashCode() * 31 + java.util.Arrays.hashCode(labels);
+    }
+
+    @Override
+    public String toString() {
+        return "ImageDataset[" + source + ", " + paths.size() + " images, " + classNames.size() + " classes]";
+    }
+}
