@@ -1,7 +1,6 @@
 package dev.modelscout.engine;
 
 import java.awt.image.BufferedImage;
-import java.awt.image.IndexColorModel;
 import java.awt.image.WritableRaster;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -61,17 +60,12 @@ final class TestImages {
         return img;
     }
 
-    /** A 2-colour palette image: left half red, right half blue. */
+    /** A palette image (Java's default 256-colour palette): left half red, right half blue. */
     static BufferedImage palette(int w, int h) {
-        byte[] reds = {(byte) 255, 0, 0, 9};
-        byte[] greens = {0, 0, (byte) 255, 9};
-        byte[] blues = {0, (byte) 255, 0, 9};
-        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_INDEXED,
-                new IndexColorModel(8, 4, reds, greens, blues));
-        WritableRaster r = img.getRaster();
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_INDEXED);
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
-                r.setSample(x, y, 0, x < w / 2 ? 0 : 1);
+                img.setRGB(x, y, x < w / 2 ? 0xff0000 : 0x0000ff);
             }
         }
         return img;
