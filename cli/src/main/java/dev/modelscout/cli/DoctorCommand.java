@@ -2,6 +2,7 @@ package dev.modelscout.cli;
 
 import dev.modelscout.core.Device;
 import dev.modelscout.core.Diagnostic;
+import dev.modelscout.core.FeatureMatrix;
 import dev.modelscout.engine.PyTorchRuntime;
 import dev.modelscout.scoring.ScoringBackend;
 import java.io.PrintWriter;
@@ -37,13 +38,39 @@ final class DoctorCommand implements Callable<Integer> {
         Device requested = GlobalOptions.of(spec).device();
         Device resolved = PyTorchRuntime.resolve(requested, err::println);
         lines.add(new Diagnostic("DJL / PyTorch", "--device " + requested, "resolves to " + resolved));
+        lines.add(new Diagnostic("DJL / PyTorch", "forward pass on " + resolved,
+                check(() -> PyTorchRuntime.selfTestForwardPass(resolved), FORWARD_EXPECTED)));
         lines.addAll(ScoringBackend.describe());
+        FeatureMatrix left = FeatureMatrix.of(new double[][] {{1, 2}, {3, 4}});
+        FeatureMatrix right = FeatureMatrix.of(new double[][] {{5, 6}, {7, 8}});
+        lines.add(new Diagnostic("ND4J", "matrix product",
+                check(() -> ScoringBackend.selfTestMatrixProduct(left, right).data(), new double[] {19, 22, 43, 50})));
         Table.of("section", "item", "value")
                 .addAll(lines.stream().sorted((a, b) -> Integer.compare(order(a.section()), order(b.section())))
                         .map(d -> List.of(d.section(), d.name(), d.value())).toList())
                 .print(out);
         out.flush();
         return 0;
+    }
+
+    /** Output of {@link PyTorchRuntime#selfTestForwardPass}: relu(W x + b), worked out by hand. */
+    static final double[] FORWARD_EXPECTED = {1.1, 0.25, 0.0};
+
+    private static String check(java.util.function.Supplier<double[]> run, double[] expected) {
+        long t0 = System.nanoTime();
+        try {
+            double[] got = run.get();
+            double ms = (System.nanoTime() - t0) / 1e6;
+            for (int i = 0; i < expected.length; i++) {
+                if (got.length != expected.length || Math.abs(got[i] - expected[i]) > 1e-5) {
+                    return "WRONG RESULT " + java.util.Arrays.toString(got) + ", expected "
+                            + java.util.Arrays.toString(expected);
+                }
+            }
+            return String.format(java.util.Locale.ROOT, "ok (%.1f ms)", ms);
+        } catch (RuntimeException e) {
+            return "FAILED: " + ErrorHandler.oneLine(e.getMessage());
+        }
     }
 
     private static int order(String section) {

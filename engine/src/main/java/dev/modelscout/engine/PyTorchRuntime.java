@@ -1,6 +1,12 @@
 package dev.modelscout.engine;
 
 import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.core.Linear;
 import ai.djl.util.Utils;
 import dev.modelscout.core.Device;
 import dev.modelscout.core.Diagnostic;
@@ -84,6 +90,32 @@ public final class PyTorchRuntime {
             // leave empty: reported as unknown
         }
         return p;
+    }
+
+    /**
+     * Runs a small fixed forward pass (a 4 -> 3 linear layer with known weights, then ReLU) on the device
+     * and returns its output. Proves that the natives load and compute on that device.
+     */
+    public static double[] selfTestForwardPass(Device device) {
+        engine();
+        try (NDManager manager = NDManager.newBaseManager(toDjl(device), ENGINE_NAME)) {
+            NDArray x = manager.create(new float[] {1f, -2f, 0.5f, 3f}, new Shape(1, 4));
+            NDArray w = manager.create(new float[] {
+                0.1f, 0.2f, 0.3f, 0.4f,
+                -0.5f, 0.6f, -0.7f, 0.8f,
+                1.0f, 1.0f, 1.0f, -1.0f}, new Shape(3, 4));
+            NDArray b = manager.create(new float[] {0.05f, -0.1f, 0.2f}, new Shape(3));
+            NDList out = Linear.linear(x, w, b);
+            NDArray y = Activation.relu(out.singletonOrThrow());
+            float[] v = y.toFloatArray();
+            double[] d = new double[v.length];
+            for (int i = 0; i < v.length; i++) {
+                d[i] = v[i];
+            }
+            return d;
+        } catch (RuntimeException e) {
+            throw new EngineException("forward pass on " + device + " failed: " + e.getMessage(), e);
+        }
     }
 
     /** What {@code modelscout doctor} prints about DJL and PyTorch; starts the engine. */

@@ -1,9 +1,12 @@
 package dev.modelscout.scoring;
 
 import dev.modelscout.core.Diagnostic;
+import dev.modelscout.core.FeatureMatrix;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -20,6 +23,21 @@ public final class ScoringBackend {
         String name = Nd4j.getBackend().getClass().getSimpleName();
         return name.toLowerCase(java.util.Locale.ROOT).contains("cuda")
                 || name.toLowerCase(java.util.Locale.ROOT).contains("jcublas") ? "cuda" : "cpu";
+    }
+
+    /**
+     * Multiplies two matrices with ND4J's BLAS in double precision and returns the product
+     * (row-major). Proves that the ND4J natives load and compute.
+     */
+    public static FeatureMatrix selfTestMatrixProduct(FeatureMatrix a, FeatureMatrix b) {
+        if (a.cols() != b.rows()) {
+            throw new IllegalArgumentException("cannot multiply " + a + " by " + b);
+        }
+        try (INDArray x = Nd4j.create(a.data(), new long[] {a.rows(), a.cols()}, DataType.DOUBLE);
+             INDArray y = Nd4j.create(b.data(), new long[] {b.rows(), b.cols()}, DataType.DOUBLE);
+             INDArray z = x.mmul(y)) {
+            return new FeatureMatrix(a.rows(), b.cols(), z.dup('c').data().asDouble());
+        }
     }
 
     /** What {@code modelscout doctor} prints about ND4J; loads ND4J's natives. */

@@ -1,0 +1,30 @@
+package dev.modelscout.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class MainTest {
+
+    @Test
+    void helpListsDoctor() {
+        CliTest.run("--help").expectExit(0).expectOut("doctor").expectOut("--device");
+    }
+
+    @Test
+    void versionPrintsProgramAndJava() {
+        CliTest.run("--version").expectExit(0).expectOut("modelscout").expectOut("Java 17");
+    }
+
+    @Test
+    void badDeviceIsAUsageErrorWithOneLine() {
+        CliTest r = CliTest.run("--device", "tpu:1", "doctor").expectExit(2)
+                .expectErr("invalid device 'tpu:1'");
+        assertEquals(2, r.err().lines().count(), r.err());
+    }
+
+    @Test
+    void unknownCommandIsAUsageError() {
+        CliTest.run("frobnicate").expectExit(2).expectErr("frobnicate");
+    }
+}
