@@ -47,6 +47,10 @@ public final class FeatureExtractor implements AutoCloseable {
         return new FeatureExtractor(BackboneModel.load(backbone, options.device(), options.online(), true), options);
     }
 
+    BackboneModel model() {
+        return model;
+    }
+
     public Backbone backbone() {
         return model.backbone();
     }

@@ -1,0 +1,84 @@
+package dev.modelscout.cli;
+
+import dev.modelscout.core.Backbone;
+import dev.modelscout.engine.ExtractionBenchmark;
+import dev.modelscout.engine.ExtractionBenchmark.Throughput;
+import dev.modelscout.engine.ExtractionOptions;
+import dev.modelscout.engine.ImageDataset;
+import dev.modelscout.zoo.BackboneCatalog;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code modelscout bench extract}: forward-pass throughput of a zoo backbone on random input (compare
+ * with src/bench/torch_throughput.py on the same file and thread count), and decode + preprocess
+ * throughput alone on an image folder.
+ */
+@Command(name = "extract", mixinStandardHelpOptions = true,
+        description = {"Forward-pass images/s of a backbone on random input, and decode+preprocess images/s on",
+            "an image folder. Compare with: /usr/bin/python3 src/bench/torch_throughput.py --model FILE --threads T"})
+final class BenchExtractCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    GlobalOptions globals;
+
+    @Option(names = "--zoo", required = true, paramLabel = "FILE", description = "Zoo catalog (.csv or .json).")
+    Path zoo;
+
+    @Option(names = "--model", required = true, paramLabel = "ID", description = "Backbone to time.")
+    String model;
+
+    @Option(names = "--images", paramLabel = "DIR|CSV", description = "Also time decode+preprocess over these images.")
+    Path images;
+
+    @Option(names = "--batch-size", defaultValue = "32", description = "Default: ${DEFAULT-VALUE}.")
+    int batchSize;
+
+    @Option(names = "--warmup", defaultValue = "2", description = "Untimed batches. Default: ${DEFAULT-VALUE}.")
+    int warmup;
+
+    @Option(names = "--batches", defaultValue = "10", description = "Timed batches. Default: ${DEFAULT-VALUE}.")
+    int batches;
+
+    @Option(names = "--threads", defaultValue = "0", description = "PyTorch compute threads (0: one per core). Default: ${DEFAULT-VALUE}.")
+    int threads;
+
+    @Option(names = "--workers", defaultValue = "1", description = "Decode threads for the decode timing. Default: ${DEFAULT-VALUE}.")
+    int workers;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        BackboneCatalog catalog = BackboneCatalog.load(zoo);
+        Backbone b = catalog.resolved(catalog.get(model));
+        List<Throughput> results = new ArrayList<>();
+        if (images != null) {
+            results.add(ExtractionBenchmark.decode(ImageDataset.open(images), b.preprocessing(), workers));
+        }
+        ExtractionOptions opts = ExtractionOptions.defaults().withDevice(GlobalOptions.of(spec).device())
+                .withBatchSize(batchSize).withComputeThreads(threads);
+        results.add(ExtractionBenchmark.forward(b, opts, warmup, batches));
+        Table t = Table.of("what", "images", "seconds", "images/s");
+        for (Throughput r : results) {
+            t.add(List.of(r.what(), Integer.toString(r.images()), String.format(Locale.ROOT, "%.2f", r.seconds()),
+                    String.format(Locale.ROOT, "%.1f", r.imagesPerSecond())));
+        }
+        t.print(out);
+        out.printf("machine: %d cores (%s), Java %s%n", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("os.arch"), System.getProperty("java.version"));
+        out.flush();
+        return 0;
+    }
+}

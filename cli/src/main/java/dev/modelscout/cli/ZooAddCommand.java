@@ -1,0 +1,107 @@
+package dev.modelscout.cli;
+
+import dev.modelscout.core.Backbone;
+import dev.modelscout.core.Preprocessing;
+import dev.modelscout.core.WeightsKind;
+import dev.modelscout.engine.ModelMeasurement;
+import dev.modelscout.zoo.BackboneCatalog;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code modelscout zoo add}: loads a model once, measures what it can (parameters, feature dimension,
+ * GMACs for DJL-built architectures, the weights file's SHA-256) and writes the entry to the catalog.
+ */
+@Command(name = "add", mixinStandardHelpOptions = true,
+        description = {"Load a backbone once, measure it and add it to the zoo catalog (created if missing).",
+            "Measured: parameter count, feature dimension (forward pass), weights SHA-256, and GMACs for",
+            "builtin: architectures (TorchScript layers are opaque: give --gmacs, or use the export script)."})
+final class ZooAddCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    GlobalOptions globals;
+
+    @Option(names = "--zoo", required = true, paramLabel = "FILE", description = "Zoo catalog (.csv or .json).")
+    Path zoo;
+
+    @Option(names = "--id", required = true, description = "Backbone id (letters, digits, . _ + -).")
+    String id;
+
+    @Option(names = "--weights", required = true, paramLabel = "FILE|djl://URL|builtin:NAME",
+            description = "TorchScript file, DJL model-zoo URL, or builtin:resnet18|34|50|101|152[?seed=N].")
+    String weights;
+
+    @Option(names = "--arch", description = "Architecture family (resnet, vit, ...).")
+    String arch;
+
+    @Option(names = "--pretrain", description = "Pre-training dataset (imagenet, ...).")
+    String pretrain;
+
+    @Option(names = "--crop", defaultValue = "224", description = "Input size (centre crop). Default: ${DEFAULT-VALUE}.")
+    int crop;
+
+    @Option(names = "--resize", description = "Shorter side before the crop. Default: crop / 0.875.")
+    Integer resize;
+
+    @Option(names = "--mean", split = ",", description = "Per-channel mean, R,G,B. Default: ImageNet.")
+    double[] mean;
+
+    @Option(names = "--std", split = ",", description = "Per-channel std, R,G,B. Default: ImageNet.")
+    double[] std;
+
+    @Option(names = "--channels", defaultValue = "RGB", description = "RGB or BGR. Default: ${DEFAULT-VALUE}.")
+    String channels;
+
+    @Option(names = "--gmacs", description = "GMACs per image, for models whose layers cannot be counted (TorchScript).")
+    Double gmacs;
+
+    @Option(names = "--replace", description = "Replace an entry with the same id.")
+    boolean replace;
+
+    @Option(names = "--online", description = "Allow a djl:// URL to download its weights.")
+    boolean online;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        BackboneCatalog catalog = BackboneCatalog.loadOrCreate(zoo);
+        Preprocessing imagenet = Preprocessing.imagenet(crop);
+        Preprocessing prep = new Preprocessing(resize == null ? imagenet.resize() : resize, crop,
+                mean == null ? imagenet.mean() : mean, std == null ? imagenet.std() : std,
+                channels.toUpperCase(Locale.ROOT));
+        String stored = storedWeights(weights, zoo);
+        Backbone draft = new Backbone(id, arch, pretrain, prep, 0, gmacs, null, stored, null);
+        // Validates the id and fields before the (slow) load.
+        catalog.with(draft, replace);
+        ModelMeasurement m = ModelMeasurement.measure(catalog.resolved(draft), GlobalOptions.of(spec).device(), online);
+        Double g = m.gmacs() != null ? m.gmacs() : gmacs;
+        Backbone entry = new Backbone(id, arch, pretrain, prep, m.featureDim(), g,
+                m.parameters() / 1e6, stored, m.sha256());
+        catalog.with(entry, replace).save();
+        out.printf(Locale.ROOT, "added %s to %s: %d-d features, %.4f M parameters, GMACs %s%s%n", id, zoo,
+                m.featureDim(), m.parameters() / 1e6, g == null ? "unknown (give --gmacs)" : String.format(Locale.ROOT, "%.4f", g),
+                m.sha256() == null ? "" : ", sha256 " + m.sha256());
+        out.flush();
+        return 0;
+    }
+
+    /** A weights file is stored relative to the catalog's folder when it lies inside it, else absolute. */
+    static String storedWeights(String weights, Path catalog) {
+        if (WeightsKind.of(weights) != WeightsKind.FILE) {
+            return weights;
+        }
+        Path file = Path.of(weights).toAbsolutePath().normalize();
+        Path base = catalog.toAbsolutePath().normalize().getParent();
+        return file.startsWith(base) ? base.relativize(file).toString() : file.toString();
+    }
+}

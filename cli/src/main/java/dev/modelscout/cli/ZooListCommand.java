@@ -1,0 +1,46 @@
+package dev.modelscout.cli;
+
+import dev.modelscout.core.Backbone;
+import dev.modelscout.zoo.BackboneCatalog;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code modelscout zoo list}: one line per backbone. */
+@Command(name = "list", mixinStandardHelpOptions = true, description = "List the backbones of a zoo catalog.")
+final class ZooListCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    GlobalOptions globals;
+
+    @Option(names = "--zoo", required = true, paramLabel = "FILE", description = "Zoo catalog (.csv or .json).")
+    Path zoo;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        BackboneCatalog catalog = BackboneCatalog.load(zoo);
+        Table t = Table.of("id", "arch", "pretrain", "input", "dim", "gmacs", "params_m", "weights");
+        for (Backbone b : catalog.backbones()) {
+            t.add(List.of(b.id(), orDash(b.archFamily()), orDash(b.pretrainDataset()), Integer.toString(b.inputSize()),
+                    b.featureDim() == 0 ? "-" : Integer.toString(b.featureDim()), ZooShowCommand.num(b.gmacs()),
+                    ZooShowCommand.num(b.paramsM()), b.weights()));
+        }
+        t.print(out);
+        out.flush();
+        return 0;
+    }
+
+    static String orDash(String s) {
+        return s == null ? "-" : s;
+    }
+}
