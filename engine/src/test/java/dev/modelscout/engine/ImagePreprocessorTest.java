@@ -2,6 +2,7 @@ package dev.modelscout.engine;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.modelscout.core.Preprocessing;
 import org.junit.jupiter.api.Test;
@@ -95,5 +96,24 @@ class ImagePreprocessorTest {
         assertEquals(114 / 255f, out[1], 1e-6);
         assertEquals(86 / 255f, out[2], 1e-6);
         assertEquals(114 / 255f, out[4 + 3], 1e-6);
+    }
+
+    /**
+     * Matches torchvision 0.14 + PIL 9.4 on a committed image. Golden file made with:
+     * {@code T.Compose([T.Resize(20), T.CenterCrop(16), T.ToTensor(), T.Normalize(mean, std)])(Image.open(png).convert("RGB"))}.
+     * PIL resamples in fixed point, so single 8-bit steps may differ: tolerance 1.5/255/std.
+     */
+    @Test
+    void matchesTorchvisionOnAGoldenImage() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Path.of(getClass().getResource("/golden").toURI());
+        RgbImage img = ImageDecoder.decode(dir.resolve("gradient_53x41.png"));
+        float[] out = new ImagePreprocessor(new Preprocessing(20, 16, Preprocessing.imagenet(16).mean(), Preprocessing.imagenet(16).std(), "RGB")).apply(img);
+        dev.modelscout.core.Npy.Array want = dev.modelscout.core.Npy.read(dir.resolve("gradient_53x41_resize20_crop16.npy"));
+        assertArrayEquals(new int[] {3, 16, 16}, want.shape());
+        double worst = 0;
+        for (int i = 0; i < out.length; i++) {
+            worst = Math.max(worst, Math.abs(out[i] - want.values()[i]));
+        }
+        assertTrue(worst < 1.5 / 255 / 0.224, "max difference to torchvision " + worst);
     }
 }
