@@ -18,7 +18,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -246,8 +245,7 @@ public final class BackboneCatalog {
             Map<String, String> values = new LinkedHashMap<>();
             Map<String, List<String>> arrays = new LinkedHashMap<>();
             List<String> present = new ArrayList<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                var e = it.next();
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
                 String key = e.getKey();
                 if (!FIELDS.contains(key)) {
                     throw new ZooException(where + ": unknown field '" + key + "' (known: " + FIELDS_TEXT + ")");
