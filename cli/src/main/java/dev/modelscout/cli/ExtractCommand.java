@@ -1,12 +1,9 @@
 package dev.modelscout.cli;
 
-import dev.modelscout.core.Backbone;
 import dev.modelscout.engine.ExtractedFeatures;
 import dev.modelscout.engine.ExtractionOptions;
 import dev.modelscout.engine.FeatureCache;
-import dev.modelscout.engine.FeatureExtraction;
 import dev.modelscout.engine.ImageDataset;
-import dev.modelscout.zoo.BackboneCatalog;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -75,18 +72,15 @@ final class ExtractCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter outw = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        BackboneCatalog catalog = BackboneCatalog.load(zoo);
-        List<Backbone> selected = catalog.select(models);
-        ExtractionOptions opts = options();
-        ImageDataset data = ImageDataset.open(images).subsample(perClass, seed);
+        ZooFeatures request = new ZooFeatures(zoo, images, models, perClass, seed, out);
+        ImageDataset data = request.dataset();
         err.println("dataset: " + data.size() + " images in " + data.classNames().size() + " classes from " + images);
-        ProgressReporter progress = ProgressReporter.forConsole(err);
+        List<ExtractedFeatures> results = request.load(options(), ProgressReporter.forConsole(err));
         Table t = Table.of("model", "images", "dim", "skipped", "features", "folder");
-        for (Backbone b : selected) {
-            ExtractedFeatures f = FeatureExtraction.features(catalog.resolved(b), data, opts, out, progress);
-            t.add(List.of(b.id(), Integer.toString(f.features().rows()), Integer.toString(f.features().cols()),
+        for (ExtractedFeatures f : results) {
+            t.add(List.of(f.modelId(), Integer.toString(f.features().rows()), Integer.toString(f.features().cols()),
                     Integer.toString(f.skipped().size()), f.cached() ? "cached" : "extracted",
-                    new FeatureCache(out).dir(b.id()).toString()));
+                    new FeatureCache(out).dir(f.modelId()).toString()));
         }
         t.print(outw);
         outw.flush();
