@@ -5,6 +5,7 @@ import dev.modelscout.engine.ExtractionBenchmark;
 import dev.modelscout.engine.ExtractionBenchmark.Throughput;
 import dev.modelscout.engine.ExtractionOptions;
 import dev.modelscout.engine.ImageDataset;
+import dev.modelscout.engine.PyTorchRuntime;
 import dev.modelscout.zoo.BackboneCatalog;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -67,7 +68,8 @@ final class BenchExtractCommand implements Callable<Integer> {
         if (images != null) {
             results.add(ExtractionBenchmark.decode(ImageDataset.open(images), b.preprocessing(), workers));
         }
-        ExtractionOptions opts = ExtractionOptions.defaults().withDevice(GlobalOptions.of(spec).device())
+        ExtractionOptions opts = ExtractionOptions.defaults()
+                .withDevice(PyTorchRuntime.resolve(GlobalOptions.of(spec).device(), spec.commandLine().getErr()::println))
                 .withBatchSize(batchSize).withComputeThreads(threads);
         results.add(ExtractionBenchmark.forward(b, opts, warmup, batches));
         Table t = Table.of("what", "images", "seconds", "images/s");

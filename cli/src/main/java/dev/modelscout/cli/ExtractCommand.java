@@ -4,6 +4,7 @@ import dev.modelscout.engine.ExtractedFeatures;
 import dev.modelscout.engine.ExtractionOptions;
 import dev.modelscout.engine.FeatureCache;
 import dev.modelscout.engine.ImageDataset;
+import dev.modelscout.engine.PyTorchRuntime;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -88,7 +89,8 @@ final class ExtractCommand implements Callable<Integer> {
     }
 
     private ExtractionOptions options() {
-        ExtractionOptions o = ExtractionOptions.defaults().withDevice(GlobalOptions.of(spec).device())
+        ExtractionOptions o = ExtractionOptions.defaults()
+                .withDevice(PyTorchRuntime.resolve(GlobalOptions.of(spec).device(), spec.commandLine().getErr()::println))
                 .withBatchSize(batchSize).withComputeThreads(threads).withStrict(strict).withOnline(online);
         return workers == null ? o : o.withWorkers(workers);
     }

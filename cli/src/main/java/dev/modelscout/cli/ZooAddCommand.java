@@ -4,6 +4,7 @@ import dev.modelscout.core.Backbone;
 import dev.modelscout.core.Preprocessing;
 import dev.modelscout.core.WeightsKind;
 import dev.modelscout.engine.ModelMeasurement;
+import dev.modelscout.engine.PyTorchRuntime;
 import dev.modelscout.zoo.BackboneCatalog;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -83,7 +84,8 @@ final class ZooAddCommand implements Callable<Integer> {
         Backbone draft = new Backbone(id, arch, pretrain, prep, 0, gmacs, null, stored, null);
         // Validates the id and fields before the (slow) load.
         catalog.with(draft, replace);
-        ModelMeasurement m = ModelMeasurement.measure(catalog.resolved(draft), GlobalOptions.of(spec).device(), online);
+        ModelMeasurement m = ModelMeasurement.measure(catalog.resolved(draft),
+                PyTorchRuntime.resolve(GlobalOptions.of(spec).device(), spec.commandLine().getErr()::println), online);
         Double g = m.gmacs() != null ? m.gmacs() : gmacs;
         Backbone entry = new Backbone(id, arch, pretrain, prep, m.featureDim(), g,
                 m.parameters() / 1e6, stored, m.sha256());

@@ -25,7 +25,8 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * The images of a labelled dataset: an ImageFolder layout (one sub-folder per class, searched
  * recursively, class ids in sorted folder-name order) or a CSV manifest of {@code path,label} rows
- * (relative paths resolve against the manifest's folder; an optional {@code path,label} header).
+ * (relative paths resolve against the manifest's folder; an optional {@code path,label} header; class ids
+ * in sorted label order, numeric when every label is an integer).
  *
  * @param source     the folder or manifest it was read from
  * @param paths      one file per image
@@ -142,7 +143,9 @@ public record ImageDataset(Path source, List<Path> paths, int[] labels, List<Str
         if (paths.isEmpty()) {
             throw new ExtractionException(csv + ": manifest lists no images");
         }
-        TreeMap<String, Integer> ids = new TreeMap<>();
+        boolean numeric = labelText.stream().allMatch(l -> l.matches("-?\\d{1,9}"));
+        TreeMap<String, Integer> ids = new TreeMap<>(numeric
+                ? java.util.Comparator.comparingInt(Integer::parseInt) : java.util.Comparator.naturalOrder());
         labelText.forEach(l -> ids.put(l, 0));
         List<String> names = new ArrayList<>(ids.keySet());
         for (int i = 0; i < names.size(); i++) {

@@ -57,6 +57,8 @@ class ImageDatasetTest {
         ImageDataset d = ImageDataset.open(m);
         assertEquals(List.of("ant", "zebra"), d.classNames());
         assertArrayEquals(new int[] {1, 0, 0}, d.labels());
+        Files.writeString(m, "imgs/class0/img0.png,10\nimgs/class1/img0.jpg,2\n");
+        assertEquals(List.of("2", "10"), ImageDataset.open(m).classNames());
         Files.writeString(m, "imgs/class0/img0.png,a\nimgs/nope.png,b\n");
         assertTrue(assertThrows(ExtractionException.class, () -> ImageDataset.open(m)).getMessage()
                 .contains("line 2, column 1: image"));
