@@ -117,7 +117,8 @@ def main():
             "resize": round(size / 0.875), "crop": size, "mean": "0.485 0.456 0.406", "std": "0.229 0.224 0.225",
             "channels": "RGB", "feature_dim": out.shape[1] if out.dim() == 2 else 0, "gmacs": f"{macs / 1e9:.6g}",
             "params_m": f"{params / 1e6:.6g}", "weights": name + ".pt", "sha256": sha256(path)})
-        print(f"{path}: {out.shape[1]}-d features, {params} parameters, {macs / 1e9:.4f} GMACs")
+        what = f"{out.shape[1]}-d features" if out.dim() == 2 else f"output shape {tuple(out.shape)}"
+        print(f"{path}: {what}, {params} parameters, {macs / 1e9:.4f} GMACs")
     fields = ["id", "arch_family", "pretrain_dataset", "resize", "crop", "mean", "std", "channels",
               "feature_dim", "gmacs", "params_m", "weights", "sha256"]
     with open(os.path.join(args.out, args.catalog), "w", newline="") as f:

@@ -66,7 +66,7 @@ final class ZooAddCommand implements Callable<Integer> {
     @Option(names = "--gmacs", description = "GMACs per image, for models whose layers cannot be counted (TorchScript).")
     Double gmacs;
 
-    @Option(names = "--replace", description = "Replace an entry with the same id.")
+    @Option(names = "--replace", description = "Replace an entry with the same id (keeps its --arch/--pretrain unless given).")
     boolean replace;
 
     @Option(names = "--online", description = "Allow a djl:// URL to download its weights.")
@@ -76,6 +76,12 @@ final class ZooAddCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         BackboneCatalog catalog = BackboneCatalog.loadOrCreate(zoo);
+        if (replace && catalog.contains(id)) {
+            // Descriptive fields not given again are kept from the entry being replaced.
+            Backbone old = catalog.get(id);
+            arch = arch == null ? old.archFamily() : arch;
+            pretrain = pretrain == null ? old.pretrainDataset() : pretrain;
+        }
         Preprocessing imagenet = Preprocessing.imagenet(crop);
         Preprocessing prep = new Preprocessing(resize == null ? imagenet.resize() : resize, crop,
                 mean == null ? imagenet.mean() : mean, std == null ? imagenet.std() : std,
