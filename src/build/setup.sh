@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the system packages that the build and the tests need (Debian). Idempotent; needs root or sudo.
 set -euo pipefail
-packages=(python3 python3-numpy)
+packages=(python3 python3-numpy dataset-fashion-mnist python3-torch python3-torchvision python3-pil)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
