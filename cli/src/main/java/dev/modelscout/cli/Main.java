@@ -14,6 +14,9 @@ import picocli.CommandLine.Command;
             "and predict fine-tuned accuracy from a history of past jobs (LR / FM)."},
         subcommands = {
             DoctorCommand.class,
+            TrainCommand.class,
+            PredictCommand.class,
+            EvaluateCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class Main {
