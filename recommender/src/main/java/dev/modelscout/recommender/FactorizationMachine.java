@@ -37,7 +37,7 @@ public final class FactorizationMachine implements Trainer {
 
         /** See docs/recommender.md for how these were chosen. */
         public static Config defaults() {
-            return new Config(8, 1.0, 5.0, 30, 0.1, 42);
+            return new Config(8, 1.0, 5.0, 100, 0.1, 42);
         }
 
         public Config withSeed(long s) {

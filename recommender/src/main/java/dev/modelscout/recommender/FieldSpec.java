@@ -244,7 +244,7 @@ public record FieldSpec(List<Entry> entries) {
                 }
             }
             for (CSVRecord r : p) {
-                String where = source + ":" + r.getRecordNumber();
+                String where = source + ":" + (r.getRecordNumber() + 1);
                 out.add(entry(where, get(r, "field"), get(r, "column"), get(r, "type"), get(r, "one_hot"),
                         get(r, "log"), get(r, "normalize"), get(r, "interact")));
             }
