@@ -81,7 +81,7 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
         TrainingHistory history = historyOptions.read();
-        FieldSpec features = historyOptions.features();
+        FieldSpec features = historyOptions.features(history);
         Evaluation.Protocol p = Evaluation.Protocol.parse(protocol);
         if (splits < 1 || !(testFraction > 0 && testFraction < 1) || topK < 1 || repeats < 1) {
             throw new IllegalArgumentException("--splits, --top-k and --repeats must be >= 1 and --test-fraction in (0,1)");

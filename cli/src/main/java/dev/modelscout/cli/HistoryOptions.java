@@ -34,8 +34,8 @@ final class HistoryOptions {
                 .withOnDuplicate(OnDuplicate.parse(onDuplicate)).withAccuracyInPercent(accuracyPercent));
     }
 
-    FieldSpec features() {
+    FieldSpec features(TrainingHistory h) {
         FieldSpec base = spec == null ? FieldSpec.defaults() : FieldSpec.read(spec);
-        return base.select(FieldSpec.parseFeatures(features));
+        return base.select(FieldSpec.parseFeatures(features)).requireColumnsOf(h);
     }
 }

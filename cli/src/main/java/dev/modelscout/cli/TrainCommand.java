@@ -40,7 +40,7 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
         TrainingHistory history = historyOptions.read();
-        FieldSpec features = historyOptions.features();
+        FieldSpec features = historyOptions.features(history);
         Trainer trainer = trainerOptions.trainer();
         long t = System.nanoTime();
         Recommender r = trainer.train(history, features);

@@ -24,6 +24,10 @@ final class TrainerOptions {
     @Option(names = "--lambda", paramLabel = "L", description = "L2 penalty: ridge lambda (default 1), FM factor lambdaV (default 5).")
     Double lambda;
 
+    @Option(names = "--balance-datasets", negatable = true, paramLabel = "BOOL",
+            description = "Weigh each job by 1 / (its dataset's accuracy variance) in the loss (fm, lr).")
+    Boolean balance;
+
     Trainer trainer() {
         return trainer(recommender);
     }
@@ -33,10 +37,13 @@ final class TrainerOptions {
         if (t instanceof FactorizationMachine fm) {
             FactorizationMachine.Config c = fm.config();
             return new FactorizationMachine(new FactorizationMachine.Config(factors == null ? c.factors() : factors,
-                    c.lambdaW(), lambda == null ? c.lambdaV() : lambda, c.sweeps(), c.initStd(), seed == null ? c.seed() : seed));
+                    c.lambdaW(), lambda == null ? c.lambdaV() : lambda, c.sweeps(), c.initStd(), seed == null ? c.seed() : seed,
+                    balance == null ? c.balanceDatasets() : balance));
         }
-        if (t instanceof LinearRegression && lambda != null) {
-            return new LinearRegression(new LinearRegression.Config(lambda));
+        if (t instanceof LinearRegression lr) {
+            LinearRegression.Config c = lr.config();
+            return new LinearRegression(new LinearRegression.Config(lambda == null ? c.lambda() : lambda,
+                    balance == null ? c.balanceDatasets() : balance));
         }
         return t;
     }

@@ -174,6 +174,15 @@ public final class Evaluation {
                 throw new IllegalArgumentException("train dataset '" + d + "' is not in " + history.source());
             }
         }
+        if ((options.protocol() == Protocol.LEAVE_ONE_DATASET_OUT || options.protocol() == Protocol.LEARNING_CURVE
+                || options.protocol() == Protocol.TRAIN_TEST) && all.size() < 2) {
+            throw new IllegalArgumentException(options.protocol().id() + " needs at least 2 datasets; " + history.source()
+                    + " has " + all.size() + " (use --protocol unseen-models)");
+        }
+        if (options.protocol() == Protocol.UNSEEN_MODELS && history.models().size() < 5) {
+            throw new IllegalArgumentException("unseen-models needs at least 5 models; " + history.source() + " has "
+                    + history.models().size());
+        }
         Summary metrics;
         Summary std;
         List<DatasetScore> per = new ArrayList<>();

@@ -26,8 +26,10 @@ public final class FactorizationMachine implements Trainer {
      * @param sweeps   ALS sweeps over all parameters
      * @param initStd  standard deviation of the normal initialisation of the factors
      * @param seed     seed of that initialisation
+     * @param balanceDatasets weigh each job by 1 / (its dataset's accuracy variance), see JobWeights
      */
-    public record Config(int factors, double lambdaW, double lambdaV, int sweeps, double initStd, long seed) {
+    public record Config(int factors, double lambdaW, double lambdaV, int sweeps, double initStd, long seed,
+                         boolean balanceDatasets) {
         public Config {
             if (factors < 1 || sweeps < 1 || lambdaW < 0 || lambdaV < 0 || initStd < 0) {
                 throw new IllegalArgumentException("invalid factorization machine settings: " + factors + " factors, "
@@ -37,11 +39,11 @@ public final class FactorizationMachine implements Trainer {
 
         /** See docs/recommender.md for how these were chosen. */
         public static Config defaults() {
-            return new Config(8, 1.0, 5.0, 100, 0.1, 42);
+            return new Config(8, 1.0, 5.0, 100, 0.1, 42, false);
         }
 
         public Config withSeed(long s) {
-            return new Config(factors, lambdaW, lambdaV, sweeps, initStd, s);
+            return new Config(factors, lambdaW, lambdaV, sweeps, initStd, s, balanceDatasets);
         }
     }
 
@@ -108,6 +110,7 @@ public final class FactorizationMachine implements Trainer {
         for (int i = 0; i < n; i++) {
             y[i] = jobs.get(i).accuracy();
         }
+        double[] wt = config.balanceDatasets() ? JobWeights.datasetBalanced(jobs) : JobWeights.uniform(jobs);
         // Column view (feature -> rows, values) for coordinate updates.
         int[] nnz = new int[p];
         for (int[] idx : x.index()) {
@@ -141,10 +144,12 @@ public final class FactorizationMachine implements Trainer {
         }
         double[] w = new double[p];
         double w0 = 0;
-        for (double yi : y) {
-            w0 += yi;
+        double wsum = 0;
+        for (int i = 0; i < n; i++) {
+            w0 += wt[i] * y[i];
+            wsum += wt[i];
         }
-        w0 /= n;
+        w0 /= wsum;
         // q[i][g] = sum_f v[f][g] x_if ; e[i] = prediction - y
         double[][] q = new double[n][k];
         double[] e = new double[n];
@@ -161,10 +166,10 @@ public final class FactorizationMachine implements Trainer {
         }
         for (int sweep = 0; sweep < config.sweeps(); sweep++) {
             double se = 0;
-            for (double ei : e) {
-                se += ei;
+            for (int i = 0; i < n; i++) {
+                se += wt[i] * e[i];
             }
-            double d0 = -se / n;
+            double d0 = -se / wsum;
             w0 += d0;
             for (int i = 0; i < n; i++) {
                 e[i] += d0;
@@ -175,8 +180,9 @@ public final class FactorizationMachine implements Trainer {
                 double hh = 0;
                 double eh = 0;
                 for (int t = 0; t < rows.length; t++) {
-                    hh += vals[t] * vals[t];
-                    eh += e[rows[t]] * vals[t];
+                    double ww = wt[rows[t]];
+                    hh += ww * vals[t] * vals[t];
+                    eh += ww * e[rows[t]] * vals[t];
                 }
                 double nw = (w[f] * hh - eh) / (hh + config.lambdaW());
                 double d = nw - w[f];
@@ -197,8 +203,9 @@ public final class FactorizationMachine implements Trainer {
                     for (int t = 0; t < rows.length; t++) {
                         double xv = vals[t];
                         double h = xv * (q[rows[t]][g] - vf * xv);
-                        hh += h * h;
-                        eh += e[rows[t]] * h;
+                        double ww = wt[rows[t]];
+                        hh += ww * h * h;
+                        eh += ww * e[rows[t]] * h;
                     }
                     double nv = (vf * hh - eh) / (hh + config.lambdaV());
                     double d = nv - vf;
@@ -222,6 +229,7 @@ public final class FactorizationMachine implements Trainer {
         settings.put("sweeps", Integer.toString(config.sweeps()));
         settings.put("initStd", Double.toString(config.initStd()));
         settings.put("solver", "als");
+        settings.put("balanceDatasets", Boolean.toString(config.balanceDatasets()));
         Provenance prov = new Provenance(NAME, settings, config.seed(), history.source(), history.sha256(), n,
                 new ArrayList<>(features.labels()));
         return new Model(prov, enc, w0, w, v);

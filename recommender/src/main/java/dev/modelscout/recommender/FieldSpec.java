@@ -287,6 +287,27 @@ public record FieldSpec(List<Entry> entries) {
         };
     }
 
+    /**
+     * Checks a selection against a history's header: a token that named neither a spec field nor a spec
+     * column must be a column of the history, and so must every {@code *category} it is crossed with.
+     *
+     * @throws IllegalArgumentException naming the token, the source and the columns available
+     */
+    public FieldSpec requireColumnsOf(TrainingHistory history) {
+        for (Entry e : entries) {
+            boolean fromSpec = !e.field().equals("x");
+            if (!fromSpec && !history.columns().contains(e.column())) {
+                throw new IllegalArgumentException("feature '" + e.column() + "' is neither a field of the spec nor a column of "
+                        + history.source() + " (columns: " + String.join(",", history.columns()) + ")");
+            }
+            if (!e.interact().isEmpty() && !history.columns().contains(e.interact())) {
+                throw new IllegalArgumentException("feature '" + e.label() + "': '" + e.interact() + "' is not a column of "
+                        + history.source());
+            }
+        }
+        return this;
+    }
+
     /** Selected labels, for provenance and output. */
     public List<String> labels() {
         return entries.stream().map(Entry::label).toList();

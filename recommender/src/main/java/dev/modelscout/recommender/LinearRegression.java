@@ -12,8 +12,11 @@ public final class LinearRegression implements Trainer {
 
     public static final String NAME = "linear-regression";
 
-    /** @param lambda L2 penalty on the weights (sum-of-squares loss), > 0 */
-    public record Config(double lambda) {
+    /**
+     * @param lambda          L2 penalty on the weights (sum-of-squares loss), &gt; 0
+     * @param balanceDatasets weigh each job by 1 / (its dataset's accuracy variance), see JobWeights
+     */
+    public record Config(double lambda, boolean balanceDatasets) {
         public Config {
             if (!(lambda > 0)) {
                 throw new IllegalArgumentException("lambda must be > 0, not " + lambda);
@@ -22,7 +25,7 @@ public final class LinearRegression implements Trainer {
 
         /** lambda = 1: see docs/recommender.md for how it was chosen. */
         public static Config defaults() {
-            return new Config(1.0);
+            return new Config(1.0, false);
         }
     }
 
@@ -67,30 +70,35 @@ public final class LinearRegression implements Trainer {
         FeatureEncoding.Rows x = enc.encode(jobs);
         int n = x.size();
         int p = enc.dimension();
+        double[] wt = config.balanceDatasets() ? JobWeights.datasetBalanced(jobs) : JobWeights.uniform(jobs);
+        double wsum = 0;
         double ym = 0;
-        for (Job j : jobs) {
-            ym += j.accuracy();
+        for (int i = 0; i < n; i++) {
+            ym += wt[i] * jobs.get(i).accuracy();
+            wsum += wt[i];
         }
-        ym /= n;
-        // Normal equations of the centred problem from the sparse rows: Xc'Xc = X'X - n m m', Xc'yc = X'yc.
+        ym /= wsum;
+        // Weighted normal equations of the centred problem from the sparse rows:
+        // Xc'WXc = X'WX - W m m', Xc'W yc = X'W yc, with m the weighted feature means and W = sum of weights.
         double[] xm = new double[p];
         double[][] a = new double[p][p];
         double[] rhs = new double[p];
         for (int i = 0; i < n; i++) {
             int[] idx = x.index()[i];
             double[] val = x.value()[i];
+            double wi = wt[i];
             double yc = jobs.get(i).accuracy() - ym;
             for (int u = 0; u < idx.length; u++) {
-                xm[idx[u]] += val[u] / n;
-                rhs[idx[u]] += val[u] * yc;
+                xm[idx[u]] += wi * val[u] / wsum;
+                rhs[idx[u]] += wi * val[u] * yc;
                 for (int v = 0; v < idx.length; v++) {
-                    a[idx[u]][idx[v]] += val[u] * val[v];
+                    a[idx[u]][idx[v]] += wi * val[u] * val[v];
                 }
             }
         }
         for (int j = 0; j < p; j++) {
             for (int k = 0; k < p; k++) {
-                a[j][k] -= n * xm[j] * xm[k];
+                a[j][k] -= wsum * xm[j] * xm[k];
             }
             a[j][j] += config.lambda();
         }
@@ -101,6 +109,7 @@ public final class LinearRegression implements Trainer {
         }
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("lambda", Double.toString(config.lambda()));
+        settings.put("balanceDatasets", Boolean.toString(config.balanceDatasets()));
         Provenance prov = new Provenance(NAME, settings, 0, history.source(), history.sha256(), n, features.labels());
         return new Model(prov, enc, b, w);
     }

@@ -55,7 +55,7 @@ class RecommenderTest {
         TrainingHistory h = Synthetic.plantedSignal(3);
         FieldSpec spec = FieldSpec.defaults().select(List.of("dataset", "params_m", "arch_family"));
         // interactions are not linear, so compare only the fit quality on training rows
-        double[] p = new LinearRegression(new LinearRegression.Config(1e-6)).train(h, spec).predict(h.jobs());
+        double[] p = new LinearRegression(new LinearRegression.Config(1e-6, false)).train(h, spec).predict(h.jobs());
         double[] y = h.jobs().stream().mapToDouble(Job::accuracy).toArray();
         assertTrue(Metrics.pearson(p, y) > 0.95, "ridge fit " + Metrics.pearson(p, y));
     }
