@@ -36,8 +36,8 @@ import org.apache.commons.csv.CSVRecord;
  * <p>Policies: numbers in schema columns must parse as finite decimals (else {@code file:line:column});
  * {@code accuracy} must be a fraction in [0,1] (a value above 1 is refused with a hint, unless
  * {@link ReadOptions#accuracyInPercent()} says the file gives percentages, then every value is divided by
- * 100); duplicate (dataset, model) pairs follow {@link OnDuplicate}. Line numbers assume one record per
- * line (a quoted cell with a line break shifts them).
+ * 100); duplicate (dataset, model) pairs follow {@link OnDuplicate}. Messages give the line on which the
+ * record starts.
  */
 public final class TrainingHistory {
 
@@ -131,6 +131,7 @@ public final class TrainingHistory {
         if (records.isEmpty()) {
             throw new HistoryFormatException(source + ": empty file (expected a header line: " + String.join(",", SCHEMA) + ")");
         }
+        int[] lineStarts = lineStarts(text);
         CSVRecord headerRecord = records.get(0);
         List<String> header = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
@@ -156,7 +157,7 @@ public final class TrainingHistory {
         Map<Integer, List<Double>> dupAccuracies = new HashMap<>();
         for (int r = 1; r < records.size(); r++) {
             CSVRecord rec = records.get(r);
-            long line = rec.getRecordNumber();
+            long line = lineOf(lineStarts, rec.getCharacterPosition());
             if (rec.size() != header.size()) {
                 throw new HistoryFormatException(source + ":" + line + ": " + rec.size() + " cells, but the header has "
                         + header.size() + " columns");
@@ -226,6 +227,29 @@ public final class TrainingHistory {
         return new TrainingHistory(source, sha, header, jobs);
     }
 
+    private static int[] lineStarts(String text) {
+        int count = 1;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                count++;
+            }
+        }
+        int[] starts = new int[count];
+        int k = 1;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                starts[k++] = i + 1;
+            }
+        }
+        return starts;
+    }
+
+    /** 1-based line of the character at {@code position}. */
+    private static long lineOf(int[] starts, long position) {
+        int idx = java.util.Arrays.binarySearch(starts, (int) position);
+        return idx >= 0 ? idx + 1 : -idx - 1;
+    }
+
     /**
      * Appends {@code newJobs} to the history file {@code file} (created with the schema header when absent)
      * atomically: the existing bytes are kept as they are, the result is re-read with {@code options} before
@@ -236,6 +260,7 @@ public final class TrainingHistory {
      */
     public static TrainingHistory append(Path file, List<Job> newJobs, ReadOptions options) {
         String existing;
+        String newline = "\n";
         List<String> header;
         if (Files.exists(file)) {
             try {
@@ -244,8 +269,9 @@ public final class TrainingHistory {
                 throw new HistoryFormatException(file + ": cannot read: " + e.getMessage(), e);
             }
             header = parse(file.toString(), existing, new ReadOptions(OnDuplicate.FIRST, false, options.accuracyInPercent())).columns();
+            newline = existing.contains("\r\n") ? "\r\n" : "\n";
             if (!existing.isEmpty() && !existing.endsWith("\n")) {
-                existing += System.lineSeparator().equals("\r\n") && existing.contains("\r\n") ? "\r\n" : "\n";
+                existing += newline;
             }
         } else {
             Set<String> cols = new LinkedHashSet<>(SCHEMA);
@@ -262,7 +288,11 @@ public final class TrainingHistory {
             }
         }
         String rows = render(header, newJobs);
-        String combined = existing + rows.substring(rows.indexOf('\n') + 1);
+        rows = rows.substring(rows.indexOf('\n') + 1);
+        if (!newline.equals("\n")) {
+            rows = rows.replace("\n", newline);
+        }
+        String combined = existing + rows;
         TrainingHistory result = parse(file.toString(), combined, options);
         writeAtomically(file, combined.getBytes(StandardCharsets.UTF_8));
         return result;

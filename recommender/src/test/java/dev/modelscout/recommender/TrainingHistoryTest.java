@@ -42,6 +42,13 @@ class TrainingHistoryTest {
     }
 
     @Test
+    void lineNumbersCountBlankLinesAndQuotedLineBreaks() throws Exception {
+        Path p = write("h.csv", "dataset,model,accuracy,note\n\ncifar,resnet,0.9,\"two\nlines\"\ncifar,vit,x,\n");
+        HistoryFormatException e = assertThrows(HistoryFormatException.class, () -> TrainingHistory.read(p, defaults()));
+        assertTrue(e.getMessage().startsWith(p + ":5:3:"), e.getMessage());
+    }
+
+    @Test
     void percentAccuracyIsRefusedWithAHintOrConverted() throws Exception {
         Path p = write("h.csv", "dataset,model,accuracy\ncifar,resnet,91.5\n");
         HistoryFormatException e = assertThrows(HistoryFormatException.class, () -> TrainingHistory.read(p, defaults()));
