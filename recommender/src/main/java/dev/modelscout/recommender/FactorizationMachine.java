@@ -27,10 +27,14 @@ public final class FactorizationMachine implements Trainer {
      * @param initStd  standard deviation of the normal initialisation of the factors
      * @param seed     seed of that initialisation
      * @param balanceDatasets weigh each job by 1 / (its dataset's accuracy variance), see JobWeights
+     * @param tolerance stop when a sweep lowers the penalised loss by less than this fraction
+     * @param tuneLambdaV candidate lambdaV values chosen by {@link InnerValidation} on the training history
+     *                    (empty: no tuning, lambdaV is used)
      */
     public record Config(int factors, double lambdaW, double lambdaV, int sweeps, double initStd, long seed,
-                         boolean balanceDatasets) {
+                         boolean balanceDatasets, double tolerance, List<Double> tuneLambdaV) {
         public Config {
+            tuneLambdaV = tuneLambdaV == null ? List.of() : List.copyOf(tuneLambdaV);
             if (factors < 1 || sweeps < 1 || lambdaW < 0 || lambdaV < 0 || initStd < 0) {
                 throw new IllegalArgumentException("invalid factorization machine settings: " + factors + " factors, "
                         + sweeps + " sweeps, lambdaW " + lambdaW + ", lambdaV " + lambdaV + ", initStd " + initStd);
@@ -39,11 +43,36 @@ public final class FactorizationMachine implements Trainer {
 
         /** See docs/recommender.md for how these were chosen. */
         public static Config defaults() {
-            return new Config(8, 1.0, 5.0, 100, 0.1, 42, false);
+            return new Config(8, 1.0, 5.0, 100, 0.1, 42, false, 1e-4, List.of());
+        }
+
+        /** The lambdaV grid of {@code --tune}. */
+        public static final List<Double> TUNE_GRID = List.of(2.0, 5.0, 20.0);
+
+        /** Fixed settings (no inner tuning). */
+        public static Config fixed(int factors, double lambdaW, double lambdaV) {
+            return new Config(factors, lambdaW, lambdaV, 100, 0.1, 42, false, 1e-4, List.of());
         }
 
         public Config withSeed(long s) {
-            return new Config(factors, lambdaW, lambdaV, sweeps, initStd, s, balanceDatasets);
+            return new Config(factors, lambdaW, lambdaV, sweeps, initStd, s, balanceDatasets, tolerance, tuneLambdaV);
+        }
+
+        public Config withLambdaV(double l) {
+            return new Config(factors, lambdaW, l, sweeps, initStd, seed, balanceDatasets, tolerance, tuneLambdaV);
+        }
+
+        public Config withFactors(int k) {
+            return new Config(k, lambdaW, lambdaV, sweeps, initStd, seed, balanceDatasets, tolerance, tuneLambdaV);
+        }
+
+        public Config withBalanceDatasets(boolean b) {
+            return new Config(factors, lambdaW, lambdaV, sweeps, initStd, seed, b, tolerance, tuneLambdaV);
+        }
+
+        /** The lambdaV values tried by inner cross-validation; empty: use lambdaV as given. */
+        public Config withTuneLambdaV(List<Double> grid) {
+            return new Config(factors, lambdaW, lambdaV, sweeps, initStd, seed, balanceDatasets, tolerance, grid);
         }
     }
 
@@ -97,6 +126,15 @@ public final class FactorizationMachine implements Trainer {
 
     @Override
     public Recommender train(TrainingHistory history, FieldSpec features) {
+        if (config.tuneLambdaV().size() < 2) {
+            return fit(history, features, config, Map.of());
+        }
+        InnerValidation.Choice<Double> c = InnerValidation.choose(history, features, config.tuneLambdaV(),
+                l -> new FactorizationMachine(config.withLambdaV(l).withTuneLambdaV(List.of())));
+        return fit(history, features, config.withLambdaV(c.best()), c.describe("lambdaV"));
+    }
+
+    private Recommender fit(TrainingHistory history, FieldSpec features, Config config, Map<String, String> tuning) {
         List<Job> jobs = history.jobs();
         if (jobs.isEmpty()) {
             throw new HistoryFormatException(history.source() + ": no jobs to train on");
@@ -150,8 +188,8 @@ public final class FactorizationMachine implements Trainer {
             wsum += wt[i];
         }
         w0 /= wsum;
-        // q[i][g] = sum_f v[f][g] x_if ; e[i] = prediction - y
-        double[][] q = new double[n][k];
+        // q[g][i] = sum_f v[f][g] x_if (factor-major for locality); e[i] = prediction - y
+        double[][] q = new double[k][n];
         double[] e = new double[n];
         double[] scratch = new double[k];
         for (int i = 0; i < n; i++) {
@@ -159,12 +197,15 @@ public final class FactorizationMachine implements Trainer {
             double[] val = x.value()[i];
             for (int j = 0; j < idx.length; j++) {
                 for (int g = 0; g < k; g++) {
-                    q[i][g] += v[idx[j]][g] * val[j];
+                    q[g][i] += v[idx[j]][g] * val[j];
                 }
             }
             e[i] = score(idx, val, w0, w, v, scratch) - y[i];
         }
+        double previous = Double.POSITIVE_INFINITY;
+        int sweepsRun = 0;
         for (int sweep = 0; sweep < config.sweeps(); sweep++) {
+            sweepsRun++;
             double se = 0;
             for (int i = 0; i < n; i++) {
                 se += wt[i] * e[i];
@@ -194,6 +235,7 @@ public final class FactorizationMachine implements Trainer {
                 }
             }
             for (int g = 0; g < k; g++) {
+                double[] qg = q[g];
                 for (int f = 0; f < p; f++) {
                     int[] rows = colRow[f];
                     double[] vals = colVal[f];
@@ -202,10 +244,11 @@ public final class FactorizationMachine implements Trainer {
                     double eh = 0;
                     for (int t = 0; t < rows.length; t++) {
                         double xv = vals[t];
-                        double h = xv * (q[rows[t]][g] - vf * xv);
-                        double ww = wt[rows[t]];
+                        int i = rows[t];
+                        double h = xv * (qg[i] - vf * xv);
+                        double ww = wt[i];
                         hh += ww * h * h;
-                        eh += ww * e[rows[t]] * h;
+                        eh += ww * e[i] * h;
                     }
                     double nv = (vf * hh - eh) / (hh + config.lambdaV());
                     double d = nv - vf;
@@ -214,13 +257,27 @@ public final class FactorizationMachine implements Trainer {
                         for (int t = 0; t < rows.length; t++) {
                             double xv = vals[t];
                             int i = rows[t];
-                            double h = xv * (q[i][g] - vf * xv);
+                            double h = xv * (qg[i] - vf * xv);
                             e[i] += d * h;
-                            q[i][g] += d * xv;
+                            qg[i] += d * xv;
                         }
                     }
                 }
             }
+            double loss = 0;
+            for (int i = 0; i < n; i++) {
+                loss += wt[i] * e[i] * e[i];
+            }
+            for (int f = 0; f < p; f++) {
+                loss += config.lambdaW() * w[f] * w[f];
+                for (int g = 0; g < k; g++) {
+                    loss += config.lambdaV() * v[f][g] * v[f][g];
+                }
+            }
+            if (Double.isFinite(previous) && previous - loss <= config.tolerance() * Math.abs(previous)) {
+                break;
+            }
+            previous = loss;
         }
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("factors", Integer.toString(config.factors()));
@@ -230,6 +287,9 @@ public final class FactorizationMachine implements Trainer {
         settings.put("initStd", Double.toString(config.initStd()));
         settings.put("solver", "als");
         settings.put("balanceDatasets", Boolean.toString(config.balanceDatasets()));
+        settings.put("tolerance", Double.toString(config.tolerance()));
+        settings.put("sweepsRun", Integer.toString(sweepsRun));
+        settings.putAll(tuning);
         Provenance prov = new Provenance(NAME, settings, config.seed(), history.source(), history.sha256(), n,
                 new ArrayList<>(features.labels()));
         return new Model(prov, enc, w0, w, v);

@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Quality on the shared real histories (../shared/data/histories), with the documented default settings.
- * Skipped when the shared folder is absent. Thresholds: the issue's targets where the defaults reach them;
- * where they do not (TG Kendall with the FM, Model Spider weighted tau), the measured level minus 0.01 and
- * "beats or matches popularity", as reported in docs/recommender.md.
+ * Skipped when the shared folder is absent. Thresholds: the issue's targets where a default recommender reaches
+ * them (TG: ridge; timm: FM; Model Spider: ridge); for the other recommender the measured level minus about
+ * 0.01, as reported in docs/recommender.md (TG ridge Kendall is 0.419, asserted at 0.415).
  */
 class RealHistoriesTest {
 
@@ -39,7 +39,7 @@ class RealHistoriesTest {
         Evaluation.Summary lr = run(h, "lr", "d,m", o);
         Evaluation.Summary fm = run(h, "fm", "d,m", o);
         assertTrue(pop.pearson() < 0.76 && pop.kendall() < 0.33, "popularity " + pop);
-        assertTrue(lr.pearson() >= 0.84 && lr.kendall() >= 0.41 && lr.regret() <= 0.02, "ridge " + lr);
+        assertTrue(lr.pearson() >= 0.84 && lr.kendall() >= 0.415 && lr.regret() <= 0.02, "ridge " + lr);
         assertTrue(fm.pearson() >= 0.84 && fm.kendall() >= 0.385 && fm.regret() <= 0.021, "fm " + fm);
     }
 
@@ -57,9 +57,9 @@ class RealHistoriesTest {
     void modelSpiderLeaveOneDatasetOutWithLogMe() {
         TrainingHistory h = history("modelspider_single.csv");
         Evaluation.Options o = Evaluation.Options.defaults(Evaluation.Protocol.LEAVE_ONE_DATASET_OUT);
+        Evaluation.Summary lr = run(h, "lr", "d,m,score_logme", o);
         Evaluation.Summary fm = run(h, "fm", "d,m,score_logme", o);
-        Evaluation.Summary dm = run(h, "fm", "d,m", o);
-        assertTrue(fm.weightedTauRankNone() >= 0.75, "fm d,m,logme " + fm);
-        assertTrue(dm.weightedTauRankNone() >= 0.77, "fm d,m " + dm);
+        assertTrue(lr.weightedTauRankNone() >= 0.77, "ridge d,m,logme " + lr);
+        assertTrue(fm.weightedTauRankNone() >= 0.74, "fm d,m,logme " + fm);
     }
 }

@@ -55,9 +55,45 @@ class RecommenderTest {
         TrainingHistory h = Synthetic.plantedSignal(3);
         FieldSpec spec = FieldSpec.defaults().select(List.of("dataset", "params_m", "arch_family"));
         // interactions are not linear, so compare only the fit quality on training rows
-        double[] p = new LinearRegression(new LinearRegression.Config(1e-6, false)).train(h, spec).predict(h.jobs());
+        double[] p = new LinearRegression(LinearRegression.Config.fixed(1e-6)).train(h, spec).predict(h.jobs());
         double[] y = h.jobs().stream().mapToDouble(Job::accuracy).toArray();
         assertTrue(Metrics.pearson(p, y) > 0.95, "ridge fit " + Metrics.pearson(p, y));
+    }
+
+    @Test
+    void ridgeWithEliminatedSingletonFeaturesSatisfiesTheNormalEquations() {
+        TrainingHistory full = Synthetic.plantedSignal(8);
+        // keep model0..model9 on one dataset only, so their one-hot features are singletons
+        TrainingHistory h = full.filter(j -> !(j.model().matches("model[0-9]") && !j.dataset().equals("ds0")));
+        double lambda = 0.7;
+        LinearRegression.Model m = (LinearRegression.Model) new LinearRegression(LinearRegression.Config.fixed(lambda))
+                .train(h, DM);
+        FeatureEncoding.Rows x = m.encoding().encode(h.jobs());
+        double[] pred = m.predict(h.jobs());
+        double[] grad = new double[m.weights().length];
+        double interceptGrad = 0;
+        for (int i = 0; i < x.size(); i++) {
+            double r = h.jobs().get(i).accuracy() - pred[i];
+            interceptGrad += r;
+            for (int u = 0; u < x.index()[i].length; u++) {
+                grad[x.index()[i][u]] += r * x.value()[i][u];
+            }
+        }
+        assertEquals(0, interceptGrad, 1e-9);
+        for (int f = 0; f < grad.length; f++) {
+            assertEquals(lambda * m.weights()[f], grad[f], 1e-9, m.encoding().names().get(f));
+        }
+    }
+
+    @Test
+    void innerValidationChoiceIsRecordedInTheProvenance() {
+        TrainingHistory h = Synthetic.plantedSignal(9);
+        Recommender r = new LinearRegression(LinearRegression.Config.defaults()).train(h, DM);
+        String chosen = r.provenance().settings().get("lambdaChosen");
+        assertTrue(chosen != null && chosen.startsWith("inner dataset CV: 0.3="), String.valueOf(r.provenance().settings()));
+        assertTrue(LinearRegression.Config.TUNE_GRID.contains(Double.parseDouble(r.provenance().settings().get("lambda"))));
+        Recommender again = new LinearRegression(LinearRegression.Config.defaults()).train(h, DM);
+        assertArrayEquals(r.predict(h.jobs()), again.predict(h.jobs()), 0.0);
     }
 
     @Test
