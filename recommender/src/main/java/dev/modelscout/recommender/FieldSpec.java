@@ -249,9 +249,6 @@ public record FieldSpec(List<Entry> entries) {
                         get(r, "log"), get(r, "normalize"), get(r, "interact")));
             }
         } catch (IOException | IllegalStateException | IllegalArgumentException e) {
-            if (e instanceof HistoryFormatException h) {
-                throw h;
-            }
             throw new HistoryFormatException(source + ": not a readable field spec CSV: " + e.getMessage(), e);
         }
         return new FieldSpec(out);
