@@ -17,6 +17,9 @@ import picocli.CommandLine.Command;
             ZooCommand.class,
             ExtractCommand.class,
             BenchCommand.class,
+            TrainCommand.class,
+            PredictCommand.class,
+            EvaluateCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class Main {

@@ -1,0 +1,157 @@
+package dev.modelscout.cli;
+
+import dev.modelscout.recommender.Evaluation;
+import dev.modelscout.recommender.FieldSpec;
+import dev.modelscout.recommender.Popularity;
+import dev.modelscout.recommender.TrainingHistory;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code modelscout evaluate}: offline evaluation of a recommender on a history, beside the popularity baseline. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = "Evaluate a recommender on a history (unseen-models, leave-one-dataset-out, train-test, "
+                + "learning-curve): Pearson, Spearman, Kendall tau-b, weighted tau, top-1 regret, top-k hit rate "
+                + "per test dataset, averaged; the popularity baseline is evaluated on the same splits.")
+final class EvaluateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    GlobalOptions globals;
+
+    @Mixin
+    HistoryOptions historyOptions;
+
+    @Mixin
+    TrainerOptions trainerOptions;
+
+    @Option(names = "--protocol", paramLabel = "P", defaultValue = "leave-one-dataset-out",
+            description = "unseen-models | leave-one-dataset-out | train-test | learning-curve. Default: ${DEFAULT-VALUE}.")
+    String protocol;
+
+    @Option(names = "--test-datasets", paramLabel = "a,b", split = ",", description = "Datasets to test on (default: all).")
+    List<String> testDatasets = new ArrayList<>();
+
+    @Option(names = "--train-datasets", paramLabel = "a,b", split = ",",
+            description = "train-test: datasets to train on (default: all not tested).")
+    List<String> trainDatasets = new ArrayList<>();
+
+    @Option(names = "--splits", paramLabel = "N", defaultValue = "10", description = "unseen-models: random splits. Default: ${DEFAULT-VALUE}.")
+    int splits;
+
+    @Option(names = "--test-fraction", paramLabel = "F", defaultValue = "0.2",
+            description = "unseen-models: fraction of models held out. Default: ${DEFAULT-VALUE}.")
+    double testFraction;
+
+    @Option(names = "--split-seed", paramLabel = "N", defaultValue = "0", description = "Seed of splits and subsamples. Default: ${DEFAULT-VALUE}.")
+    long splitSeed;
+
+    @Option(names = "--top-k", paramLabel = "K", defaultValue = "3", description = "k of the top-k hit rate. Default: ${DEFAULT-VALUE}.")
+    int topK;
+
+    @Option(names = "--fractions", paramLabel = "f,f", split = ",", defaultValue = "0.1,0.2,0.3,0.5,0.7,1.0",
+            description = "learning-curve: fractions of the training jobs. Default: ${DEFAULT-VALUE}.")
+    List<Double> fractions;
+
+    @Option(names = "--repeats", paramLabel = "N", defaultValue = "3", description = "learning-curve: subsamples per fraction. Default: ${DEFAULT-VALUE}.")
+    int repeats;
+
+    @Option(names = "--no-baseline", description = "Do not evaluate the popularity baseline beside it.")
+    boolean noBaseline;
+
+    @Option(names = "--per-dataset", description = "Print the per-dataset table too.")
+    boolean perDataset;
+
+    @Option(names = "--out", paramLabel = "results.json", description = "Write the results as JSON.")
+    Path out;
+
+    @Override
+    public Integer call() {
+        PrintWriter o = spec.commandLine().getOut();
+        TrainingHistory history = historyOptions.read();
+        FieldSpec features = historyOptions.features(history);
+        Evaluation.Protocol p = Evaluation.Protocol.parse(protocol);
+        if (splits < 1 || !(testFraction > 0 && testFraction < 1) || topK < 1 || repeats < 1) {
+            throw new IllegalArgumentException("--splits, --top-k and --repeats must be >= 1 and --test-fraction in (0,1)");
+        }
+        Evaluation.Options options = Evaluation.Options.defaults(p).withTestDatasets(testDatasets)
+                .withTrainDatasets(trainDatasets).withSplits(splits, testFraction, splitSeed).withTopK(topK)
+                .withCurve(fractions, repeats);
+        Evaluation.Result result = Evaluation.evaluate(history, trainerOptions.trainer(), features, options);
+        if (!noBaseline && !trainerOptions.isBaseline()) {
+            Evaluation.Result base = Evaluation.evaluate(history, trainerOptions.trainer(Popularity.NAME), features, options);
+            result = result.withBaseline(Evaluation.Baseline.of(base));
+        }
+        print(o, result, history);
+        if (out != null) {
+            Evaluation.write(result, out);
+            o.println("results written to " + out);
+        }
+        o.flush();
+        return 0;
+    }
+
+    private void print(PrintWriter o, Evaluation.Result r, TrainingHistory history) {
+        o.println(r.protocol() + " on " + history.source() + " (" + history.size() + " jobs), features "
+                + String.join(",", r.features()));
+        if (perDataset || (r.perDataset().size() <= 20 && r.curve() == null)) {
+            List<List<String>> rows = new ArrayList<>();
+            for (Evaluation.DatasetScore d : r.perDataset()) {
+                rows.add(List.of(d.dataset() + (d.split() == null ? "" : " #" + d.split()), Integer.toString(d.n()),
+                        f(d.pearson()), f(d.spearman()), f(d.kendall()), f(d.weightedTau()), f(d.weightedTauRankNone()),
+                        f(d.regret()), f(d.hitAtK())));
+            }
+            Table.of("dataset", "n", "pearson", "spearman", "kendall", "w_tau", "w_tau_rank_none", "regret",
+                    "hit@" + r.k()).addAll(rows).print(o);
+            o.println();
+        }
+        if (r.curve() != null) {
+            List<List<String>> rows = new ArrayList<>();
+            for (Evaluation.CurvePoint c : r.curve()) {
+                Map<String, Double> m = Evaluation.asMap(c.metrics());
+                List<String> row = new ArrayList<>(List.of(f(c.fraction()), String.format(Locale.ROOT, "%.0f", c.trainRows())));
+                m.values().forEach(v -> row.add(f(v)));
+                rows.add(row);
+            }
+            List<String> header = new ArrayList<>(List.of("fraction", "train_rows"));
+            header.addAll(Evaluation.asMap(r.metrics()).keySet());
+            Table.of(header.toArray(String[]::new)).addAll(rows).print(o);
+            o.println();
+        }
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(summaryRow(r.recommender(), r.metrics(), r.std()));
+        if (r.baseline() != null) {
+            rows.add(summaryRow(r.baseline().recommender(), r.baseline().metrics(), r.baseline().std()));
+        }
+        List<String> header = new ArrayList<>(List.of("recommender"));
+        header.addAll(Arrays.asList("pearson", "spearman", "kendall", "w_tau", "w_tau_rank_none", "regret", "hit@" + r.k()));
+        Table.of(header.toArray(String[]::new)).addAll(rows).print(o);
+        Evaluation.Timing t = r.timing();
+        o.printf(Locale.ROOT, "timing: %d fits, %.3f s training (%.3f s per fit), %.3f s in all%n", t.fits(),
+                t.trainSeconds(), t.meanTrainSeconds(), t.totalSeconds());
+    }
+
+    private static List<String> summaryRow(String name, Evaluation.Summary m, Evaluation.Summary s) {
+        List<String> row = new ArrayList<>(List.of(name));
+        Map<String, Double> mean = Evaluation.asMap(m);
+        Map<String, Double> std = Evaluation.asMap(s);
+        mean.forEach((k, v) -> row.add(f(v) + " +- " + f(std.get(k))));
+        return row;
+    }
+
+    private static String f(double d) {
+        return Double.isNaN(d) ? "nan" : String.format(Locale.ROOT, "%.3f", d);
+    }
+}

@@ -1,0 +1,74 @@
+package dev.modelscout.cli;
+
+import dev.modelscout.recommender.OnDuplicate;
+import dev.modelscout.recommender.Prediction;
+import dev.modelscout.recommender.Recommender;
+import dev.modelscout.recommender.Recommenders;
+import dev.modelscout.recommender.TrainingHistory;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code modelscout predict}: predicted fine-tuned accuracy of candidate (dataset, model) rows. */
+@Command(name = "predict", mixinStandardHelpOptions = true,
+        description = "Predict fine-tuned accuracy for the rows of a CSV (history schema, accuracy optional), "
+                + "ranked per dataset.")
+final class PredictCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    GlobalOptions globals;
+
+    @Option(names = "--model", required = true, paramLabel = "model.json", description = "A recommender saved by train.")
+    Path model;
+
+    @Option(names = "--rows", required = true, paramLabel = "rows.csv",
+            description = "Candidate rows: dataset, model and the feature columns the recommender uses.")
+    Path rows;
+
+    @Option(names = "--out", paramLabel = "predictions.csv", description = "Also write all predictions as CSV.")
+    Path out;
+
+    @Option(names = "--top", paramLabel = "N", defaultValue = "10", description = "Rows shown per dataset. Default: ${DEFAULT-VALUE}.")
+    int top;
+
+    @Option(names = "--on-duplicate", paramLabel = "first|mean|error", defaultValue = "error",
+            description = "What to do with repeated (dataset, model) rows. Default: ${DEFAULT-VALUE}.")
+    String onDuplicate;
+
+    @Override
+    public Integer call() {
+        PrintWriter o = spec.commandLine().getOut();
+        Recommender r = Recommenders.load(model);
+        TrainingHistory candidates = TrainingHistory.read(rows,
+                TrainingHistory.ReadOptions.forPrediction().withOnDuplicate(OnDuplicate.parse(onDuplicate)));
+        List<Prediction> ranked = Prediction.rank(r, candidates);
+        if (out != null) {
+            Prediction.write(ranked, out);
+        }
+        List<List<String>> table = new ArrayList<>();
+        for (Prediction p : ranked) {
+            if (p.rank() <= top) {
+                table.add(List.of(p.dataset(), Integer.toString(p.rank()), p.model(),
+                        String.format(Locale.ROOT, "%.4f", p.predicted()),
+                        Double.isNaN(p.actual()) ? "-" : String.format(Locale.ROOT, "%.4f", p.actual())));
+            }
+        }
+        Table.of("dataset", "rank", "model", "predicted", "actual").addAll(table).print(o);
+        o.println(r.provenance().trainer() + " trained on " + r.provenance().rows() + " jobs of "
+                + r.provenance().historySource() + "; " + ranked.size() + " rows predicted"
+                + (out == null ? "" : ", written to " + out));
+        o.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,60 @@
+package dev.modelscout.cli;
+
+import dev.modelscout.recommender.FieldSpec;
+import dev.modelscout.recommender.Recommender;
+import dev.modelscout.recommender.Recommenders;
+import dev.modelscout.recommender.Trainer;
+import dev.modelscout.recommender.TrainingHistory;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code modelscout train}: learn a recommender from a training history and save it as JSON. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train a recommender (FM, ridge or popularity) on a history of fine-tuning jobs; save it as JSON.")
+final class TrainCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    GlobalOptions globals;
+
+    @Mixin
+    HistoryOptions historyOptions;
+
+    @Mixin
+    TrainerOptions trainerOptions;
+
+    @Option(names = "--out", required = true, paramLabel = "model.json", description = "Where to save the trained recommender.")
+    Path out;
+
+    @Override
+    public Integer call() {
+        PrintWriter o = spec.commandLine().getOut();
+        TrainingHistory history = historyOptions.read();
+        FieldSpec features = historyOptions.features(history);
+        Trainer trainer = trainerOptions.trainer();
+        long t = System.nanoTime();
+        Recommender r = trainer.train(history, features);
+        double seconds = (System.nanoTime() - t) / 1e9;
+        Recommenders.save(r, out);
+        Table.of("item", "value").addAll(List.of(
+                List.of("recommender", r.provenance().trainer()),
+                List.of("settings", r.provenance().settings().toString()),
+                List.of("history", history.source() + " (" + history.size() + " jobs, sha256 "
+                        + history.sha256().substring(0, 12) + "...)"),
+                List.of("features", String.join(",", r.provenance().features())),
+                List.of("training time", String.format(Locale.ROOT, "%.3f s", seconds)),
+                List.of("saved to", out.toString()))).print(o);
+        o.flush();
+        return 0;
+    }
+}

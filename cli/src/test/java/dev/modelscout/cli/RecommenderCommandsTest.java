@@ -1,0 +1,83 @@
+package dev.modelscout.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** train -> predict -> evaluate through the command line, on a small synthetic history (no natives). */
+class RecommenderCommandsTest {
+
+    @TempDir
+    Path dir;
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        CommandLine cl = Main.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private Path history() throws Exception {
+        StringBuilder sb = new StringBuilder("dataset,dataset_size,num_classes,model,arch_family,params_m,accuracy\n");
+        String[] fam = {"vit", "resnet", "convnext"};
+        for (int d = 0; d < 5; d++) {
+            for (int m = 0; m < 9; m++) {
+                double acc = 0.5 + 0.05 * d + 0.03 * (m % 3) + 0.01 * m;
+                sb.append("ds").append(d).append(',').append(1000 * (d + 1)).append(',').append(10 + d).append(",model")
+                        .append(m).append(',').append(fam[m % 3]).append(',').append(5 + m).append(',')
+                        .append(String.format(java.util.Locale.ROOT, "%.4f", acc)).append('\n');
+            }
+        }
+        Path p = dir.resolve("history.csv");
+        Files.writeString(p, sb.toString());
+        return p;
+    }
+
+    @Test
+    void trainPredictAndEvaluateEndToEnd() throws Exception {
+        Path h = history();
+        Path model = dir.resolve("model.json");
+        Run train = run("train", "--history", h.toString(), "--recommender", "lr", "--out", model.toString());
+        assertEquals(0, train.code(), train.err());
+        assertTrue(Files.readString(model).contains("\"historySha256\""));
+
+        Path rows = dir.resolve("rows.csv");
+        Files.writeString(rows, "dataset,dataset_size,num_classes,model,arch_family,params_m\n"
+                + "new,3000,12,model8,convnext,13\nnew,3000,12,model0,vit,5\n");
+        Path preds = dir.resolve("preds.csv");
+        Run predict = run("predict", "--model", model.toString(), "--rows", rows.toString(), "--out", preds.toString());
+        assertEquals(0, predict.code(), predict.err());
+        assertTrue(Files.readString(preds).lines().skip(1).findFirst().orElseThrow().startsWith("new,model8,1,"));
+
+        Path results = dir.resolve("results.json");
+        Run eval = run("evaluate", "--history", h.toString(), "--test-datasets", "ds1,ds2", "--out", results.toString());
+        assertEquals(0, eval.code(), eval.err());
+        assertTrue(eval.out().contains("popularity") && eval.out().contains("timing:"), eval.out());
+        String json = Files.readString(results);
+        assertTrue(json.contains("\"protocol\" : \"leave-one-dataset-out\"") && json.contains("\"per_dataset\""), json);
+    }
+
+    @Test
+    void badHistoryGivesOneLineErrorAndExitCodeOne() throws Exception {
+        Path bad = dir.resolve("bad.csv");
+        Files.writeString(bad, "dataset,model,accuracy\ncifar,resnet,0.9\ncifar,vit,zero\n");
+        Run r = run("train", "--history", bad.toString(), "--out", dir.resolve("m.json").toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains(bad + ":3:3: column 'accuracy'"), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(Files.notExists(dir.resolve("m.json")));
+    }
+}

@@ -1,0 +1,312 @@
+package dev.modelscout.recommender;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * How history columns become features: the paper's field table. Each {@link Entry} names its field
+ * ({@code d} dataset, {@code m} model, {@code s} MS score, or any name), the column, its type and how it is
+ * transformed. A selection ({@code --features d,m,score_logme}) picks entries by field name or column name.
+ *
+ * <p>File formats: CSV with header {@code field,column,type,one_hot,log[,normalize]} (booleans
+ * {@code yes/no/true/false/1/0}) or JSON ({@code {"entries":[{"field":..,"column":..,"type":..,
+ * "oneHot":..,"log":..,"normalize":..}]}} or just the array).
+ */
+public record FieldSpec(List<Entry> entries) {
+
+    /** Column type: a category (one-hot encoded) or a scalar. */
+    public enum Type { CATEGORY, SCALAR }
+
+    /**
+     * Per-dataset normalisation of a scalar before the global standardisation: {@code none}; {@code zscore}
+     * within each dataset's rows; {@code rank}: the row's rank among its dataset's rows mapped to [0,1]
+     * (ties share their mean rank). Computed over the rows encoded together (a candidate set for one dataset).
+     */
+    public enum Normalize { NONE, ZSCORE, RANK;
+        public static Normalize parse(String s) {
+            String v = s == null ? "" : s.strip().toLowerCase(Locale.ROOT);
+            return switch (v) {
+                case "", "none", "raw" -> NONE;
+                case "zscore", "z" -> ZSCORE;
+                case "rank" -> RANK;
+                default -> throw new IllegalArgumentException("normalize must be none, zscore or rank, not '" + s + "'");
+            };
+        }
+    }
+
+    /**
+     * One row of the field table.
+     *
+     * @param field     field name the entry belongs to (d, m, s, ...)
+     * @param column    history column
+     * @param type      category or scalar
+     * @param oneHot    one-hot encode (required for categories; a scalar with oneHot is treated as a category)
+     * @param log       take the natural log of a scalar first (values must be > 0)
+     * @param normalize per-dataset normalisation of a scalar
+     * @param interact  optional category column: the scalar is also crossed with each value of it
+     *                  (one feature "column x value" per value seen in training); "" for none
+     */
+    public record Entry(String field, String column, Type type, boolean oneHot, boolean log, Normalize normalize,
+                        String interact) {
+        public Entry {
+            if (column == null || column.isBlank()) {
+                throw new IllegalArgumentException("field spec entry without a column");
+            }
+            field = field == null || field.isBlank() ? column : field.strip();
+            column = column.strip();
+            normalize = normalize == null ? Normalize.NONE : normalize;
+            interact = interact == null ? "" : interact.strip();
+            if (type == Type.SCALAR && oneHot) {
+                type = Type.CATEGORY;
+            }
+            if (type == Type.CATEGORY) {
+                oneHot = true;
+                log = false;
+                normalize = Normalize.NONE;
+                interact = "";
+            }
+        }
+
+        public static Entry category(String field, String column) {
+            return new Entry(field, column, Type.CATEGORY, true, false, Normalize.NONE, "");
+        }
+
+        public static Entry scalar(String field, String column, boolean log) {
+            return new Entry(field, column, Type.SCALAR, false, log, Normalize.NONE, "");
+        }
+
+        /** A short label: column plus its options. */
+        public String label() {
+            String s = column;
+            if (normalize != Normalize.NONE) {
+                s += ":" + normalize.name().toLowerCase(Locale.ROOT);
+            }
+            if (!interact.isEmpty()) {
+                s += "*" + interact;
+            }
+            return s;
+        }
+    }
+
+    /** The score columns of the shared schema, in schema order. */
+    public static final List<String> SCORE_COLUMNS = TrainingHistory.SCHEMA.stream().filter(c -> c.startsWith("score_")).toList();
+
+    public FieldSpec {
+        entries = List.copyOf(entries);
+    }
+
+    /**
+     * The default spec (the paper's table): field {@code d}: dataset id one-hot, log dataset_size, log
+     * num_classes; field {@code m}: model id, arch_family and pretrain_dataset one-hot, log input_size, log
+     * gmacs, log params_m; field {@code s}: every score column of the schema as a raw scalar. The default
+     * selection is {@code d,m}; scores are added by name ({@code --features d,m,score_logme}).
+     */
+    public static FieldSpec defaults() {
+        List<Entry> e = new ArrayList<>();
+        e.add(Entry.category("d", "dataset"));
+        e.add(Entry.scalar("d", "dataset_size", true));
+        e.add(Entry.scalar("d", "num_classes", true));
+        e.add(Entry.category("m", "model"));
+        e.add(Entry.category("m", "arch_family"));
+        e.add(Entry.category("m", "pretrain_dataset"));
+        e.add(Entry.scalar("m", "input_size", true));
+        e.add(Entry.scalar("m", "gmacs", true));
+        e.add(Entry.scalar("m", "params_m", true));
+        for (String s : SCORE_COLUMNS) {
+            e.add(Entry.scalar("s", s, false));
+        }
+        return new FieldSpec(e);
+    }
+
+    /** The default selection. */
+    public static final List<String> DEFAULT_FEATURES = List.of("d", "m");
+
+    /**
+     * The entries picked by {@code tokens}: a token is a field name (all its entries) or a column name,
+     * optionally with {@code :none|zscore|rank} (per-dataset normalisation) and {@code *column} (cross with
+     * a category), e.g. {@code score_logme:rank*arch_family}. A column that is not in the spec is taken as a
+     * raw scalar of field {@code x}.
+     */
+    public FieldSpec select(List<String> tokens) {
+        List<Entry> out = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (String raw : tokens) {
+            String t = raw.strip();
+            if (t.isEmpty()) {
+                continue;
+            }
+            String interact = "";
+            int star = t.indexOf('*');
+            if (star >= 0) {
+                interact = t.substring(star + 1).strip();
+                t = t.substring(0, star).strip();
+            }
+            Normalize norm = null;
+            int colon = t.indexOf(':');
+            if (colon >= 0) {
+                norm = Normalize.parse(t.substring(colon + 1));
+                t = t.substring(0, colon).strip();
+            }
+            String name = t;
+            List<Entry> matched = entries.stream().filter(e -> e.field().equals(name)).toList();
+            if (matched.isEmpty()) {
+                matched = entries.stream().filter(e -> e.column().equals(name)).toList();
+            }
+            if (matched.isEmpty()) {
+                matched = List.of(Entry.scalar("x", name, false));
+            }
+            for (Entry e : matched) {
+                Entry x = e;
+                if (norm != null || !interact.isEmpty()) {
+                    x = new Entry(e.field(), e.column(), e.type(), e.oneHot(), e.log(),
+                            norm != null ? norm : e.normalize(), interact.isEmpty() ? e.interact() : interact);
+                }
+                if (seen.add(x.label())) {
+                    out.add(x);
+                }
+            }
+        }
+        if (out.isEmpty()) {
+            throw new IllegalArgumentException("no features selected");
+        }
+        return new FieldSpec(out);
+    }
+
+    /** Comma-separated token list to {@link #select}. */
+    public static List<String> parseFeatures(String csv) {
+        return List.of(csv.split(","));
+    }
+
+    /** Reads a spec file: {@code .json} as JSON, anything else as CSV. */
+    public static FieldSpec read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new HistoryFormatException(file + ": cannot read the field spec: " + e.getMessage(), e);
+        }
+        return file.toString().toLowerCase(Locale.ROOT).endsWith(".json") ? parseJson(file.toString(), text)
+                : parseCsv(file.toString(), text);
+    }
+
+    static FieldSpec parseJson(String source, String text) {
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new HistoryFormatException(source + ": not valid JSON: " + e.getOriginalMessage(), e);
+        }
+        JsonNode arr = root != null && root.isObject() ? root.get("entries") : root;
+        if (arr == null || !arr.isArray()) {
+            throw new HistoryFormatException(source + ": expected {\"entries\": [...]} or a JSON array of entries");
+        }
+        List<Entry> out = new ArrayList<>();
+        int i = 0;
+        for (JsonNode n : arr) {
+            String where = source + ": entries[" + i++ + "]";
+            out.add(entry(where, text(n, "field"), text(n, "column"), text(n, "type"),
+                    text(n, "oneHot", "one_hot"), text(n, "log"), text(n, "normalize"), text(n, "interact")));
+        }
+        return new FieldSpec(out);
+    }
+
+    private static String text(JsonNode n, String... names) {
+        for (String name : names) {
+            JsonNode v = n.get(name);
+            if (v != null && !v.isNull()) {
+                return v.asText();
+            }
+        }
+        return "";
+    }
+
+    static FieldSpec parseCsv(String source, String text) {
+        List<Entry> out = new ArrayList<>();
+        try (CSVParser p = CSVParser.builder().setReader(new StringReader(text)).setFormat(CSVFormat.DEFAULT.builder()
+                .setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true).setTrim(true).get()).get()) {
+            for (String required : List.of("column", "type")) {
+                if (!p.getHeaderMap().containsKey(required)) {
+                    throw new HistoryFormatException(source + ": missing column '" + required
+                            + "' (expected header field,column,type,one_hot,log[,normalize,interact])");
+                }
+            }
+            for (CSVRecord r : p) {
+                String where = source + ":" + (r.getRecordNumber() + 1);
+                out.add(entry(where, get(r, "field"), get(r, "column"), get(r, "type"), get(r, "one_hot"),
+                        get(r, "log"), get(r, "normalize"), get(r, "interact")));
+            }
+        } catch (IOException | IllegalStateException | IllegalArgumentException e) {
+            throw new HistoryFormatException(source + ": not a readable field spec CSV: " + e.getMessage(), e);
+        }
+        return new FieldSpec(out);
+    }
+
+    private static String get(CSVRecord r, String name) {
+        return r.isMapped(name) && r.isSet(name) ? r.get(name) : "";
+    }
+
+    private static Entry entry(String where, String field, String column, String type, String oneHot, String log,
+                               String normalize, String interact) {
+        if (column.isBlank()) {
+            throw new HistoryFormatException(where + ": empty column name");
+        }
+        Type t = switch (type.strip().toLowerCase(Locale.ROOT)) {
+            case "category", "categorical" -> Type.CATEGORY;
+            case "scalar", "numeric", "number" -> Type.SCALAR;
+            default -> throw new HistoryFormatException(where + ": type must be category or scalar, not '" + type + "'");
+        };
+        try {
+            return new Entry(field, column, t, bool(where, "one_hot", oneHot), bool(where, "log", log),
+                    Normalize.parse(normalize), interact);
+        } catch (IllegalArgumentException e) {
+            throw new HistoryFormatException(where + ": " + e.getMessage());
+        }
+    }
+
+    private static boolean bool(String where, String name, String v) {
+        return switch (v.strip().toLowerCase(Locale.ROOT)) {
+            case "yes", "y", "true", "1" -> true;
+            case "", "no", "n", "false", "0" -> false;
+            default -> throw new HistoryFormatException(where + ": " + name + " must be yes or no, not '" + v + "'");
+        };
+    }
+
+    /**
+     * Checks a selection against a history's header: a token that named neither a spec field nor a spec
+     * column must be a column of the history, and so must every {@code *category} it is crossed with.
+     *
+     * @throws IllegalArgumentException naming the token, the source and the columns available
+     */
+    public FieldSpec requireColumnsOf(TrainingHistory history) {
+        for (Entry e : entries) {
+            boolean fromSpec = !e.field().equals("x");
+            if (!fromSpec && !history.columns().contains(e.column())) {
+                throw new IllegalArgumentException("feature '" + e.column() + "' is neither a field of the spec nor a column of "
+                        + history.source() + " (columns: " + String.join(",", history.columns()) + ")");
+            }
+            if (!e.interact().isEmpty() && !history.columns().contains(e.interact())) {
+                throw new IllegalArgumentException("feature '" + e.label() + "': '" + e.interact() + "' is not a column of "
+                        + history.source());
+            }
+        }
+        return this;
+    }
+
+    /** Selected labels, for provenance and output. */
+    public List<String> labels() {
+        return entries.stream().map(Entry::label).toList();
+    }
+}

@@ -1,0 +1,21 @@
+package dev.modelscout.recommender;
+
+import java.util.Locale;
+
+/** What {@link TrainingHistory#read} does with a second job for the same (dataset, model) pair. */
+public enum OnDuplicate {
+    /** Keep the first job, drop later ones. */
+    FIRST,
+    /** Keep the first job's cells, with the accuracy replaced by the mean over all its duplicates. */
+    MEAN,
+    /** Fail with the file and both line numbers (the default). */
+    ERROR;
+
+    public static OnDuplicate parse(String s) {
+        try {
+            return valueOf(s.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--on-duplicate must be first, mean or error, not '" + s + "'");
+        }
+    }
+}

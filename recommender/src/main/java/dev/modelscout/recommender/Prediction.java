@@ -1,0 +1,53 @@
+package dev.modelscout.recommender;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * A predicted accuracy for one candidate row, with its rank (1 = best) among its dataset's candidates.
+ *
+ * @param actual the row's accuracy when the file gives it, else NaN
+ */
+public record Prediction(String dataset, String model, int rank, double predicted, double actual) {
+
+    /** Predicts every row (one batch per dataset) and ranks the rows of each dataset, best first. */
+    public static List<Prediction> rank(Recommender r, TrainingHistory candidates) {
+        List<Prediction> out = new ArrayList<>();
+        for (Map.Entry<String, List<Job>> e : candidates.byDataset().entrySet()) {
+            List<Job> rows = e.getValue();
+            double[] p = r.predict(rows);
+            List<Integer> order = new ArrayList<>();
+            for (int i = 0; i < rows.size(); i++) {
+                order.add(i);
+            }
+            order.sort(Comparator.<Integer>comparingDouble(i -> -p[i]).thenComparing(i -> rows.get(i).model()));
+            int rank = 1;
+            for (int i : order) {
+                out.add(new Prediction(e.getKey(), rows.get(i).model(), rank++, p[i], rows.get(i).accuracy()));
+            }
+        }
+        return out;
+    }
+
+    /** Writes predictions as CSV (dataset,model,rank,predicted,actual) atomically. */
+    public static void write(List<Prediction> predictions, Path file) {
+        StringBuilder sb = new StringBuilder();
+        try (CSVPrinter pr = new CSVPrinter(sb, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get())) {
+            pr.printRecord("dataset", "model", "rank", "predicted", "actual");
+            for (Prediction p : predictions) {
+                pr.printRecord(p.dataset(), p.model(), p.rank(), p.predicted(), Double.isNaN(p.actual()) ? "" : p.actual());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        TrainingHistory.writeAtomically(file, sb.toString().getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,65 @@
+package dev.modelscout.recommender;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Quality on the shared real histories (../shared/data/histories), with the documented default settings.
+ * Skipped when the shared folder is absent. Thresholds: the issue's targets where a default recommender reaches
+ * them (TG: ridge; timm: FM; Model Spider: ridge); for the other recommender the measured level minus about
+ * 0.01, as reported in docs/recommender.md (TG ridge Kendall is 0.419, asserted at 0.415).
+ */
+class RealHistoriesTest {
+
+    private static final List<String> TG_TARGETS = List.of("stanfordcars", "svhn", "caltech101", "pets", "cifar100",
+            "flowers", "smallnorb_label_elevation", "dtd");
+
+    private static TrainingHistory history(String name) {
+        Path dir = Path.of(System.getProperty("modelscout.shared", "../shared"), "data", "histories");
+        Path file = dir.resolve(name);
+        assumeTrue(Files.isRegularFile(file), "shared history absent: " + file);
+        return TrainingHistory.read(file, TrainingHistory.ReadOptions.defaults());
+    }
+
+    private static Evaluation.Summary run(TrainingHistory h, String trainer, String features, Evaluation.Options o) {
+        return Evaluation.evaluate(h, Recommenders.trainer(trainer), FieldSpec.defaults().select(FieldSpec.parseFeatures(features)), o)
+                .metrics();
+    }
+
+    @Test
+    void transferGraphLeaveOneDatasetOutReachesTheTargets() {
+        TrainingHistory h = history("transfergraph_image.csv");
+        Evaluation.Options o = Evaluation.Options.defaults(Evaluation.Protocol.LEAVE_ONE_DATASET_OUT).withTestDatasets(TG_TARGETS);
+        Evaluation.Summary pop = run(h, "popularity", "d,m", o);
+        Evaluation.Summary lr = run(h, "lr", "d,m", o);
+        Evaluation.Summary fm = run(h, "fm", "d,m", o);
+        assertTrue(pop.pearson() < 0.76 && pop.kendall() < 0.33, "popularity " + pop);
+        assertTrue(lr.pearson() >= 0.84 && lr.kendall() >= 0.415 && lr.regret() <= 0.02, "ridge " + lr);
+        assertTrue(fm.pearson() >= 0.84 && fm.kendall() >= 0.385 && fm.regret() <= 0.021, "fm " + fm);
+    }
+
+    @Test
+    void timmUnseenModelsReachesTheTargets() {
+        TrainingHistory h = history("timm_imagenet.csv");
+        Evaluation.Options o = Evaluation.Options.defaults(Evaluation.Protocol.UNSEEN_MODELS);
+        Evaluation.Summary fm = run(h, "fm", "d,m", o);
+        assertTrue(fm.pearson() >= 0.90 && fm.kendall() >= 0.78, "fm " + fm);
+        Evaluation.Summary pop = run(h, "popularity", "d,m", o);
+        assertTrue(fm.kendall() > pop.kendall() + 0.2, "fm " + fm + " vs popularity " + pop);
+    }
+
+    @Test
+    void modelSpiderLeaveOneDatasetOutWithLogMe() {
+        TrainingHistory h = history("modelspider_single.csv");
+        Evaluation.Options o = Evaluation.Options.defaults(Evaluation.Protocol.LEAVE_ONE_DATASET_OUT);
+        Evaluation.Summary lr = run(h, "lr", "d,m,score_logme", o);
+        Evaluation.Summary fm = run(h, "fm", "d,m,score_logme", o);
+        assertTrue(lr.weightedTauRankNone() >= 0.77, "ridge d,m,logme " + lr);
+        assertTrue(fm.weightedTauRankNone() >= 0.74, "fm d,m,logme " + fm);
+    }
+}
