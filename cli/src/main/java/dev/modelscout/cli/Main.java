@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             TrainCommand.class,
             PredictCommand.class,
             EvaluateCommand.class,
+            RecommendCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class Main {
