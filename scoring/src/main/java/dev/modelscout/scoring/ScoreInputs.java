@@ -49,6 +49,25 @@ public final class ScoreInputs {
         return compact;
     }
 
+    /**
+     * For scores that need only labels and P: checks F with the labels when F is given, else the labels
+     * alone (at least 2 images, at least 2 classes).
+     */
+    public static Labels checkLabels(String score, FeatureMatrix f, Labels y) {
+        if (f != null) {
+            return check(score, f, y);
+        }
+        if (y == null || y.size() < 2) {
+            throw new ScoringException(score + ": needs at least 2 images, got " + (y == null ? 0 : y.size()));
+        }
+        Labels compact = compact(y);
+        if (compact.numClasses() < 2) {
+            throw new ScoringException(score + ": needs at least 2 classes, all " + y.size()
+                    + " images have label " + y.classNames().get(y.ids()[0]));
+        }
+        return compact;
+    }
+
     /** Checks P against N: shape N x Cs (Cs &gt;= 1), finite, non-negative, rows summing to 1. */
     public static void checkProbabilities(String score, FeatureMatrix p, int n) {
         if (p == null) {

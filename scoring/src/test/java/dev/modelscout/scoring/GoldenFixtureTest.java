@@ -47,4 +47,37 @@ class GoldenFixtureTest {
             throw new AssertionError("wide LogME copies the reference's dropped term: " + exact);
         }
     }
+
+    @Test
+    void parcMatchesReferenceWithoutPca() {
+        for (Fixtures.Case c : Fixtures.cases()) {
+            assertRelative(c.value("PARC_dbolya_no_pca"), new Parc().score(c.features(), c.labels(), null), TOL,
+                    c + " parc");
+        }
+    }
+
+    @Test
+    void lfcMatchesModelSpiderFrobeniusFormula() {
+        for (Fixtures.Case c : Fixtures.cases()) {
+            assertRelative(c.value("LFC_frobenius_modelspider_formula"),
+                    new Lfc().score(c.features(), c.labels(), null), TOL, c + " lfc");
+        }
+    }
+
+    @Test
+    void leepAndNceMatchThuml() {
+        for (Fixtures.Case c : Fixtures.cases()) {
+            assertRelative(c.value("LEEP_thuml"), new Leep().score(c.features(), c.labels(), c.probs()), TOL,
+                    c + " leep");
+            assertRelative(c.value("NCE_thuml"), new Nce().score(null, c.labels(), c.probs()), TOL, c + " nce");
+        }
+    }
+
+    @Test
+    void hScoreMatchesDbolyaFastStandardized() {
+        for (Fixtures.Case c : Fixtures.cases()) {
+            assertRelative(c.value("HScore_dbolya_fast_standardized"),
+                    new HScore().score(c.features(), c.labels(), null), TOL, c + " hscore");
+        }
+    }
 }
