@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
             "and predict fine-tuned accuracy from a history of past jobs (LR / FM)."},
         subcommands = {
             DoctorCommand.class,
+            ScoreCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class Main {

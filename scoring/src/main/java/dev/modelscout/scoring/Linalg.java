@@ -33,8 +33,17 @@ final class Linalg {
         return c.data().asDouble();
     }
 
-    /** A^T A (d x d) of a row-major n x d matrix. */
+    /**
+     * A^T A (d x d) of a row-major n x d matrix. On the CPU back end by one {@code dsyrk} (half the flops
+     * of a gemm), elsewhere by an ND4J gemm.
+     */
     static double[] gram(double[] a, int n, int d) {
+        if (hostBlas()) {
+            double[] c = new double[d * d];
+            openblas.cblas_dsyrk(openblas.CblasRowMajor, openblas.CblasUpper, openblas.CblasTrans, d, n, 1.0, a, d,
+                    0.0, c, d);
+            return mirrorUpper(c, d);
+        }
         INDArray m = matrix(a, n, d);
         try {
             return symmetrize(rowMajor(Nd4j.gemm(m, m, true, false)), d);
@@ -43,8 +52,14 @@ final class Linalg {
         }
     }
 
-    /** A A^T (n x n) of a row-major n x d matrix. */
+    /** A A^T (n x n) of a row-major n x d matrix ({@code dsyrk} on the CPU back end). */
     static double[] outerGram(double[] a, int n, int d) {
+        if (hostBlas()) {
+            double[] c = new double[n * n];
+            openblas.cblas_dsyrk(openblas.CblasRowMajor, openblas.CblasUpper, openblas.CblasNoTrans, n, d, 1.0, a, d,
+                    0.0, c, n);
+            return mirrorUpper(c, n);
+        }
         INDArray m = matrix(a, n, d);
         try {
             return symmetrize(rowMajor(Nd4j.gemm(m, m, false, true)), n);
@@ -75,6 +90,27 @@ final class Linalg {
             ma.close();
             mb.close();
         }
+    }
+
+    private static volatile Boolean hostBlas;
+
+    /** True on ND4J's CPU back end, where the host BLAS is the one ND4J uses anyway. */
+    static boolean hostBlas() {
+        Boolean h = hostBlas;
+        if (h == null) {
+            h = "cpu".equals(ScoringBackend.kind());
+            hostBlas = h;
+        }
+        return h;
+    }
+
+    private static double[] mirrorUpper(double[] c, int n) {
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                c[j * n + i] = c[i * n + j];
+            }
+        }
+        return c;
     }
 
     /** Makes a computed symmetric product exactly symmetric (averages the two triangles). */

@@ -20,8 +20,9 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * different-class pairs: {@code rho = (U - n_s n_d / 2) / sqrt(S_r n_s n_d / M)}, with
  * {@code S_r = (M^3 - M - sum_ties (t^3 - t)) / 12} the tie-corrected spread of the feature ranks,
  * M = N(N-1)/2 pairs. The feature dissimilarities are computed by blocks of rows (one ND4J gemm per
- * block), kept as two sorted double arrays (8 bytes per pair: 1.6 GB at N = 20000, which fits a 4 GB
- * heap) and merged once to count U and the ties exactly (U in 64-bit integers).
+ * block), kept as two arrays of their IEEE bit patterns (8 bytes per pair: 1.6 GB at N = 20000, which
+ * fits a 4 GB heap), sorted (radix sort when the heap has room for a buffer, else in place) and merged
+ * once to count U and the ties exactly (U in 64-bit integers).
  *
  * <p>Option: {@link Config#pcaDims()} reduces F to that many dimensions by exact deterministic PCA
  * ({@link Pca}) first, the setting of the PARC benchmark (32); 0 (the default) uses F as it is.
@@ -96,8 +97,8 @@ public final class Parc implements TransferabilityScore {
                         + " MiB free; raise -Xmx (JAVA_OPTS) or subsample");
             }
         }
-        double[] same = new double[(int) ns];
-        double[] diff = new double[(int) nd];
+        long[] same = new long[(int) ns];
+        long[] diff = new long[(int) nd];
         fillDissimilarities(unitRows(f), n, d, y.ids(), same, diff);
         sort(same);
         sort(diff);
@@ -135,7 +136,7 @@ public final class Parc implements TransferabilityScore {
     }
 
     /** Splits the upper-triangle dissimilarities 1 - z_i.z_j into same-class and different-class pairs. */
-    private static void fillDissimilarities(double[] zRows, int n, int d, int[] ids, double[] same, double[] diff) {
+    private static void fillDissimilarities(double[] zRows, int n, int d, int[] ids, long[] same, long[] diff) {
         INDArray z = Linalg.matrix(zRows, n, d);
         zRows = null; // the off-heap copy is all we need from here on
         int block = (int) Math.max(1, Math.min(n, BLOCK_BYTES / (8L * n)));
@@ -156,11 +157,12 @@ public final class Parc implements TransferabilityScore {
                     int yi = ids[i];
                     for (int j = i + 1; j < n; j++) {
                         double c = gv[off + j];
-                        double dist = 1 - (c > 1 ? 1 : c < -1 ? -1 : c);
+                        // dist in [0, 2] (never -0.0): its IEEE bits order as the values do
+                        long key = Double.doubleToRawLongBits(1 - (c > 1 ? 1 : c < -1 ? -1 : c));
                         if (ids[j] == yi) {
-                            same[ps++] = dist;
+                            same[ps++] = key;
                         } else {
-                            diff[pd++] = dist;
+                            diff[pd++] = key;
                         }
                     }
                 }
@@ -170,22 +172,59 @@ public final class Parc implements TransferabilityScore {
         }
     }
 
-    private static void sort(double[] a) {
+    /**
+     * Sorts non-negative keys: LSD radix sort with 16-bit digits (digits equal in all keys skipped) when
+     * the heap has room for a buffer as large as the array, else the in-place {@link Arrays#sort}.
+     */
+    static void sort(long[] a) {
+        int n = a.length;
         Runtime rt = Runtime.getRuntime();
         long available = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
-        if (a.length > 1 << 16 && available > 8L * a.length + (64L << 20)) {
-            Arrays.parallelSort(a); // needs a buffer as large as the array
-        } else {
+        if (n < 1 << 12 || available < 8L * n + (128L << 20)) {
             Arrays.sort(a);
+            return;
+        }
+        int[][] hist = new int[4][1 << 16];
+        for (long v : a) {
+            hist[0][(int) (v & 0xffff)]++;
+            hist[1][(int) ((v >>> 16) & 0xffff)]++;
+            hist[2][(int) ((v >>> 32) & 0xffff)]++;
+            hist[3][(int) (v >>> 48)]++;
+        }
+        long[] src = a;
+        long[] dst = new long[n];
+        for (int pass = 0; pass < 4; pass++) {
+            int[] h = hist[pass];
+            int shift = 16 * pass;
+            boolean trivial = h[(int) ((a[0] >>> shift) & 0xffff)] == n;
+            if (trivial) {
+                continue;
+            }
+            int sum = 0;
+            for (int b = 0; b < h.length; b++) {
+                int cnt = h[b];
+                h[b] = sum;
+                sum += cnt;
+            }
+            for (int i = 0; i < n; i++) {
+                long v = src[i];
+                dst[h[(int) ((v >>> shift) & 0xffff)]++] = v;
+            }
+            long[] t = src;
+            src = dst;
+            dst = t;
+        }
+        if (src != a) {
+            System.arraycopy(src, 0, a, 0, n);
         }
     }
 
     /**
-     * Spearman's rho between pooled values (sorted {@code same} then sorted {@code diff}) and a
+     * Spearman's rho between pooled values (sorted keys {@code same} then sorted keys {@code diff}) and a
      * two-valued second variable that is low on {@code same} and high on {@code diff}, average ranks for
      * ties on both sides.
      */
-    static double spearmanTwoGroups(double[] same, double[] diff) {
+    static double spearmanTwoGroups(long[] same, long[] diff) {
         long ns = same.length;
         long nd = diff.length;
         long m = ns + nd;
@@ -194,7 +233,7 @@ public final class Parc implements TransferabilityScore {
         int a = 0;
         int b = 0;
         while (a < ns || b < nd) {
-            double v = a < ns && (b >= nd || same[a] <= diff[b]) ? same[a] : diff[b];
+            long v = a < ns && (b >= nd || same[a] <= diff[b]) ? same[a] : diff[b];
             long below = a;
             long sv = 0;
             while (a < ns && same[a] == v) {
