@@ -154,6 +154,51 @@ final class Linalg {
         return new Eigen(w, a, n);
     }
 
+    /**
+     * Eigenvalues (ascending) of the symmetric n x n {@code s} and the projections V^T B of the n x k
+     * row-major B on its eigenvectors, without forming the eigenvectors of {@code s}: tridiagonal reduction
+     * (dsytrd), Q^T B by the Householder reflectors (dormtr), eigenvectors of the tridiagonal matrix (dstemr,
+     * dstedc as fallback), then one n x n x k product. Saves dsyevd's n^3 back-transformation when k is
+     * much smaller than n.
+     */
+    static Eigen projectedEigen(double[] s, int n, double[] b, int k) {
+        double[] a = s.clone();
+        double[] diag = new double[n];
+        double[] off = new double[Math.max(1, n - 1)];
+        double[] tau = new double[Math.max(1, n - 1)];
+        int info = openblas.LAPACKE_dsytrd(ROW_MAJOR, (byte) 'U', n, a, n, diag, off, tau);
+        if (info != 0) {
+            throw new ScoringException("tridiagonal reduction of a " + n + " x " + n + " matrix failed (LAPACK info "
+                    + info + ")");
+        }
+        double[] qb = b.clone();
+        info = openblas.LAPACKE_dormtr(ROW_MAJOR, (byte) 'L', (byte) 'U', (byte) 'T', n, k, a, n, tau, qb, k);
+        if (info != 0) {
+            throw new ScoringException("applying Householder reflectors failed (LAPACK info " + info + ")");
+        }
+        a = null;
+        double[] w = diag.clone();
+        double[] e = new double[n];
+        System.arraycopy(off, 0, e, 0, n - 1);
+        double[] z = new double[n * n];
+        int[] m = new int[1];
+        int[] support = new int[2 * n];
+        int[] tryrac = {1};
+        info = openblas.LAPACKE_dstemr(ROW_MAJOR, (byte) 'V', (byte) 'A', n, w, e, 0, 0, 0, 0, m, w, z, n, n, support,
+                tryrac);
+        if (info != 0 || m[0] != n) {
+            w = diag.clone();
+            e = off.clone();
+            z = new double[n * n];
+            info = openblas.LAPACKE_dstedc(ROW_MAJOR, (byte) 'I', n, w, e, z, n);
+            if (info != 0) {
+                throw new ScoringException("tridiagonal eigendecomposition of size " + n + " failed (LAPACK info "
+                        + info + ")");
+            }
+        }
+        return new Eigen(w, atb(z, n, n, qb, k), n);
+    }
+
     /** Eigenvalues only (ascending) of the symmetric n x n row-major {@code s} (not modified). */
     static double[] eigvalsh(double[] s, int n) {
         double[] a = s.clone();

@@ -68,9 +68,10 @@ public final class LogMe implements TransferabilityScore {
                     b[j * c + cls] += f[off + j];
                 }
             }
-            Linalg.Eigen e = Linalg.eigh(Linalg.gram(f, n, d), d);
+            // eigenvalues of F^T F and V^T F^T Y, without forming V (the vectors field holds V^T B)
+            Linalg.Eigen e = Linalg.projectedEigen(Linalg.gram(f, n, d), d, b, c);
             sigma = e.values();
-            double[] p = Linalg.atb(e.vectors(), d, d, b, c); // V^T F^T Y
+            double[] p = e.vectors();
             p2 = new double[k * c];
             for (int i = 0; i < p.length; i++) {
                 p2[i] = p[i] * p[i];

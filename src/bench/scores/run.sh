@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Whole-process timings of modelscout's scores against the authors' numpy algorithms on the same seeded
+# inputs. Run from the repository root after `mvn -B -q -DskipTests package`:
+#     src/bench/scores/run.sh [WORKDIR]        (default target/bench-scores)
+# Needs /usr/bin/time and python3 with numpy and scipy (skips the reference without them).
+# Prints: case score impl seconds(whole process) peakRSS(MiB) value
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../../.." && pwd)"
+ms="$root/cli/target/modelscout/bin/modelscout"
+work="${1:-$root/target/bench-scores}"
+py="${PYTHON:-python3}"
+MODELSCOUT_JAVA_OPTS="-Xmx4g" "$ms" bench scores --write-inputs "$work" >/dev/null
+have_py=0
+"$py" -c 'import numpy, scipy' 2>/dev/null && have_py=1
+printf '%-20s %-6s %-10s %8s %9s  %s\n' case score impl seconds peakMiB value
+measure() { # case score impl cmd...
+  local c=$1 s=$2 impl=$3; shift 3
+  local out; out=$( { /usr/bin/time -f 'TIME %e %M' "$@" 2>&1; } | tr '\n' ' ')
+  local secs mem val
+  secs=$(sed -E 's/.*TIME ([0-9.]+) ([0-9]+).*/\1/' <<<"$out")
+  mem=$(( $(sed -E 's/.*TIME ([0-9.]+) ([0-9]+).*/\2/' <<<"$out") / 1024 ))
+  val=$(grep -oE "(^| )$s +[-0-9.eE]+" <<<"$out" | head -1 | awk '{print $2}')
+  printf '%-20s %-6s %-10s %8s %9s  %s\n' "$c" "$s" "$impl" "$secs" "$mem" "$val"
+}
+for spec in N5000_D1024_C100:logme N5000_D1024_C100:parc N5000_D1024_C100:lfc N10000_D2048_C100:logme N20000_D2048_C100:parc; do
+  c=${spec%%:*}; s=${spec##*:}
+  MODELSCOUT_JAVA_OPTS="-Xmx4g" measure "$c" "$s" modelscout "$ms" score --features "$work/$c/features.npy" \
+    --labels "$work/$c/labels.npy" --scores "$s"
+  if [[ $have_py == 1 && $c != N20000* ]]; then
+    measure "$c" "$s" numpy-ref "$py" "$root/src/bench/scores/reference.py" "$s" "$work/$c"
+  fi
+done
