@@ -21,8 +21,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * {@code S_r = (M^3 - M - sum_ties (t^3 - t)) / 12} the tie-corrected spread of the feature ranks,
  * M = N(N-1)/2 pairs. The feature dissimilarities are computed by blocks of rows (one ND4J gemm per
  * block), kept as two arrays of their IEEE bit patterns (8 bytes per pair: 1.6 GB at N = 20000, which
- * fits a 4 GB heap), sorted (radix sort when the heap has room for a buffer, else in place) and merged
- * once to count U and the ties exactly (U in 64-bit integers).
+ * fits a 4 GB heap), sorted (radix sort, two halves on two threads, when the heap has room for a buffer,
+ * else in place) and merged once to count U and the ties exactly (U in 64-bit integers).
  *
  * <p>Option: {@link Config#pcaDims()} reduces F to that many dimensions by exact deterministic PCA
  * ({@link Pca}) first, the setting of the PARC benchmark (32); 0 (the default) uses F as it is.
@@ -46,6 +46,7 @@ public final class Parc implements TransferabilityScore {
     }
 
     private static final long BLOCK_BYTES = 64L << 20;
+    private static final int MAX_BLOCK_ROWS = 512;
 
     private final Config config;
 
@@ -100,9 +101,19 @@ public final class Parc implements TransferabilityScore {
         long[] same = new long[(int) ns];
         long[] diff = new long[(int) nd];
         fillDissimilarities(unitRows(f), n, d, y.ids(), same, diff);
-        sort(same);
-        sort(diff);
-        return ScoreInputs.finite(name(), 100 * spearmanTwoGroups(same, diff));
+        // the larger array is sorted as two halves on two threads, merged during the count
+        int half = diff.length / 2;
+        Thread second = new Thread(() -> sort(diff, half, diff.length), "parc-sort");
+        second.start();
+        sort(same, 0, same.length);
+        sort(diff, 0, half);
+        try {
+            second.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ScoringException(name() + ": interrupted");
+        }
+        return ScoreInputs.finite(name(), 100 * spearmanTwoGroups(same, diff, half));
     }
 
     /** Standardised columns, then each row centred and scaled to unit norm: Z Z^T = corrcoef rows. */
@@ -139,7 +150,8 @@ public final class Parc implements TransferabilityScore {
     private static void fillDissimilarities(double[] zRows, int n, int d, int[] ids, long[] same, long[] diff) {
         INDArray z = Linalg.matrix(zRows, n, d);
         zRows = null; // the off-heap copy is all we need from here on
-        int block = (int) Math.max(1, Math.min(n, BLOCK_BYTES / (8L * n)));
+        // small row blocks keep the computed part close to the upper triangle
+        int block = (int) Math.max(1, Math.min(MAX_BLOCK_ROWS, BLOCK_BYTES / (8L * n)));
         int ps = 0;
         int pd = 0;
         try {
@@ -173,58 +185,63 @@ public final class Parc implements TransferabilityScore {
     }
 
     /**
-     * Sorts non-negative keys: LSD radix sort with 16-bit digits (digits equal in all keys skipped) when
-     * the heap has room for a buffer as large as the array, else the in-place {@link Arrays#sort}.
+     * Sorts the non-negative keys a[from, to): LSD radix sort with 16-bit digits (digits equal in all keys
+     * skipped) when the heap has room for a buffer of that size, else the in-place {@link Arrays#sort}.
      */
-    static void sort(long[] a) {
-        int n = a.length;
+    static void sort(long[] a, int from, int to) {
+        int n = to - from;
         Runtime rt = Runtime.getRuntime();
         long available = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
         if (n < 1 << 12 || available < 8L * n + (128L << 20)) {
-            Arrays.sort(a);
+            Arrays.sort(a, from, to);
             return;
         }
         int[][] hist = new int[4][1 << 16];
-        for (long v : a) {
+        for (int i = from; i < to; i++) {
+            long v = a[i];
             hist[0][(int) (v & 0xffff)]++;
             hist[1][(int) ((v >>> 16) & 0xffff)]++;
             hist[2][(int) ((v >>> 32) & 0xffff)]++;
             hist[3][(int) (v >>> 48)]++;
         }
         long[] src = a;
+        int srcOff = from;
         long[] dst = new long[n];
+        int dstOff = 0;
         for (int pass = 0; pass < 4; pass++) {
             int[] h = hist[pass];
             int shift = 16 * pass;
-            boolean trivial = h[(int) ((a[0] >>> shift) & 0xffff)] == n;
-            if (trivial) {
-                continue;
+            if (h[(int) ((a[from] >>> shift) & 0xffff)] == n) {
+                continue; // every key has this digit
             }
-            int sum = 0;
+            int sum = dstOff;
             for (int b = 0; b < h.length; b++) {
                 int cnt = h[b];
                 h[b] = sum;
                 sum += cnt;
             }
-            for (int i = 0; i < n; i++) {
+            for (int i = srcOff; i < srcOff + n; i++) {
                 long v = src[i];
                 dst[h[(int) ((v >>> shift) & 0xffff)]++] = v;
             }
             long[] t = src;
             src = dst;
             dst = t;
+            int o = srcOff;
+            srcOff = dstOff;
+            dstOff = o;
         }
         if (src != a) {
-            System.arraycopy(src, 0, a, 0, n);
+            System.arraycopy(src, srcOff, a, from, n);
         }
     }
 
     /**
-     * Spearman's rho between pooled values (sorted keys {@code same} then sorted keys {@code diff}) and a
-     * two-valued second variable that is low on {@code same} and high on {@code diff}, average ranks for
-     * ties on both sides.
+     * Spearman's rho between pooled values and a two-valued second variable that is low on {@code same}
+     * and high on {@code diff}, average ranks for ties on both sides. Both arrays hold sorted keys;
+     * {@code diff} is sorted in two runs, [0, split) and [split, end).
      */
-    static double spearmanTwoGroups(long[] same, long[] diff) {
+    static double spearmanTwoGroups(long[] same, long[] diff, int split) {
         long ns = same.length;
         long nd = diff.length;
         long m = ns + nd;
@@ -232,8 +249,20 @@ public final class Parc implements TransferabilityScore {
         double ties = 0; // sum over tie groups of t^3 - t
         int a = 0;
         int b = 0;
-        while (a < ns || b < nd) {
-            long v = a < ns && (b >= nd || same[a] <= diff[b]) ? same[a] : diff[b];
+        int c = split;
+        int endB = split;
+        int endC = diff.length;
+        while (a < ns || b < endB || c < endC) {
+            long v = Long.MAX_VALUE;
+            if (a < ns) {
+                v = same[a];
+            }
+            if (b < endB && diff[b] < v) {
+                v = diff[b];
+            }
+            if (c < endC && diff[c] < v) {
+                v = diff[c];
+            }
             long below = a;
             long sv = 0;
             while (a < ns && same[a] == v) {
@@ -241,8 +270,12 @@ public final class Parc implements TransferabilityScore {
                 sv++;
             }
             long dv = 0;
-            while (b < nd && diff[b] == v) {
+            while (b < endB && diff[b] == v) {
                 b++;
+                dv++;
+            }
+            while (c < endC && diff[c] == v) {
+                c++;
                 dv++;
             }
             u2 += dv * (2 * below + sv);
