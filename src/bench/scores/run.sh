@@ -3,7 +3,8 @@
 # inputs. Run from the repository root after `mvn -B -q -DskipTests package`:
 #     src/bench/scores/run.sh [WORKDIR]        (default target/bench-scores)
 # Needs /usr/bin/time and python3 with numpy and scipy (skips the reference without them).
-# Prints: case score impl seconds(whole process) peakRSS(MiB) value
+# Prints per case and score: the score's own seconds (after the inputs are loaded), the whole process's
+# seconds (JVM or Python start, reading the .npy files, natives), its peak RSS, and the value.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../../.." && pwd)"
 ms="$root/cli/target/modelscout/bin/modelscout"
@@ -12,15 +13,16 @@ py="${PYTHON:-python3}"
 MODELSCOUT_JAVA_OPTS="-Xmx4g" "$ms" bench scores --write-inputs "$work" >/dev/null
 have_py=0
 "$py" -c 'import numpy, scipy' 2>/dev/null && have_py=1
-printf '%-20s %-6s %-10s %8s %9s  %s\n' case score impl seconds peakMiB value
+printf '%-18s %-6s %-10s %9s %9s %8s  %s\n' case score impl score_s process_s peakMiB value
 measure() { # case score impl cmd...
   local c=$1 s=$2 impl=$3; shift 3
   local out; out=$( { /usr/bin/time -f 'TIME %e %M' "$@" 2>&1; } | tr '\n' ' ')
-  local secs mem val
+  local secs mem line
   secs=$(sed -E 's/.*TIME ([0-9.]+) ([0-9]+).*/\1/' <<<"$out")
   mem=$(( $(sed -E 's/.*TIME ([0-9.]+) ([0-9]+).*/\2/' <<<"$out") / 1024 ))
-  val=$(grep -oE "(^| )$s +[-0-9.eE]+" <<<"$out" | head -1 | awk '{print $2}')
-  printf '%-20s %-6s %-10s %8s %9s  %s\n' "$c" "$s" "$impl" "$secs" "$mem" "$val"
+  line=$(grep -oE "(^| )$s +[-0-9.eE]+ +[0-9.]+" <<<"$out" | head -1)
+  printf '%-18s %-6s %-10s %9s %9s %8s  %s\n' "$c" "$s" "$impl" "$(awk '{print $3}' <<<"$line")" "$secs" "$mem" \
+    "$(awk '{print $2}' <<<"$line")"
 }
 for spec in N5000_D1024_C100:logme N5000_D1024_C100:parc N5000_D1024_C100:lfc N10000_D2048_C100:logme N20000_D2048_C100:parc; do
   c=${spec%%:*}; s=${spec##*:}

@@ -94,6 +94,12 @@ final class Linalg {
 
     private static volatile Boolean hostBlas;
 
+    /** Loads the natives (ND4J's back end, OpenBLAS with LAPACK) so that timings of scores exclude it. */
+    static void warmUp() {
+        hostBlas();
+        org.bytedeco.javacpp.Loader.load(openblas.class);
+    }
+
     /** True on ND4J's CPU back end, where the host BLAS is the one ND4J uses anyway. */
     static boolean hostBlas() {
         Boolean h = hostBlas;
@@ -244,7 +250,7 @@ final class Linalg {
             org.bytedeco.javacpp.Loader.load(openblas.class);
             Package p = openblas.class.getPackage();
             String version = p == null || p.getImplementationVersion() == null ? "" : " " + p.getImplementationVersion();
-            return "host LAPACK, bytedeco OpenBLAS" + version + " (LAPACKE dsyevd/dsyevr, dpotrf, dposv)";
+            return "host LAPACK, bytedeco OpenBLAS" + version + " (LAPACKE dsyevd/dsyevr; dsytrd+dormtr+dstemr for LogME; dpotrf, dposv)";
         } catch (RuntimeException | UnsatisfiedLinkError e) {
             return "NOT AVAILABLE: " + e.getMessage();
         }

@@ -103,10 +103,12 @@ public final class Parc implements TransferabilityScore {
         fillDissimilarities(unitRows(f), n, d, y.ids(), same, diff);
         // the larger array is sorted as two halves on two threads, merged during the count
         int half = diff.length / 2;
-        Thread second = new Thread(() -> sort(diff, half, diff.length), "parc-sort");
+        long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        boolean radix = free > 8L * (same.length + diff.length) + (256L << 20); // room for all buffers at once
+        Thread second = new Thread(() -> sort(diff, half, diff.length, radix), "parc-sort");
         second.start();
-        sort(same, 0, same.length);
-        sort(diff, 0, half);
+        sort(same, 0, same.length, radix);
+        sort(diff, 0, half, radix);
         try {
             second.join();
         } catch (InterruptedException e) {
@@ -186,13 +188,12 @@ public final class Parc implements TransferabilityScore {
 
     /**
      * Sorts the non-negative keys a[from, to): LSD radix sort with 16-bit digits (digits equal in all keys
-     * skipped) when the heap has room for a buffer of that size, else the in-place {@link Arrays#sort}.
+     * skipped) when {@code radix} (the caller checked that the heap has room for a buffer of that size),
+     * else the in-place {@link Arrays#sort}.
      */
-    static void sort(long[] a, int from, int to) {
+    static void sort(long[] a, int from, int to, boolean radix) {
         int n = to - from;
-        Runtime rt = Runtime.getRuntime();
-        long available = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
-        if (n < 1 << 12 || available < 8L * n + (128L << 20)) {
+        if (n < 1 << 12 || !radix) {
             Arrays.sort(a, from, to);
             return;
         }

@@ -70,6 +70,7 @@ public final class ScoreBenchmark {
     public static List<Timing> run(Case bench, long seed, int repeats, Scores.Options options, Consumer<String> progress) {
         progress.accept("generating " + bench.name() + " (seed " + seed + ")");
         Input in = synthesize(bench.n(), bench.d(), bench.c(), seed);
+        Linalg.warmUp();
         List<Timing> out = new ArrayList<>();
         for (String name : bench.scores()) {
             TransferabilityScore s = Scores.create(name, options);

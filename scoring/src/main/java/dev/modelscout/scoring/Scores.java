@@ -85,9 +85,13 @@ public final class Scores {
         return out;
     }
 
-    /** Runs each score on the same input, in order; the first failure stops the run. */
+    /**
+     * Runs each score on the same input, in order; the first failure stops the run. The natives are loaded
+     * first, so a result's seconds are the score's own.
+     */
     public static List<Result> run(List<TransferabilityScore> scores, FeatureMatrix features, Labels labels,
             FeatureMatrix probabilities) {
+        Linalg.warmUp();
         List<Result> out = new ArrayList<>();
         for (TransferabilityScore s : scores) {
             long t0 = System.nanoTime();
