@@ -123,4 +123,19 @@ class ScoreCommandIT {
         Run usage = run("score", "--labels", dir.resolve("y.npy").toString());
         assertEquals(2, usage.code());
     }
+
+    @Test
+    void benchWritesInputsThatScoreReads() {
+        Run w = run("bench", "scores", "--case", "N5000_D1024_C100", "--write-inputs", dir.toString());
+        assertEquals(0, w.code(), w.err());
+        Path c = dir.resolve("N5000_D1024_C100");
+        Npy.Array f = Npy.read(c.resolve("features.npy"));
+        assertEquals(5000, f.shape()[0]);
+        assertEquals(1024, f.shape()[1]);
+        assertEquals("f4", f.dtype());
+        Run s = run("score", "--features", c.resolve("features.npy").toString(), "--labels",
+                c.resolve("labels.npy").toString(), "--scores", "lfc");
+        assertEquals(0, s.code(), s.err());
+        assertTrue(s.out().contains("lfc"), s.out());
+    }
 }
