@@ -3,9 +3,10 @@ package dev.modelscout.cli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** {@code modelscout bench}: speed measurements. Only lists its subcommands. */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure speed (numbers go to docs/benchmarks.md).",
-        subcommands = {BenchExtractCommand.class})
+/** {@code modelscout bench}: rerunnable speed measurements; only lists its subcommands. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Rerunnable benchmarks (the numbers in docs/benchmarks.md come from these).",
+        subcommands = {BenchScoresCommand.class, BenchExtractCommand.class})
 final class BenchCommand {
 
     @Mixin

@@ -14,13 +14,14 @@ import picocli.CommandLine.Command;
             "and predict fine-tuned accuracy from a history of past jobs (LR / FM)."},
         subcommands = {
             DoctorCommand.class,
-            ZooCommand.class,
-            ExtractCommand.class,
-            BenchCommand.class,
+            ScoreCommand.class,
+            RecommendCommand.class,
             TrainCommand.class,
             PredictCommand.class,
             EvaluateCommand.class,
-            RecommendCommand.class,
+            ZooCommand.class,
+            ExtractCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class Main {

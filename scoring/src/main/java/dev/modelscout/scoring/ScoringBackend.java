@@ -51,6 +51,12 @@ public final class ScoringBackend {
             out.add(new Diagnostic(section, "threads", "omp " + env.getOrDefault("omp.threads", "?")
                     + ", cores " + env.getOrDefault("cores", "?")));
             out.add(new Diagnostic(section, "data type", Nd4j.dataType().toString()));
+            boolean cuda = "cuda".equals(kind());
+            out.add(new Diagnostic(section, "matrix products (scores)", cuda
+                    ? "ND4J gemm on the GPU (cuBLAS), DOUBLE precision"
+                    : "OpenBLAS dsyrk for F^T F, ND4J gemm for the rest, DOUBLE precision"));
+            out.add(new Diagnostic(section, "eigendecomposition / Cholesky (scores)", Linalg.lapackDescription()
+                    + (cuda ? "; CUDA back end: host fallback, on D x D (or N x N) matrices only" : "")));
             Object devices = env.get("cuda.availableDevices");
             if (devices != null) {
                 out.add(new Diagnostic(section, "CUDA devices", devices.toString()));

@@ -1,0 +1,107 @@
+package dev.modelscout.cli;
+
+import dev.modelscout.core.FeatureMatrix;
+import dev.modelscout.core.Labels;
+import dev.modelscout.scoring.ScoreFiles;
+import dev.modelscout.scoring.Scores;
+import dev.modelscout.scoring.TransferabilityScore;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code modelscout score}: transferability scores of one feature matrix. */
+@Command(name = "score", mixinStandardHelpOptions = true,
+        description = {"Compute transferability scores (LogME, PARC, LFC, LEEP, NCE, H-score, ...) from features",
+            "(N x D), labels (N) and, for LEEP/NCE, the source model's class probabilities (N x Cs).",
+            "Inputs are NumPy .npy (float/int, C or Fortran order) or CSV (numbers, optional header row)."})
+final class ScoreCommand implements Callable<Integer> {
+
+    /** What is scored: features, labels and (optional) source probabilities, with where they came from. */
+    record ScoreInput(FeatureMatrix features, Labels labels, FeatureMatrix probabilities, String source) {
+    }
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    GlobalOptions globals;
+
+    @Option(names = "--features", paramLabel = "FILE", description = "Features, N x D (.npy or .csv).")
+    Path features;
+
+    @Option(names = "--labels", paramLabel = "FILE", description = "Class ids, N integers (.npy or .csv); any ids, remapped.")
+    Path labels;
+
+    @Option(names = "--probs", paramLabel = "FILE",
+            description = "Source-model class probabilities, N x Cs, rows summing to 1 (.npy or .csv); for leep, nce.")
+    Path probs;
+
+    @Option(names = "--scores", paramLabel = "LIST", defaultValue = "logme,parc,lfc",
+            description = "Comma-separated: logme, parc, lfc, leep, nce, hscore, reg_hscore, transrate, gbc, "
+                    + "or all (every score the inputs allow). Default: ${DEFAULT-VALUE}.")
+    String scores;
+
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "Also write the results, keyed by score name, to FILE (.csv: header + one row; .json: object).")
+    Path out;
+
+    @Option(names = "--parc-pca", paramLabel = "K", defaultValue = "0",
+            description = "PARC: reduce features to K dimensions by exact PCA first (PARC's benchmark used 32); "
+                    + "0 = none. Default: ${DEFAULT-VALUE}.")
+    int parcPca;
+
+    @Option(names = "--gbc-pca", paramLabel = "K", defaultValue = "64",
+            description = "GBC: reduce features to K dimensions by exact PCA first (the paper used 64); 0 = none. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    int gbcPca;
+
+    @Override
+    public Integer call() {
+        if (parcPca < 0 || gbcPca < 0) {
+            throw new ParameterException(spec.commandLine(), "--parc-pca and --gbc-pca must be >= 0");
+        }
+        ScoreInput in = input();
+        Scores.Options options = new Scores.Options(parcPca, gbcPca);
+        List<TransferabilityScore> chosen = Scores.parse(scores, options, in.probabilities() != null);
+        PrintWriter err = spec.commandLine().getErr();
+        if (globals != null && GlobalOptions.of(spec).verbose()) {
+            err.println("scoring " + in.source() + ": N=" + in.labels().size() + ", D=" + in.features().cols()
+                    + ", classes=" + in.labels().numClasses());
+        }
+        List<Scores.Result> results = Scores.run(chosen, in.features(), in.labels(), in.probabilities());
+        PrintWriter outWriter = spec.commandLine().getOut();
+        Table table = Table.of("score", "value", "seconds");
+        for (Scores.Result r : results) {
+            table.add(List.of(r.name(), String.format(Locale.ROOT, "%.6f", r.value()),
+                    String.format(Locale.ROOT, "%.3f", r.seconds())));
+        }
+        table.print(outWriter);
+        outWriter.flush();
+        if (out != null) {
+            ScoreFiles.writeResults(out, results);
+        }
+        return 0;
+    }
+
+    /**
+     * The one place that decides where features come from: today files given by --features/--labels/--probs;
+     * an image folder scored through a zoo backbone plugs in here.
+     */
+    ScoreInput input() {
+        if (features == null || labels == null) {
+            throw new ParameterException(spec.commandLine(), "--features and --labels are required");
+        }
+        FeatureMatrix f = ScoreFiles.readMatrix(features);
+        Labels y = ScoreFiles.readLabels(labels);
+        FeatureMatrix p = probs == null ? null : ScoreFiles.readMatrix(probs);
+        return new ScoreInput(f, y, p, features.toString());
+    }
+}

@@ -1,0 +1,141 @@
+package dev.modelscout.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.modelscout.core.FeatureMatrix;
+import dev.modelscout.core.Npy;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code modelscout score} end to end on small .npy / .csv files written here. */
+class ScoreCommandIT {
+
+    @TempDir
+    Path dir;
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        CommandLine cl = Main.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private void writeInputs(int n, int d, int c) {
+        Random r = new Random(11);
+        int[] y = new int[n];
+        double[] f = new double[n * d];
+        double[] p = new double[n * 4];
+        for (int i = 0; i < n; i++) {
+            y[i] = 10 * (i % c) + 3; // non-contiguous ids
+            for (int j = 0; j < d; j++) {
+                f[i * d + j] = r.nextGaussian() + (j == i % c ? 2 : 0);
+            }
+            double sum = 0;
+            for (int k = 0; k < 4; k++) {
+                p[i * 4 + k] = Math.exp(r.nextGaussian() + (k == i % c ? 1 : 0));
+                sum += p[i * 4 + k];
+            }
+            for (int k = 0; k < 4; k++) {
+                p[i * 4 + k] /= sum;
+            }
+        }
+        Npy.write(dir.resolve("f.npy"), new FeatureMatrix(n, d, f), true);
+        Npy.write(dir.resolve("y.npy"), y);
+        Npy.write(dir.resolve("p.npy"), new FeatureMatrix(n, 4, p), false);
+    }
+
+    @Test
+    void scoresNpyInputsAndWritesJsonAndCsv() throws Exception {
+        writeInputs(60, 8, 3);
+        Run r = run("score", "--features", dir.resolve("f.npy").toString(), "--labels", dir.resolve("y.npy").toString(),
+                "--probs", dir.resolve("p.npy").toString(), "--scores", "all", "--out", dir.resolve("s.json").toString());
+        assertEquals(0, r.code(), r.err());
+        for (String name : new String[] {"logme", "parc", "lfc", "leep", "nce", "hscore", "reg_hscore", "transrate", "gbc"}) {
+            assertTrue(r.out().contains(name), r.out());
+        }
+        String json = Files.readString(dir.resolve("s.json"));
+        assertTrue(json.startsWith("{\"logme\": ") && json.contains("\"gbc\": "), json);
+
+        Run csv = run("score", "--features", dir.resolve("f.npy").toString(), "--labels",
+                dir.resolve("y.npy").toString(), "--scores", "logme,lfc", "--out", dir.resolve("s.csv").toString());
+        assertEquals(0, csv.code(), csv.err());
+        String[] lines = Files.readString(dir.resolve("s.csv")).split("\n");
+        assertEquals("logme,lfc", lines[0]);
+        String[] values = lines[1].split(",");
+        assertEquals(2, values.length);
+        // the same numbers as the JSON of the first run
+        assertTrue(json.contains("\"logme\": " + values[0]), json + " vs " + lines[1]);
+    }
+
+    @Test
+    void readsCsvWithHeader() throws Exception {
+        StringBuilder f = new StringBuilder("a,b,c\n");
+        StringBuilder y = new StringBuilder("label\n");
+        Random r = new Random(3);
+        for (int i = 0; i < 30; i++) {
+            f.append(r.nextGaussian() + i % 2).append(',').append(r.nextGaussian()).append(',').append(r.nextGaussian())
+                    .append('\n');
+            y.append(i % 2).append('\n');
+        }
+        Files.writeString(dir.resolve("f.csv"), f);
+        Files.writeString(dir.resolve("y.csv"), y);
+        Run run = run("score", "--features", dir.resolve("f.csv").toString(), "--labels", dir.resolve("y.csv").toString(),
+                "--scores", "logme,parc");
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().contains("parc"), run.out());
+    }
+
+    @Test
+    void badInputExitsOneWithOneLineNamingTheProblem() throws Exception {
+        writeInputs(20, 4, 2);
+        Files.writeString(dir.resolve("bad.csv"), "1,2\n3,x\n");
+        Run bad = run("score", "--features", dir.resolve("bad.csv").toString(), "--labels", dir.resolve("y.npy").toString());
+        assertEquals(1, bad.code());
+        assertTrue(bad.err().contains("bad.csv:2: column 2 is not a number"), bad.err());
+        assertEquals(1, bad.err().strip().lines().count(), bad.err());
+
+        Run needsProbs = run("score", "--features", dir.resolve("f.npy").toString(), "--labels",
+                dir.resolve("y.npy").toString(), "--scores", "leep");
+        assertEquals(1, needsProbs.code());
+        assertTrue(needsProbs.err().contains("--probs"), needsProbs.err());
+
+        Files.writeString(dir.resolve("short.csv"), "1\n2\n3\n");
+        Run mismatch = run("score", "--features", dir.resolve("f.npy").toString(), "--labels",
+                dir.resolve("short.csv").toString(), "--scores", "lfc", "--out", dir.resolve("never.json").toString());
+        assertEquals(1, mismatch.code());
+        assertTrue(mismatch.err().contains("3 labels for 20 feature rows"), mismatch.err());
+        assertFalse(Files.exists(dir.resolve("never.json")));
+
+        Run usage = run("score", "--labels", dir.resolve("y.npy").toString());
+        assertEquals(2, usage.code());
+    }
+
+    @Test
+    void benchWritesInputsThatScoreReads() {
+        Run w = run("bench", "scores", "--case", "N5000_D1024_C100", "--write-inputs", dir.toString());
+        assertEquals(0, w.code(), w.err());
+        Path c = dir.resolve("N5000_D1024_C100");
+        Npy.Array f = Npy.read(c.resolve("features.npy"));
+        assertEquals(5000, f.shape()[0]);
+        assertEquals(1024, f.shape()[1]);
+        assertEquals("f4", f.dtype());
+        Run s = run("score", "--features", c.resolve("features.npy").toString(), "--labels",
+                c.resolve("labels.npy").toString(), "--scores", "lfc");
+        assertEquals(0, s.code(), s.err());
+        assertTrue(s.out().contains("lfc"), s.out());
+    }
+}

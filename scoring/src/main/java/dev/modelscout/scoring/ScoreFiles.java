@@ -1,0 +1,152 @@
+package dev.modelscout.scoring;
+
+import dev.modelscout.core.FeatureMatrix;
+import dev.modelscout.core.Labels;
+import dev.modelscout.core.Npy;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reading score inputs from files and writing results: NumPy {@code .npy} (any float or integer dtype,
+ * C or Fortran order, via core's {@link Npy}) or CSV (comma-separated numbers, one row per image, an
+ * optional header row that is recognised by not being numeric). Results are written atomically as CSV
+ * (a header of score names, one row of values) or JSON ({@code {"logme": ..., ...}}) by file extension.
+ */
+public final class ScoreFiles {
+
+    private ScoreFiles() {
+    }
+
+    /** An N x D matrix from .npy (2-D, or 1-D as N x 1) or CSV. */
+    public static FeatureMatrix readMatrix(Path file) {
+        if (isNpy(file)) {
+            return Npy.read(file).toMatrix(file);
+        }
+        List<double[]> rows = readCsv(file);
+        int d = rows.get(0).length;
+        double[] data = new double[rows.size() * d];
+        for (int i = 0; i < rows.size(); i++) {
+            System.arraycopy(rows.get(i), 0, data, i * d, d);
+        }
+        return new FeatureMatrix(rows.size(), d, data);
+    }
+
+    /** Integer class ids from .npy (1-D or N x 1, integer or integral float) or CSV (one per line); remapped to 0..C-1. */
+    public static Labels readLabels(Path file) {
+        int[] raw;
+        if (isNpy(file)) {
+            raw = Npy.read(file).toIntVector(file);
+        } else {
+            List<double[]> rows = readCsv(file);
+            if (rows.get(0).length != 1) {
+                throw new ScoringException(file + ": labels must be one column, found " + rows.get(0).length);
+            }
+            raw = new int[rows.size()];
+            for (int i = 0; i < raw.length; i++) {
+                double v = rows.get(i)[0];
+                if (v != Math.rint(v) || Math.abs(v) > Integer.MAX_VALUE) {
+                    throw new ScoringException(file + ": label in data row " + (i + 1) + " is not an integer: " + v);
+                }
+                raw[i] = (int) v;
+            }
+        }
+        return Labels.remap(raw);
+    }
+
+    private static boolean isNpy(Path file) {
+        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npy");
+    }
+
+    private static List<double[]> readCsv(Path file) {
+        List<double[]> rows = new ArrayList<>();
+        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            int lineNo = 0;
+            int width = -1;
+            while ((line = r.readLine()) != null) {
+                lineNo++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                String[] cells = line.split(",", -1);
+                double[] values = new double[cells.length];
+                boolean header = false;
+                for (int j = 0; j < cells.length; j++) {
+                    String cell = cells[j].strip();
+                    try {
+                        values[j] = Double.parseDouble(cell);
+                    } catch (NumberFormatException e) {
+                        if (rows.isEmpty() && width < 0) {
+                            header = true; // first non-blank line with text: a header
+                            break;
+                        }
+                        throw new ScoringException(file + ":" + lineNo + ": column " + (j + 1) + " is not a number: '"
+                                + cell + "'");
+                    }
+                }
+                if (header) {
+                    width = cells.length;
+                    continue;
+                }
+                if (width >= 0 && cells.length != width) {
+                    throw new ScoringException(file + ":" + lineNo + ": " + cells.length + " columns, expected " + width);
+                }
+                width = cells.length;
+                rows.add(values);
+            }
+        } catch (IOException e) {
+            throw new ScoringException(file + ": cannot read: " + e.getMessage(), e);
+        }
+        if (rows.isEmpty()) {
+            throw new ScoringException(file + ": no data rows");
+        }
+        return rows;
+    }
+
+    /** Writes results as CSV or JSON (by the extension of {@code file}), atomically. */
+    public static void writeResults(Path file, List<Scores.Result> results) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        StringBuilder sb = new StringBuilder();
+        if (name.endsWith(".json")) {
+            sb.append('{');
+            for (int i = 0; i < results.size(); i++) {
+                sb.append(i == 0 ? "" : ", ").append('"').append(results.get(i).name()).append("\": ")
+                        .append(results.get(i).value());
+            }
+            sb.append("}\n");
+        } else if (name.endsWith(".csv")) {
+            for (int i = 0; i < results.size(); i++) {
+                sb.append(i == 0 ? "" : ",").append(results.get(i).name());
+            }
+            sb.append('\n');
+            for (int i = 0; i < results.size(); i++) {
+                sb.append(i == 0 ? "" : ",").append(results.get(i).value());
+            }
+            sb.append('\n');
+        } else {
+            throw new ScoringException(file + ": unknown result format; use a .csv or .json file name");
+        }
+        Path dir = file.toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                w.write(sb.toString());
+            } catch (IOException | RuntimeException e) {
+                Files.deleteIfExists(tmp);
+                throw e;
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new ScoringException(file + ": cannot write: " + e.getMessage(), e);
+        }
+    }
+}
