@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ExtractIT {
 
     /** The committed test model of the engine module (surefire/failsafe run in the module folder). */
-    private static final Path TINY = Path.of("../engine/src/test/resources/models/tinycnn.pt");
+    static final Path TINY = Path.of("../engine/src/test/resources/models/tinycnn.pt");
 
     @TempDir
     Path dir;
@@ -32,7 +32,7 @@ class ExtractIT {
     }
 
     /** Synthetic images with a planted class signal (class 0 reddish, class 1 greenish). */
-    private static void images(Path root, int classes, int perClass) throws IOException {
+    static void images(Path root, int classes, int perClass) throws IOException {
         String[] formats = {"png", "jpeg", "bmp", "gif"};
         for (int c = 0; c < classes; c++) {
             Path d = root.resolve("class" + c);

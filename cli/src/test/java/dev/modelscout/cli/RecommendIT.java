@@ -1,0 +1,105 @@
+package dev.modelscout.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code modelscout recommend} end to end: zoo -> features -> scores -> recommender -> ranking. */
+class RecommendIT {
+
+    @TempDir
+    Path dir;
+
+    Path zoo;
+    Path images;
+
+    @BeforeAll
+    static void guardTheNetwork() throws IOException {
+        NetworkGuard.install();
+    }
+
+    @BeforeEach
+    void zooAndImages() throws IOException {
+        Assumptions.assumeTrue(Files.isRegularFile(ExtractIT.TINY), "needs " + ExtractIT.TINY);
+        Path model = Files.copy(ExtractIT.TINY, dir.resolve("tinycnn.pt"));
+        zoo = dir.resolve("zoo.csv");
+        CliTest.run("--device", "cpu", "zoo", "add", "--zoo", zoo.toString(), "--id", "tiny", "--weights",
+                model.toString(), "--crop", "32", "--arch", "resnet", "--pretrain", "imagenet").expectExit(0);
+        CliTest.run("--device", "cpu", "zoo", "add", "--zoo", zoo.toString(), "--id", "r18", "--weights",
+                "builtin:resnet18?seed=1", "--crop", "32", "--arch", "resnet", "--pretrain", "imagenet").expectExit(0);
+        images = dir.resolve("Pets");
+        ExtractIT.images(images, 2, 6);
+    }
+
+    @Test
+    void ranksEveryBackboneWithTheEmbeddedDefault() throws IOException {
+        Path out = dir.resolve("recs.json");
+        NetworkGuard.ATTEMPTS.clear();
+        CliTest r = CliTest.run("--device", "cpu", "recommend", "--images", images.toString(), "--zoo", zoo.toString(),
+                "--cache", dir.resolve("cache").toString(), "--out", out.toString())
+                .expectExit(0).expectOut("dataset pets: 2 backbones ranked").expectErr("embedded default");
+        assertEquals(0, NetworkGuard.ATTEMPTS.size(), () -> "network attempts: " + NetworkGuard.ATTEMPTS);
+        JsonNode doc = new ObjectMapper().readTree(out.toFile());
+        assertEquals("pets", doc.get("dataset").asText());
+        JsonNode ranking = doc.get("ranking");
+        assertEquals(2, ranking.size());
+        assertEquals(1, ranking.get(0).get("rank").asInt());
+        assertTrue(ranking.get(0).get("predicted_accuracy").asDouble() >= ranking.get(1).get("predicted_accuracy").asDouble());
+        for (JsonNode row : ranking) {
+            double p = row.get("predicted_accuracy").asDouble();
+            assertTrue(Double.isFinite(p), row.toString());
+            assertTrue(Double.isFinite(row.get("scores").get("logme").asDouble()), row.toString());
+            assertTrue(Double.isFinite(row.get("scores").get("reg_hscore").asDouble()), row.toString());
+        }
+        assertTrue(doc.get("recommender").get("rows").asInt() > 0);
+        // the second run reads every backbone's features from the cache
+        CliTest.run("--device", "cpu", "recommend", "--images", images.toString(), "--zoo", zoo.toString(),
+                "--cache", dir.resolve("cache").toString()).expectExit(0).expectErr("up to date");
+        assertFalse(r.out().isBlank());
+    }
+
+    @Test
+    void trainsOnAGivenHistoryAndWritesCsv() throws IOException {
+        // A small history in which the larger model always fine-tunes better; the ridge recommender must rank it first.
+        StringBuilder h = new StringBuilder("dataset,dataset_size,num_classes,model,arch_family,pretrain_dataset,"
+                + "input_size,gmacs,params_m,accuracy\n");
+        String[] datasets = {"a", "b", "c", "d"};
+        for (int i = 0; i < datasets.length; i++) {
+            h.append(datasets[i]).append(",1000,10,small,resnet,imagenet,32,0.01,0.5,").append(0.5 + 0.05 * i).append('\n');
+            h.append(datasets[i]).append(",1000,10,big,resnet,imagenet,32,0.5,12,").append(0.7 + 0.05 * i).append('\n');
+            h.append(datasets[i]).append(",1000,10,mid,resnet,imagenet,32,0.1,3,").append(0.6 + 0.05 * i).append('\n');
+        }
+        Path history = dir.resolve("history.csv");
+        Files.writeString(history, h);
+        Path out = dir.resolve("recs.csv");
+        CliTest.run("--device", "cpu", "recommend", "--images", images.toString(), "--zoo", zoo.toString(),
+                "--history", history.toString(), "--features", "d,m", "--recommender", "lr", "--dataset-id", "target",
+                "--cache", dir.resolve("cache").toString(), "--out", out.toString()).expectExit(0);
+        List<String> lines = Files.readAllLines(out);
+        assertEquals(3, lines.size(), lines.toString());
+        assertTrue(lines.get(0).startsWith("rank,dataset,dataset_size,num_classes,model"), lines.get(0));
+        assertTrue(lines.get(1).startsWith("1,target,12,2,r18,"), "the 11 M-parameter ResNet ranks first: " + lines);
+    }
+
+    @Test
+    void badOutputNameFailsBeforeAnyWork() {
+        CliTest r = CliTest.run("--device", "cpu", "recommend", "--images", images.toString(), "--zoo", zoo.toString(),
+                "--out", dir.resolve("recs.txt").toString()).expectExit(1).expectErr("--out must end in .csv or .json");
+        assertFalse(r.err().contains("extracting"), r.err());
+        CliTest.run("recommend", "--images", images.toString(), "--zoo", zoo.toString(), "--model",
+                dir.resolve("m.json").toString(), "--history", dir.resolve("h.csv").toString())
+                .expectExit(2).expectErr("not both");
+    }
+}
