@@ -154,8 +154,7 @@ public final class Parc implements TransferabilityScore {
         zRows = null; // the off-heap copy is all we need from here on
         // small row blocks keep the computed part close to the upper triangle
         int block = (int) Math.max(1, Math.min(MAX_BLOCK_ROWS, BLOCK_BYTES / (8L * n)));
-        int ps = 0;
-        int pd = 0;
+        int[] fill = new int[2]; // next free index in same, in diff
         try {
             for (int i0 = 0; i0 < n - 1; i0 += block) {
                 int i1 = Math.min(n, i0 + block);
@@ -166,24 +165,34 @@ public final class Parc implements TransferabilityScore {
                 g.close();
                 int width = n - i0;
                 for (int r = 0; r < i1 - i0; r++) {
-                    int i = i0 + r;
-                    int off = r * width - i0;
-                    int yi = ids[i];
-                    for (int j = i + 1; j < n; j++) {
-                        double c = gv[off + j];
-                        // dist in [0, 2] (never -0.0): its IEEE bits order as the values do
-                        long key = Double.doubleToRawLongBits(1 - (c > 1 ? 1 : c < -1 ? -1 : c));
-                        if (ids[j] == yi) {
-                            same[ps++] = key;
-                        } else {
-                            diff[pd++] = key;
-                        }
-                    }
+                    splitRow(gv, r * width - i0, i0 + r, n, ids, same, diff, fill);
                 }
             }
         } finally {
             z.close();
         }
+    }
+
+    /**
+     * Row i of the block: dissimilarities to j = i+1..n-1 (at gv[off + j]) into same/diff. A method of its
+     * own so that the JIT compiles it early (a first run in a fresh process would otherwise interpret it).
+     */
+    private static void splitRow(double[] gv, int off, int i, int n, int[] ids, long[] same, long[] diff, int[] fill) {
+        int ps = fill[0];
+        int pd = fill[1];
+        int yi = ids[i];
+        for (int j = i + 1; j < n; j++) {
+            double c = gv[off + j];
+            // dist in [0, 2] (never -0.0): its IEEE bits order as the values do
+            long key = Double.doubleToRawLongBits(1 - (c > 1 ? 1 : c < -1 ? -1 : c));
+            if (ids[j] == yi) {
+                same[ps++] = key;
+            } else {
+                diff[pd++] = key;
+            }
+        }
+        fill[0] = ps;
+        fill[1] = pd;
     }
 
     /**
