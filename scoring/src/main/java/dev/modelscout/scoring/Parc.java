@@ -161,8 +161,7 @@ public final class Parc implements TransferabilityScore {
                 INDArray rows = z.get(NDArrayIndex.interval(i0, i1), NDArrayIndex.all());
                 INDArray cols = z.get(NDArrayIndex.interval(i0, n), NDArrayIndex.all());
                 INDArray g = Nd4j.gemm(rows, cols, false, true);
-                double[] gv = Linalg.rowMajor(g);
-                g.close();
+                double[] gv = Linalg.take(g);
                 int width = n - i0;
                 for (int r = 0; r < i1 - i0; r++) {
                     splitRow(gv, r * width - i0, i0 + r, n, ids, same, diff, fill);
