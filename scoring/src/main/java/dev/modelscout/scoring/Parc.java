@@ -95,7 +95,7 @@ public final class Parc implements TransferabilityScore {
             if (need > available) {
                 throw new ScoringException(name() + ": " + n + " images need about " + (need >> 20)
                         + " MiB of heap for the pair dissimilarities, " + (available >> 20)
-                        + " MiB free; raise -Xmx (JAVA_OPTS) or subsample");
+                        + " MiB free; raise the heap (MODELSCOUT_JAVA_OPTS=-Xmx...) or subsample");
             }
         }
         long[] same = new long[(int) ns];
@@ -103,9 +103,19 @@ public final class Parc implements TransferabilityScore {
         fillDissimilarities(unitRows(f), n, d, y.ids(), same, diff);
         // the larger array is sorted as two halves on two threads, merged during the count
         int half = diff.length / 2;
-        long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
-        boolean radix = free > 8L * (same.length + diff.length) + (256L << 20); // room for all buffers at once
-        Thread second = new Thread(() -> sort(diff, half, diff.length, radix), "parc-sort");
+        long buffers = 8L * (same.length + diff.length) + (256L << 20); // radix buffers of both threads at once
+        if (rt.maxMemory() - (rt.totalMemory() - rt.freeMemory()) <= buffers) {
+            rt.gc();
+        }
+        boolean radix = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory()) > buffers;
+        Throwable[] failure = new Throwable[1];
+        Thread second = new Thread(() -> {
+            try {
+                sort(diff, half, diff.length, radix);
+            } catch (Throwable t) { // NOPMD: handed to the calling thread below
+                failure[0] = t;
+            }
+        }, "parc-sort");
         second.start();
         sort(same, 0, same.length, radix);
         sort(diff, 0, half, radix);
@@ -114,6 +124,12 @@ public final class Parc implements TransferabilityScore {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ScoringException(name() + ": interrupted");
+        }
+        if (failure[0] instanceof RuntimeException re) {
+            throw re;
+        }
+        if (failure[0] instanceof Error err) {
+            throw err;
         }
         return ScoreInputs.finite(name(), 100 * spearmanTwoGroups(same, diff, half));
     }
