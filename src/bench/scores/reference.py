@@ -1,9 +1,11 @@
 """The authors' reference algorithms, re-implemented faithfully for timing on the same inputs.
 
-    python3 reference.py SCORE DIR      # SCORE: logme | parc | lfc; DIR holds features.npy, labels.npy
+    python3 reference.py SCORE DIR      # SCORE: logme | logme_icml | parc | lfc; DIR holds features.npy, labels.npy
 
 Prints "SCORE VALUE SECONDS" (seconds of the score alone, after loading). Algorithms, as published:
   logme: thuml/LogME LogME.fit (default fixed-point solver; truncated SVD via eig of F^T F when N > D)
+  logme_icml: thuml/LogME LogME._fit_icml, the original ICML'21 loop (full SVD of F^T F, then per class an
+         iteration that multiplies by F in every step; stopping tolerance 0.01)
   parc:  dbolya/parc PARC x100: StandardScaler, 1 - np.corrcoef on both sides, scipy spearmanr of the
          upper triangles (no PCA)
   lfc:   Model-Spider LFC with the Frobenius norm: N x N Gram and label-agreement matrices, each minus its mean
@@ -59,6 +61,38 @@ def logme(f, y):
     return np.mean(evidences)
 
 
+def each_evidence(y_, f, fh, v, s, vh, n, d):
+    epsilon = 1e-5
+    alpha = 1.0
+    beta = 1.0
+    lam = alpha / beta
+    tmp = (vh @ (f @ np.ascontiguousarray(y_)))
+    for _ in range(11):
+        gamma = (s / (s + lam)).sum()
+        m = v @ (tmp * beta / (alpha + beta * s))
+        alpha_de = (m * m).sum()
+        alpha = gamma / (alpha_de + epsilon)
+        beta_de = ((y_ - fh @ m) ** 2).sum()
+        beta = (n - gamma) / (beta_de + epsilon)
+        new_lam = alpha / beta
+        if np.abs(new_lam - lam) / lam < 0.01:
+            break
+        lam = new_lam
+    evidence = d / 2.0 * np.log(alpha) + n / 2.0 * np.log(beta) - 0.5 * np.sum(np.log(alpha + beta * s)) \
+        - beta / 2.0 * (beta_de + epsilon) - alpha / 2.0 * (alpha_de + epsilon) - n / 2.0 * np.log(2 * np.pi)
+    return evidence / n
+
+
+def logme_icml(f, y):
+    f = f.astype(np.float64)
+    fh = f
+    f = f.transpose()
+    d, n = f.shape
+    v, s, vh = np.linalg.svd(f @ fh, full_matrices=True)
+    return np.mean([each_evidence((y == i).astype(np.float64), f, fh, v, s, vh, n, d)
+                    for i in range(int(y.max() + 1))])
+
+
 def parc(f, y):
     from scipy.stats import spearmanr
     f = f.astype(np.float64)
@@ -86,5 +120,5 @@ if __name__ == "__main__":
     f = np.load(folder + "/features.npy")
     y = np.load(folder + "/labels.npy")
     t0 = time.perf_counter()
-    value = {"logme": logme, "parc": parc, "lfc": lfc}[score](f, y)
+    value = {"logme": logme, "logme_icml": logme_icml, "parc": parc, "lfc": lfc}[score](f, y)
     print(score, repr(float(value)), round(time.perf_counter() - t0, 3))

@@ -44,5 +44,8 @@ for spec in N5000_D1024_C100:logme N5000_D1024_C100:parc N5000_D1024_C100:lfc N1
     --labels "$work/$c/labels.npy" --scores "$s"
   if [[ $have_py == 1 && $c != N20000* ]]; then
     measure "$c" "$s" numpy-ref "$runs" "$py" "$root/src/bench/scores/reference.py" "$s" "$work/$c"
+    if [[ $s == logme ]]; then
+      measure "$c" logme_icml numpy-icml "$runs" "$py" "$root/src/bench/scores/reference.py" logme_icml "$work/$c"
+    fi
   fi
 done

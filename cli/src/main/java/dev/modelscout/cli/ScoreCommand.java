@@ -80,7 +80,10 @@ final class ScoreCommand implements Callable<Integer> {
         PrintWriter outWriter = spec.commandLine().getOut();
         Table table = Table.of("score", "value", "seconds");
         for (Scores.Result r : results) {
-            table.add(List.of(r.name(), String.format(Locale.ROOT, "%.6f", r.value()),
+            double v = r.value();
+            String shown = v == 0 || Math.abs(v) >= 1e-3 ? String.format(Locale.ROOT, "%.6f", v)
+                    : String.format(Locale.ROOT, "%.4e", v);
+            table.add(List.of(r.name(), shown,
                     String.format(Locale.ROOT, "%.3f", r.seconds())));
         }
         table.print(outWriter);

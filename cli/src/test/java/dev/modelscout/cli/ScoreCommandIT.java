@@ -138,4 +138,32 @@ class ScoreCommandIT {
         assertEquals(0, s.code(), s.err());
         assertTrue(s.out().contains("lfc"), s.out());
     }
+
+    @Test
+    void fortranOrderFloat64FeaturesScoreLikeCOrder() throws Exception {
+        writeInputs(40, 5, 2);
+        Npy.Array c = Npy.read(dir.resolve("f.npy"));
+        int n = c.shape()[0];
+        int d = c.shape()[1];
+        String dict = "{'descr': '<f8', 'fortran_order': True, 'shape': (" + n + ", " + d + "), }";
+        int pad = (64 - (10 + dict.length() + 1) % 64) % 64;
+        String header = dict + " ".repeat(pad) + "\n";
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(10 + header.length() + 8 * n * d)
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.put(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0}).putShort((short) header.length());
+        b.put(header.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        for (int j = 0; j < d; j++) {
+            for (int i = 0; i < n; i++) {
+                b.putDouble(c.values()[i * d + j]);
+            }
+        }
+        Files.write(dir.resolve("fortran.npy"), b.array());
+        Run a = run("score", "--features", dir.resolve("f.npy").toString(), "--labels", dir.resolve("y.npy").toString(),
+                "--scores", "logme,parc,lfc", "--out", dir.resolve("c.json").toString());
+        Run f = run("score", "--features", dir.resolve("fortran.npy").toString(), "--labels",
+                dir.resolve("y.npy").toString(), "--scores", "logme,parc,lfc", "--out", dir.resolve("f.json").toString());
+        assertEquals(0, a.code(), a.err());
+        assertEquals(0, f.code(), f.err());
+        assertEquals(Files.readString(dir.resolve("c.json")), Files.readString(dir.resolve("f.json")));
+    }
 }

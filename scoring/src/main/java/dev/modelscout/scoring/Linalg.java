@@ -25,6 +25,15 @@ final class Linalg {
         return Nd4j.create(data, new long[] {rows, cols}, DataType.DOUBLE);
     }
 
+    /** The values of a product result in row-major order; releases the result's (device) memory. */
+    static double[] take(INDArray result) {
+        try {
+            return rowMajor(result);
+        } finally {
+            result.close();
+        }
+    }
+
     static double[] rowMajor(INDArray a) {
         INDArray c = a.ordering() == 'c' && !a.isView() ? a : a.dup('c');
         if (c.dataType() != DataType.DOUBLE) {
@@ -46,7 +55,7 @@ final class Linalg {
         }
         INDArray m = matrix(a, n, d);
         try {
-            return symmetrize(rowMajor(Nd4j.gemm(m, m, true, false)), d);
+            return symmetrize(take(Nd4j.gemm(m, m, true, false)), d);
         } finally {
             m.close();
         }
@@ -62,7 +71,7 @@ final class Linalg {
         }
         INDArray m = matrix(a, n, d);
         try {
-            return symmetrize(rowMajor(Nd4j.gemm(m, m, false, true)), n);
+            return symmetrize(take(Nd4j.gemm(m, m, false, true)), n);
         } finally {
             m.close();
         }
@@ -73,7 +82,7 @@ final class Linalg {
         INDArray ma = matrix(a, n, d);
         INDArray mb = matrix(b, n, k);
         try {
-            return rowMajor(Nd4j.gemm(ma, mb, true, false));
+            return take(Nd4j.gemm(ma, mb, true, false));
         } finally {
             ma.close();
             mb.close();
@@ -85,7 +94,7 @@ final class Linalg {
         INDArray ma = matrix(a, n, d);
         INDArray mb = matrix(b, d, k);
         try {
-            return rowMajor(Nd4j.gemm(ma, mb, false, false));
+            return take(Nd4j.gemm(ma, mb, false, false));
         } finally {
             ma.close();
             mb.close();

@@ -97,8 +97,13 @@ public final class LogMe implements TransferabilityScore {
                 }
             }
         }
+        boolean allZero = true;
         for (int i = 0; i < k; i++) {
             sigma[i] = Math.max(sigma[i], 0); // round-off negatives of a PSD matrix
+            allZero &= sigma[i] == 0;
+        }
+        if (allZero) {
+            throw new ScoringException(name() + ": all features are zero, the evidence is undefined");
         }
         int[] counts = y.counts();
         ClassFit[] fits = new ClassFit[c];

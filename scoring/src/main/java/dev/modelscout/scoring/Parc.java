@@ -95,7 +95,7 @@ public final class Parc implements TransferabilityScore {
             if (need > available) {
                 throw new ScoringException(name() + ": " + n + " images need about " + (need >> 20)
                         + " MiB of heap for the pair dissimilarities, " + (available >> 20)
-                        + " MiB free; raise -Xmx (JAVA_OPTS) or subsample");
+                        + " MiB free; raise the heap (MODELSCOUT_JAVA_OPTS=-Xmx...) or subsample");
             }
         }
         long[] same = new long[(int) ns];
@@ -103,9 +103,19 @@ public final class Parc implements TransferabilityScore {
         fillDissimilarities(unitRows(f), n, d, y.ids(), same, diff);
         // the larger array is sorted as two halves on two threads, merged during the count
         int half = diff.length / 2;
-        long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
-        boolean radix = free > 8L * (same.length + diff.length) + (256L << 20); // room for all buffers at once
-        Thread second = new Thread(() -> sort(diff, half, diff.length, radix), "parc-sort");
+        long buffers = 8L * (same.length + diff.length) + (256L << 20); // radix buffers of both threads at once
+        if (rt.maxMemory() - (rt.totalMemory() - rt.freeMemory()) <= buffers) {
+            rt.gc();
+        }
+        boolean radix = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory()) > buffers;
+        Throwable[] failure = new Throwable[1];
+        Thread second = new Thread(() -> {
+            try {
+                sort(diff, half, diff.length, radix);
+            } catch (Throwable t) { // NOPMD: handed to the calling thread below
+                failure[0] = t;
+            }
+        }, "parc-sort");
         second.start();
         sort(same, 0, same.length, radix);
         sort(diff, 0, half, radix);
@@ -114,6 +124,12 @@ public final class Parc implements TransferabilityScore {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ScoringException(name() + ": interrupted");
+        }
+        if (failure[0] instanceof RuntimeException re) {
+            throw re;
+        }
+        if (failure[0] instanceof Error err) {
+            throw err;
         }
         return ScoreInputs.finite(name(), 100 * spearmanTwoGroups(same, diff, half));
     }
@@ -154,36 +170,44 @@ public final class Parc implements TransferabilityScore {
         zRows = null; // the off-heap copy is all we need from here on
         // small row blocks keep the computed part close to the upper triangle
         int block = (int) Math.max(1, Math.min(MAX_BLOCK_ROWS, BLOCK_BYTES / (8L * n)));
-        int ps = 0;
-        int pd = 0;
+        int[] fill = new int[2]; // next free index in same, in diff
         try {
             for (int i0 = 0; i0 < n - 1; i0 += block) {
                 int i1 = Math.min(n, i0 + block);
                 INDArray rows = z.get(NDArrayIndex.interval(i0, i1), NDArrayIndex.all());
                 INDArray cols = z.get(NDArrayIndex.interval(i0, n), NDArrayIndex.all());
                 INDArray g = Nd4j.gemm(rows, cols, false, true);
-                double[] gv = Linalg.rowMajor(g);
-                g.close();
+                double[] gv = Linalg.take(g);
                 int width = n - i0;
                 for (int r = 0; r < i1 - i0; r++) {
-                    int i = i0 + r;
-                    int off = r * width - i0;
-                    int yi = ids[i];
-                    for (int j = i + 1; j < n; j++) {
-                        double c = gv[off + j];
-                        // dist in [0, 2] (never -0.0): its IEEE bits order as the values do
-                        long key = Double.doubleToRawLongBits(1 - (c > 1 ? 1 : c < -1 ? -1 : c));
-                        if (ids[j] == yi) {
-                            same[ps++] = key;
-                        } else {
-                            diff[pd++] = key;
-                        }
-                    }
+                    splitRow(gv, r * width - i0, i0 + r, n, ids, same, diff, fill);
                 }
             }
         } finally {
             z.close();
         }
+    }
+
+    /**
+     * Row i of the block: dissimilarities to j = i+1..n-1 (at gv[off + j]) into same/diff. A method of its
+     * own so that the JIT compiles it early (a first run in a fresh process would otherwise interpret it).
+     */
+    private static void splitRow(double[] gv, int off, int i, int n, int[] ids, long[] same, long[] diff, int[] fill) {
+        int ps = fill[0];
+        int pd = fill[1];
+        int yi = ids[i];
+        for (int j = i + 1; j < n; j++) {
+            double c = gv[off + j];
+            // dist in [0, 2] (never -0.0): its IEEE bits order as the values do
+            long key = Double.doubleToRawLongBits(1 - (c > 1 ? 1 : c < -1 ? -1 : c));
+            if (ids[j] == yi) {
+                same[ps++] = key;
+            } else {
+                diff[pd++] = key;
+            }
+        }
+        fill[0] = ps;
+        fill[1] = pd;
     }
 
     /**

@@ -128,6 +128,7 @@ class BadInputTest {
         rejects(new Lfc(), f, cyclic(20, 2), null, "identical");
         rejects(new RegHScore(), f, cyclic(20, 2), null, "identical");
         rejects(new Parc(), f, cyclic(20, 2), null, "constant");
+        rejects(new LogMe(), new FeatureMatrix(20, 3, new double[60]), cyclic(20, 2), null, "all features are zero");
     }
 
     @Test
