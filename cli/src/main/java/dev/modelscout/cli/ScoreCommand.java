@@ -2,12 +2,18 @@ package dev.modelscout.cli;
 
 import dev.modelscout.core.FeatureMatrix;
 import dev.modelscout.core.Labels;
+import dev.modelscout.engine.ExtractedFeatures;
+import dev.modelscout.engine.ExtractionOptions;
+import dev.modelscout.engine.PyTorchRuntime;
 import dev.modelscout.scoring.ScoreFiles;
 import dev.modelscout.scoring.Scores;
 import dev.modelscout.scoring.TransferabilityScore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -21,7 +27,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "score", mixinStandardHelpOptions = true,
         description = {"Compute transferability scores (LogME, PARC, LFC, LEEP, NCE, H-score, ...) from features",
             "(N x D), labels (N) and, for LEEP/NCE, the source model's class probabilities (N x Cs).",
-            "Inputs are NumPy .npy (float/int, C or Fortran order) or CSV (numbers, optional header row)."})
+            "Inputs are NumPy .npy (float/int, C or Fortran order) or CSV (numbers, optional header row),",
+            "or --images DIR --zoo ZOO: features of every zoo backbone on an image folder, extracted (and",
+            "cached) first, one row of scores per backbone."})
 final class ScoreCommand implements Callable<Integer> {
 
     /** What is scored: features, labels and (optional) source probabilities, with where they came from. */
@@ -43,6 +51,30 @@ final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--probs", paramLabel = "FILE",
             description = "Source-model class probabilities, N x Cs, rows summing to 1 (.npy or .csv); for leep, nce.")
     Path probs;
+
+    @Option(names = "--images", paramLabel = "DIR|CSV",
+            description = "Score zoo backbones on this ImageFolder or CSV manifest instead of --features/--labels.")
+    Path images;
+
+    @Option(names = "--zoo", paramLabel = "FILE", description = "Zoo catalog for --images (.csv or .json).")
+    Path zoo;
+
+    @Option(names = "--models", split = ",", paramLabel = "ID[,ID...]", description = "With --images: backbones to score. Default: all.")
+    List<String> models = new ArrayList<>();
+
+    @Option(names = "--per-class", defaultValue = "0", paramLabel = "N",
+            description = "With --images: at most N images per class, chosen with --seed. Default: all.")
+    int perClass;
+
+    @Option(names = "--seed", defaultValue = "0", description = "Seed of the --per-class subsample. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--cache", paramLabel = "DIR",
+            description = "With --images: feature cache. Default: ~/.cache/modelscout/features/<hash of the image path>.")
+    Path cache;
+
+    @Option(names = "--batch-size", defaultValue = "32", description = "With --images: images per forward pass. Default: ${DEFAULT-VALUE}.")
+    int batchSize;
 
     @Option(names = "--scores", paramLabel = "LIST", defaultValue = "logme,parc,lfc",
             description = "Comma-separated: logme, parc, lfc, leep, nce, hscore, reg_hscore, transrate, gbc, "
@@ -68,43 +100,73 @@ final class ScoreCommand implements Callable<Integer> {
         if (parcPca < 0 || gbcPca < 0) {
             throw new ParameterException(spec.commandLine(), "--parc-pca and --gbc-pca must be >= 0");
         }
-        ScoreInput in = input();
+        List<ScoreInput> inputs = inputs();
         Scores.Options options = new Scores.Options(parcPca, gbcPca);
-        List<TransferabilityScore> chosen = Scores.parse(scores, options, in.probabilities() != null);
         PrintWriter err = spec.commandLine().getErr();
-        if (globals != null && GlobalOptions.of(spec).verbose()) {
-            err.println("scoring " + in.source() + ": N=" + in.labels().size() + ", D=" + in.features().cols()
-                    + ", classes=" + in.labels().numClasses());
+        Map<String, List<Scores.Result>> byInput = new LinkedHashMap<>();
+        for (ScoreInput in : inputs) {
+            List<TransferabilityScore> chosen = Scores.parse(scores, options, in.probabilities() != null);
+            if (GlobalOptions.of(spec).verbose()) {
+                err.println("scoring " + in.source() + ": N=" + in.labels().size() + ", D=" + in.features().cols()
+                        + ", classes=" + in.labels().numClasses());
+            }
+            byInput.put(in.source(), Scores.run(chosen, in.features(), in.labels(), in.probabilities()));
         }
-        List<Scores.Result> results = Scores.run(chosen, in.features(), in.labels(), in.probabilities());
         PrintWriter outWriter = spec.commandLine().getOut();
-        Table table = Table.of("score", "value", "seconds");
-        for (Scores.Result r : results) {
-            double v = r.value();
-            String shown = v == 0 || Math.abs(v) >= 1e-3 ? String.format(Locale.ROOT, "%.6f", v)
-                    : String.format(Locale.ROOT, "%.4e", v);
-            table.add(List.of(r.name(), shown,
-                    String.format(Locale.ROOT, "%.3f", r.seconds())));
-        }
+        boolean perModel = images != null;
+        Table table = perModel ? Table.of("model", "score", "value", "seconds") : Table.of("score", "value", "seconds");
+        byInput.forEach((source, results) -> {
+            for (Scores.Result r : results) {
+                double v = r.value();
+                String shown = v == 0 || Math.abs(v) >= 1e-3 ? String.format(Locale.ROOT, "%.6f", v)
+                        : String.format(Locale.ROOT, "%.4e", v);
+                String seconds = String.format(Locale.ROOT, "%.3f", r.seconds());
+                table.add(perModel ? List.of(source, r.name(), shown, seconds) : List.of(r.name(), shown, seconds));
+            }
+        });
         table.print(outWriter);
         outWriter.flush();
         if (out != null) {
-            ScoreFiles.writeResults(out, results);
+            if (perModel) {
+                ScoreFiles.writeResultsByModel(out, byInput);
+            } else {
+                ScoreFiles.writeResults(out, byInput.values().iterator().next());
+            }
         }
         return 0;
     }
 
     /**
-     * The one place that decides where features come from: today files given by --features/--labels/--probs;
-     * an image folder scored through a zoo backbone plugs in here.
+     * The one place that decides where features come from: files given by --features/--labels/--probs (one
+     * input), or every selected zoo backbone on --images (one input per backbone, named by its id).
      */
-    ScoreInput input() {
+    List<ScoreInput> inputs() {
+        if (images != null || zoo != null) {
+            if (images == null || zoo == null) {
+                throw new ParameterException(spec.commandLine(), "--images and --zoo go together");
+            }
+            if (features != null || labels != null || probs != null) {
+                throw new ParameterException(spec.commandLine(),
+                        "give --images/--zoo or --features/--labels/--probs, not both");
+            }
+            PrintWriter err = spec.commandLine().getErr();
+            ExtractionOptions options = ExtractionOptions.defaults()
+                    .withDevice(PyTorchRuntime.resolve(GlobalOptions.of(spec).device(), err::println))
+                    .withBatchSize(batchSize);
+            Path cacheDir = cache != null ? cache : ZooFeatures.defaultCacheDir(images);
+            List<ScoreInput> out = new ArrayList<>();
+            for (ExtractedFeatures f : new ZooFeatures(zoo, images, models, perClass, seed, cacheDir)
+                    .load(options, ProgressReporter.forConsole(err))) {
+                out.add(new ScoreInput(f.features(), f.labels(), null, f.modelId()));
+            }
+            return out;
+        }
         if (features == null || labels == null) {
-            throw new ParameterException(spec.commandLine(), "--features and --labels are required");
+            throw new ParameterException(spec.commandLine(), "--features and --labels are required (or --images and --zoo)");
         }
         FeatureMatrix f = ScoreFiles.readMatrix(features);
         Labels y = ScoreFiles.readLabels(labels);
         FeatureMatrix p = probs == null ? null : ScoreFiles.readMatrix(probs);
-        return new ScoreInput(f, y, p, features.toString());
+        return List.of(new ScoreInput(f, y, p, features.toString()));
     }
 }

@@ -94,6 +94,29 @@ class RecommendIT {
     }
 
     @Test
+    void scoreExtractsAndScoresEveryBackboneOnAnImageFolder() throws IOException {
+        Path out = dir.resolve("scores.csv");
+        CliTest.run("--device", "cpu", "score", "--images", images.toString(), "--zoo", zoo.toString(),
+                "--scores", "logme,lfc", "--cache", dir.resolve("cache").toString(), "--out", out.toString())
+                .expectExit(0).expectOut("tiny").expectOut("r18").expectOut("logme");
+        List<String> lines = Files.readAllLines(out);
+        assertEquals("model,logme,lfc", lines.get(0));
+        assertEquals(3, lines.size(), lines.toString());
+        for (String line : lines.subList(1, 3)) {
+            String[] cells = line.split(",");
+            assertTrue(Double.isFinite(Double.parseDouble(cells[1])) && Double.isFinite(Double.parseDouble(cells[2])), line);
+        }
+        Path json = dir.resolve("scores.json");
+        CliTest.run("--device", "cpu", "score", "--images", images.toString(), "--zoo", zoo.toString(), "--models", "tiny",
+                "--scores", "logme", "--cache", dir.resolve("cache").toString(), "--out", json.toString())
+                .expectExit(0).expectErr("up to date");
+        assertTrue(new ObjectMapper().readTree(json.toFile()).get("tiny").get("logme").isNumber());
+        CliTest.run("score", "--images", images.toString()).expectExit(2).expectErr("--images and --zoo go together");
+        CliTest.run("score", "--images", images.toString(), "--zoo", zoo.toString(), "--features", out.toString())
+                .expectExit(2).expectErr("not both");
+    }
+
+    @Test
     void badOutputNameFailsBeforeAnyWork() {
         CliTest r = CliTest.run("--device", "cpu", "recommend", "--images", images.toString(), "--zoo", zoo.toString(),
                 "--out", dir.resolve("recs.txt").toString()).expectExit(1).expectErr("--out must end in .csv or .json");

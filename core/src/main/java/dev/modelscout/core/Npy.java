@@ -1,6 +1,5 @@
 package dev.modelscout.core;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -8,7 +7,6 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -272,20 +270,13 @@ public final class Npy {
         int unpadded = 10 + dict.length() + 1;
         int pad = (64 - unpadded % 64) % 64;
         String header = dict + " ".repeat(pad) + "\n";
-        Path dir = file.toAbsolutePath().getParent();
         try {
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+            AtomicFiles.write(file, out -> {
                 out.write(MAGIC);
                 out.write(new byte[] {1, 0, (byte) (header.length() & 0xff), (byte) (header.length() >> 8)});
                 out.write(header.getBytes(StandardCharsets.ISO_8859_1));
                 body.write(out);
-            } catch (IOException | RuntimeException e) {
-                Files.deleteIfExists(tmp);
-                throw e;
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            });
         } catch (IOException e) {
             throw new NpyFormatException(file + ": cannot write: " + e.getMessage(), e);
         }

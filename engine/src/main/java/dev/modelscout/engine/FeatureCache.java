@@ -1,5 +1,6 @@
 package dev.modelscout.engine;
 
+import dev.modelscout.core.AtomicFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -9,10 +10,8 @@ import dev.modelscout.core.FeatureMatrix;
 import dev.modelscout.core.Labels;
 import dev.modelscout.core.Npy;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -98,13 +97,7 @@ public final class FeatureCache {
             f.labels().classNames().forEach(classes::add);
             ArrayNode skipped = j.putArray("skipped");
             f.skipped().forEach(skipped::add);
-            Path tmp = Files.createTempFile(dir, SIDECAR, ".tmp");
-            try {
-                Files.writeString(tmp, JSON.writeValueAsString(j) + "\n", StandardCharsets.UTF_8);
-                Files.move(tmp, dir.resolve(SIDECAR), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            AtomicFiles.write(dir.resolve(SIDECAR), JSON.writeValueAsString(j) + "\n");
         } catch (IOException e) {
             throw new ExtractionException(dir + ": cannot write feature cache: " + e.getMessage(), e);
         }

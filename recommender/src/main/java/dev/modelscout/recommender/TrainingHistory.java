@@ -1,14 +1,13 @@
 package dev.modelscout.recommender;
 
+import dev.modelscout.core.AtomicFiles;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -300,21 +299,8 @@ public final class TrainingHistory {
 
     /** Writes {@code bytes} to {@code file} via a temporary sibling and an atomic move. */
     public static void writeAtomically(Path file, byte[] bytes) {
-        Path abs = file.toAbsolutePath();
-        Path dir = abs.getParent();
         try {
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
-            try {
-                Files.write(tmp, bytes);
-                try {
-                    Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            AtomicFiles.write(file, bytes);
         } catch (IOException e) {
             throw new HistoryFormatException(file + ": cannot write: " + e.getMessage(), e);
         }

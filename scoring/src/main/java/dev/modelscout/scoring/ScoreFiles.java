@@ -1,17 +1,17 @@
 package dev.modelscout.scoring;
 
+import dev.modelscout.core.AtomicFiles;
 import dev.modelscout.core.FeatureMatrix;
 import dev.modelscout.core.Labels;
 import dev.modelscout.core.Npy;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -112,6 +112,56 @@ public final class ScoreFiles {
     }
 
     /** Writes results as CSV or JSON (by the extension of {@code file}), atomically. */
+    /**
+     * Writes the scores of several models (e.g. every backbone of a zoo on one image folder): {@code .json}
+     * as an object keyed by model id, each an object keyed by score name; {@code .csv} as a header
+     * {@code model,<score>,...} and one row per model. Written atomically.
+     */
+    public static void writeResultsByModel(Path file, Map<String, List<Scores.Result>> byModel) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        StringBuilder sb = new StringBuilder();
+        if (name.endsWith(".json")) {
+            sb.append("{\n");
+            int m = 0;
+            for (Map.Entry<String, List<Scores.Result>> e : byModel.entrySet()) {
+                sb.append(m++ == 0 ? "" : ",\n").append("  \"").append(jsonEscape(e.getKey())).append("\": {");
+                List<Scores.Result> results = e.getValue();
+                for (int i = 0; i < results.size(); i++) {
+                    sb.append(i == 0 ? "" : ", ").append('"').append(results.get(i).name()).append("\": ")
+                            .append(results.get(i).value());
+                }
+                sb.append('}');
+            }
+            sb.append("\n}\n");
+        } else if (name.endsWith(".csv")) {
+            List<String> header = new ArrayList<>(List.of("model"));
+            byModel.values().stream().findFirst().ifPresent(r -> r.forEach(x -> header.add(x.name())));
+            sb.append(String.join(",", header)).append('\n');
+            for (Map.Entry<String, List<Scores.Result>> e : byModel.entrySet()) {
+                sb.append(csvEscape(e.getKey()));
+                for (Scores.Result r : e.getValue()) {
+                    sb.append(',').append(r.value());
+                }
+                sb.append('\n');
+            }
+        } else {
+            throw new ScoringException(file + ": unknown result format; use a .csv or .json file name");
+        }
+        try {
+            AtomicFiles.write(file, sb.toString());
+        } catch (IOException e) {
+            throw new ScoringException(file + ": cannot write: " + e.getMessage(), e);
+        }
+    }
+
+    private static String jsonEscape(String s) {
+        return s.replace("\\", "\\\\").replace("\"", "\\\"");
+    }
+
+    private static String csvEscape(String s) {
+        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+
     public static void writeResults(Path file, List<Scores.Result> results) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         StringBuilder sb = new StringBuilder();
@@ -134,17 +184,8 @@ public final class ScoreFiles {
         } else {
             throw new ScoringException(file + ": unknown result format; use a .csv or .json file name");
         }
-        Path dir = file.toAbsolutePath().getParent();
         try {
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                w.write(sb.toString());
-            } catch (IOException | RuntimeException e) {
-                Files.deleteIfExists(tmp);
-                throw e;
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.write(file, sb.toString());
         } catch (IOException e) {
             throw new ScoringException(file + ": cannot write: " + e.getMessage(), e);
         }

@@ -1,5 +1,6 @@
 package dev.modelscout.zoo;
 
+import dev.modelscout.core.AtomicFiles;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -142,16 +142,8 @@ public final class BackboneCatalog {
     /** Writes the catalog atomically, in the format its extension names. */
     public void save() {
         String text = isJson(file) ? toJson() : toCsv();
-        Path dir = file.toAbsolutePath().getParent();
         try {
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-            try {
-                Files.writeString(tmp, text, StandardCharsets.UTF_8);
-                Files.move(tmp, file.toAbsolutePath(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            AtomicFiles.write(file, text);
         } catch (IOException e) {
             throw new ZooException(file + ": cannot write zoo catalog: " + e.getMessage(), e);
         }
