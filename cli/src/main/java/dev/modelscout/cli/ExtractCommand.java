@@ -4,10 +4,8 @@ import dev.modelscout.engine.ExtractedFeatures;
 import dev.modelscout.engine.ExtractionOptions;
 import dev.modelscout.engine.FeatureCache;
 import dev.modelscout.engine.ImageDataset;
-import dev.modelscout.engine.PyTorchRuntime;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -34,37 +32,14 @@ final class ExtractCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions globals;
 
-    @Option(names = "--zoo", required = true, paramLabel = "FILE", description = "Zoo catalog (.csv or .json).")
-    Path zoo;
-
-    @Option(names = "--images", required = true, paramLabel = "DIR|CSV",
-            description = "ImageFolder (one sub-folder per class) or CSV manifest of path,label rows.")
-    Path images;
-
-    @Option(names = "--models", split = ",", paramLabel = "ID[,ID...]", description = "Backbones to use. Default: all.")
-    List<String> models = new ArrayList<>();
+    @Mixin
+    ImageSourceOptions source;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Feature folder (one sub-folder per model).")
     Path out;
 
-    @Option(names = "--per-class", defaultValue = "0", paramLabel = "N",
-            description = "Use at most N images per class, chosen at random with --seed. Default: all.")
-    int perClass;
-
-    @Option(names = "--seed", defaultValue = "0", description = "Seed of the --per-class subsample. Default: ${DEFAULT-VALUE}.")
-    long seed;
-
-    @Option(names = "--batch-size", defaultValue = "32", description = "Images per forward pass (halved on CUDA out-of-memory). Default: ${DEFAULT-VALUE}.")
-    int batchSize;
-
     @Option(names = "--workers", description = "Decode/preprocess threads. Default: half the cores (1..8).")
     Integer workers;
-
-    @Option(names = "--threads", defaultValue = "0", description = "PyTorch compute threads (0: one per core). Default: ${DEFAULT-VALUE}.")
-    int threads;
-
-    @Option(names = "--strict", description = "Fail on the first unreadable image instead of skipping it with a warning.")
-    boolean strict;
 
     @Option(names = "--online", description = "Allow djl:// model-zoo URLs to download weights.")
     boolean online;
@@ -73,9 +48,10 @@ final class ExtractCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter outw = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ZooFeatures request = new ZooFeatures(zoo, images, models, perClass, seed, out);
+        source.require(spec);
+        ZooFeatures request = source.request(out);
         ImageDataset data = request.dataset();
-        err.println("dataset: " + data.size() + " images in " + data.classNames().size() + " classes from " + images);
+        err.println("dataset: " + data.size() + " images in " + data.classNames().size() + " classes from " + source.images);
         List<ExtractedFeatures> results = request.load(options(), ProgressReporter.forConsole(err));
         Table t = Table.of("model", "images", "dim", "skipped", "features", "folder");
         for (ExtractedFeatures f : results) {
@@ -89,9 +65,7 @@ final class ExtractCommand implements Callable<Integer> {
     }
 
     private ExtractionOptions options() {
-        ExtractionOptions o = ExtractionOptions.defaults()
-                .withDevice(PyTorchRuntime.resolve(GlobalOptions.of(spec).device(), spec.commandLine().getErr()::println))
-                .withBatchSize(batchSize).withComputeThreads(threads).withStrict(strict).withOnline(online);
+        ExtractionOptions o = source.extractionOptions(spec).withOnline(online);
         return workers == null ? o : o.withWorkers(workers);
     }
 }

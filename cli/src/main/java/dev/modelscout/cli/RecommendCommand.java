@@ -4,8 +4,6 @@ import dev.modelscout.core.AtomicFiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.modelscout.core.ModelScoutException;
-import dev.modelscout.engine.ExtractionOptions;
-import dev.modelscout.engine.PyTorchRuntime;
 import dev.modelscout.recommender.FieldSpec;
 import dev.modelscout.recommender.OnDuplicate;
 import dev.modelscout.recommender.Recommender;
@@ -54,15 +52,8 @@ final class RecommendCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions globals;
 
-    @Option(names = "--images", required = true, paramLabel = "DIR|CSV",
-            description = "Target dataset: ImageFolder (one sub-folder per class) or CSV manifest of path,label.")
-    Path images;
-
-    @Option(names = "--zoo", required = true, paramLabel = "FILE", description = "Zoo catalog (.csv or .json).")
-    Path zoo;
-
-    @Option(names = "--models", split = ",", paramLabel = "ID[,ID...]", description = "Backbones to consider. Default: all.")
-    List<String> models = new ArrayList<>();
+    @Mixin
+    ImageSourceOptions source;
 
     @Option(names = "--model", paramLabel = "model.json", description = "A recommender saved by `modelscout train`.")
     Path model;
@@ -93,43 +84,24 @@ final class RecommendCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE.csv|FILE.json", description = "Write the full ranking (CSV or JSON).")
     Path out;
 
-    @Option(names = "--per-class", defaultValue = "0", paramLabel = "N",
-            description = "Score on at most N images per class, chosen with --seed. Default: all.")
-    int perClass;
-
-    @Option(names = "--seed", defaultValue = "0", description = "Seed of the --per-class subsample. Default: ${DEFAULT-VALUE}.")
-    long seed;
-
     @Option(names = "--cache", paramLabel = "DIR",
             description = "Feature cache. Default: ~/.cache/modelscout/features/<hash of the image path>.")
     Path cache;
-
-    @Option(names = "--batch-size", defaultValue = "32", description = "Images per forward pass. Default: ${DEFAULT-VALUE}.")
-    int batchSize;
-
-    @Option(names = "--threads", defaultValue = "0", description = "PyTorch compute threads (0: one per core). Default: ${DEFAULT-VALUE}.")
-    int threads;
-
-    @Option(names = "--strict", description = "Fail on the first unreadable image instead of skipping it.")
-    boolean strict;
 
     @Override
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        source.require(spec);
         if (out != null) {
             // Fail on a bad output name before the long work, not after it.
             Format.of(out);
         }
         Recommender recommender = recommender(err);
         List<String> scoreNames = RecommendationPipeline.scoresNeeded(recommender, extraScores);
-        ExtractionOptions options = ExtractionOptions.defaults()
-                .withDevice(PyTorchRuntime.resolve(GlobalOptions.of(spec).device(), err::println))
-                .withBatchSize(batchSize).withComputeThreads(threads).withStrict(strict);
-        String id = datasetId != null ? datasetId : defaultDatasetId(images);
-        List<RecommendationPipeline.Recommendation> ranked = RecommendationPipeline.run(zoo, models, images, id,
-                perClass, seed, cache != null ? cache : ZooFeatures.defaultCacheDir(images), scoreNames, recommender,
-                options, ProgressReporter.forConsole(err));
+        String id = datasetId != null ? datasetId : defaultDatasetId(source.images);
+        List<RecommendationPipeline.Recommendation> ranked = RecommendationPipeline.run(source.request(cache), id,
+                scoreNames, recommender, source.extractionOptions(spec), ProgressReporter.forConsole(err));
         print(o, id, ranked, scoreNames);
         if (out != null) {
             write(out, id, ranked, scoreNames, recommender);

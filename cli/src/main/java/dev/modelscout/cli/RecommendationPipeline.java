@@ -63,16 +63,17 @@ final class RecommendationPipeline {
     /**
      * Runs the job.
      *
+     * @param request    the zoo, images, subsample and feature cache
      * @param datasetId  the id the target dataset gets in the candidate rows
      * @param scoreNames scores to compute for every backbone (history names: logme, parc, ...)
      */
-    static List<Recommendation> run(Path zoo, List<String> models, Path images, String datasetId, int perClass,
-            long seed, Path cacheDir, List<String> scoreNames, Recommender recommender, ExtractionOptions options,
-            ExtractionListener listener) {
-        BackboneCatalog catalog = BackboneCatalog.load(zoo);
-        List<Backbone> backbones = catalog.select(models);
+    static List<Recommendation> run(ZooFeatures request, String datasetId, List<String> scoreNames,
+            Recommender recommender, ExtractionOptions options, ExtractionListener listener) {
+        Path images = request.images();
+        BackboneCatalog catalog = BackboneCatalog.load(request.zoo());
+        List<Backbone> backbones = catalog.select(request.models());
         ImageDataset all = ImageDataset.open(images);
-        ImageDataset data = all.subsample(perClass, seed);
+        ImageDataset data = all.subsample(request.perClass(), request.seed());
         List<TransferabilityScore> scorers = scoreNames.isEmpty() ? List.of()
                 : Scores.parse(String.join(",", scoreNames), Scores.Options.defaults(), false);
 
@@ -80,7 +81,7 @@ final class RecommendationPipeline {
         Map<String, Map<String, Double>> scoresByModel = new LinkedHashMap<>();
         int line = 0;
         for (Backbone b : backbones) {
-            ExtractedFeatures f = FeatureExtraction.features(catalog.resolved(b), data, options, cacheDir, listener);
+            ExtractedFeatures f = FeatureExtraction.features(catalog.resolved(b), data, options, request.cacheDir(), listener);
             Map<String, Double> scores = new LinkedHashMap<>();
             for (Scores.Result r : Scores.run(scorers, f.features(), f.labels(), null)) {
                 scores.put(r.name(), r.value());

@@ -3,8 +3,6 @@ package dev.modelscout.cli;
 import dev.modelscout.core.FeatureMatrix;
 import dev.modelscout.core.Labels;
 import dev.modelscout.engine.ExtractedFeatures;
-import dev.modelscout.engine.ExtractionOptions;
-import dev.modelscout.engine.PyTorchRuntime;
 import dev.modelscout.scoring.ScoreFiles;
 import dev.modelscout.scoring.Scores;
 import dev.modelscout.scoring.TransferabilityScore;
@@ -52,29 +50,12 @@ final class ScoreCommand implements Callable<Integer> {
             description = "Source-model class probabilities, N x Cs, rows summing to 1 (.npy or .csv); for leep, nce.")
     Path probs;
 
-    @Option(names = "--images", paramLabel = "DIR|CSV",
-            description = "Score zoo backbones on this ImageFolder or CSV manifest instead of --features/--labels.")
-    Path images;
-
-    @Option(names = "--zoo", paramLabel = "FILE", description = "Zoo catalog for --images (.csv or .json).")
-    Path zoo;
-
-    @Option(names = "--models", split = ",", paramLabel = "ID[,ID...]", description = "With --images: backbones to score. Default: all.")
-    List<String> models = new ArrayList<>();
-
-    @Option(names = "--per-class", defaultValue = "0", paramLabel = "N",
-            description = "With --images: at most N images per class, chosen with --seed. Default: all.")
-    int perClass;
-
-    @Option(names = "--seed", defaultValue = "0", description = "Seed of the --per-class subsample. Default: ${DEFAULT-VALUE}.")
-    long seed;
+    @Mixin
+    ImageSourceOptions source;
 
     @Option(names = "--cache", paramLabel = "DIR",
             description = "With --images: feature cache. Default: ~/.cache/modelscout/features/<hash of the image path>.")
     Path cache;
-
-    @Option(names = "--batch-size", defaultValue = "32", description = "With --images: images per forward pass. Default: ${DEFAULT-VALUE}.")
-    int batchSize;
 
     @Option(names = "--scores", paramLabel = "LIST", defaultValue = "logme,parc,lfc",
             description = "Comma-separated: logme, parc, lfc, leep, nce, hscore, reg_hscore, transrate, gbc, "
@@ -113,7 +94,7 @@ final class ScoreCommand implements Callable<Integer> {
             byInput.put(in.source(), Scores.run(chosen, in.features(), in.labels(), in.probabilities()));
         }
         PrintWriter outWriter = spec.commandLine().getOut();
-        boolean perModel = images != null;
+        boolean perModel = source.given();
         Table table = perModel ? Table.of("model", "score", "value", "seconds") : Table.of("score", "value", "seconds");
         byInput.forEach((source, results) -> {
             for (Scores.Result r : results) {
@@ -141,22 +122,15 @@ final class ScoreCommand implements Callable<Integer> {
      * input), or every selected zoo backbone on --images (one input per backbone, named by its id).
      */
     List<ScoreInput> inputs() {
-        if (images != null || zoo != null) {
-            if (images == null || zoo == null) {
-                throw new ParameterException(spec.commandLine(), "--images and --zoo go together");
-            }
+        if (source.given()) {
+            source.require(spec);
             if (features != null || labels != null || probs != null) {
                 throw new ParameterException(spec.commandLine(),
                         "give --images/--zoo or --features/--labels/--probs, not both");
             }
-            PrintWriter err = spec.commandLine().getErr();
-            ExtractionOptions options = ExtractionOptions.defaults()
-                    .withDevice(PyTorchRuntime.resolve(GlobalOptions.of(spec).device(), err::println))
-                    .withBatchSize(batchSize);
-            Path cacheDir = cache != null ? cache : ZooFeatures.defaultCacheDir(images);
             List<ScoreInput> out = new ArrayList<>();
-            for (ExtractedFeatures f : new ZooFeatures(zoo, images, models, perClass, seed, cacheDir)
-                    .load(options, ProgressReporter.forConsole(err))) {
+            for (ExtractedFeatures f : source.request(cache)
+                    .load(source.extractionOptions(spec), ProgressReporter.forConsole(spec.commandLine().getErr()))) {
                 out.add(new ScoreInput(f.features(), f.labels(), null, f.modelId()));
             }
             return out;

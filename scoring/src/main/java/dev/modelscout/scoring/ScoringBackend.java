@@ -50,7 +50,8 @@ public final class ScoringBackend {
             out.add(new Diagnostic(section, "BLAS vendor", String.valueOf(env.getOrDefault("blas.vendor", "?"))));
             out.add(new Diagnostic(section, "threads", "omp " + env.getOrDefault("omp.threads", "?")
                     + ", cores " + env.getOrDefault("cores", "?")));
-            out.add(new Diagnostic(section, "data type", Nd4j.dataType().toString()));
+            out.add(new Diagnostic(section, "data type", "scores compute in DOUBLE (ND4J default for other arrays: "
+                    + Nd4j.dataType() + ")"));
             boolean cuda = "cuda".equals(kind());
             out.add(new Diagnostic(section, "matrix products (scores)", cuda
                     ? "ND4J gemm on the GPU (cuBLAS), DOUBLE precision"

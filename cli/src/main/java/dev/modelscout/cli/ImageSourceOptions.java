@@ -1,0 +1,71 @@
+package dev.modelscout.cli;
+
+import dev.modelscout.engine.ExtractionOptions;
+import dev.modelscout.engine.PyTorchRuntime;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * The options that name an image dataset and the zoo backbones to run on it, shared by {@code extract},
+ * {@code score --images} and {@code recommend}; mixed in with {@code @Mixin}.
+ */
+final class ImageSourceOptions {
+
+    @Option(names = "--images", paramLabel = "DIR|CSV",
+            description = "Image dataset: an ImageFolder (one sub-folder per class) or a CSV manifest of path,label rows.")
+    Path images;
+
+    @Option(names = "--zoo", paramLabel = "FILE", description = "Zoo catalog (.csv or .json).")
+    Path zoo;
+
+    @Option(names = "--models", split = ",", paramLabel = "ID[,ID...]", description = "Backbones to use. Default: all.")
+    List<String> models = new ArrayList<>();
+
+    @Option(names = "--per-class", defaultValue = "0", paramLabel = "N",
+            description = "Use at most N images per class, chosen at random with --seed. Default: all.")
+    int perClass;
+
+    @Option(names = "--seed", defaultValue = "0", description = "Seed of the --per-class subsample. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--batch-size", defaultValue = "32",
+            description = "Images per forward pass (halved on CUDA out-of-memory). Default: ${DEFAULT-VALUE}.")
+    int batchSize;
+
+    @Option(names = "--threads", defaultValue = "0",
+            description = "PyTorch compute threads (0: one per core). Default: ${DEFAULT-VALUE}.")
+    int threads;
+
+    @Option(names = "--strict", description = "Fail on the first unreadable image instead of skipping it with a warning.")
+    boolean strict;
+
+    /** True when the user named an image dataset or a zoo. */
+    boolean given() {
+        return images != null || zoo != null;
+    }
+
+    /** Fails with a usage error unless both --images and --zoo were given. */
+    void require(CommandSpec spec) {
+        if (images == null || zoo == null) {
+            throw new ParameterException(spec.commandLine(), given() ? "--images and --zoo go together"
+                    : "--images and --zoo are required");
+        }
+    }
+
+    /** The features request, with {@code cacheDir} or the per-dataset default cache. */
+    ZooFeatures request(Path cacheDir) {
+        return new ZooFeatures(zoo, images, models, perClass, seed,
+                cacheDir != null ? cacheDir : ZooFeatures.defaultCacheDir(images));
+    }
+
+    /** Extraction settings on the device the global --device resolves to (one warning on auto -> CPU). */
+    ExtractionOptions extractionOptions(CommandSpec spec) {
+        return ExtractionOptions.defaults()
+                .withDevice(PyTorchRuntime.resolve(GlobalOptions.of(spec).device(), spec.commandLine().getErr()::println))
+                .withBatchSize(batchSize).withComputeThreads(threads).withStrict(strict);
+    }
+}
