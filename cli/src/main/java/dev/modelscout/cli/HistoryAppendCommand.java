@@ -18,9 +18,10 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "append", mixinStandardHelpOptions = true,
         description = {"Append finished fine-tuning jobs to a training history (created if missing).",
-            "NEW.csv: history columns with 'accuracy' filled in every row, e.g. a 'recommend --out' CSV with an",
-            "accuracy column added. Its columns that the history lacks (rank, predicted_accuracy, ...) are dropped",
-            "with a note. The history is replaced atomically and is left unchanged on any error."})
+            "",
+            "NEW.csv: history columns with 'accuracy' filled in every row, e.g. a 'recommend --out' CSV with an "
+                + "accuracy column added. Its columns that the history lacks (rank, predicted_accuracy, ...) are "
+                + "dropped with a note. The history is replaced atomically and is left unchanged on any error."})
 final class HistoryAppendCommand implements Callable<Integer> {
 
     @Spec
@@ -37,9 +38,9 @@ final class HistoryAppendCommand implements Callable<Integer> {
     Path jobs;
 
     @Option(names = "--on-duplicate", paramLabel = "error|first|mean|replace", defaultValue = "error",
-            description = {"A new job whose (dataset, model) is already in the history: error (default) names both",
-                "lines; first keeps the history's job; mean appends it too (read the history with --on-duplicate",
-                "mean to average); replace removes the history's job and appends the new one."})
+            description = "A new job whose (dataset, model) is already in the history: error (default) names both "
+                    + "lines; first keeps the history's job; mean appends it too (read the history with "
+                    + "--on-duplicate mean to average); replace removes the history's job and appends the new one.")
     String onDuplicate;
 
     @Option(names = "--accuracy-percent",
