@@ -22,8 +22,8 @@ final class HistoryOptions {
                     + "column*arch_family crosses with a category. Default: ${DEFAULT-VALUE}.")
     String features;
 
-    @Option(names = "--on-duplicate", paramLabel = "first|mean|error", defaultValue = "error",
-            description = "What to do with repeated (dataset, model) jobs. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--on-duplicate", paramLabel = "error|first|mean|replace", defaultValue = "error",
+            description = "What to do with repeated (dataset, model) jobs (replace: the last one wins). Default: ${DEFAULT-VALUE}.")
     String onDuplicate;
 
     @Option(names = "--accuracy-percent", description = "The accuracy column holds percentages (divided by 100).")

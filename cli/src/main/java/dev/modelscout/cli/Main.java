@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             PredictCommand.class,
             EvaluateCommand.class,
             ZooCommand.class,
+            HistoryCommand.class,
             ExtractCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class,

@@ -42,7 +42,7 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--top", paramLabel = "N", defaultValue = "10", description = "Rows shown per dataset. Default: ${DEFAULT-VALUE}.")
     int top;
 
-    @Option(names = "--on-duplicate", paramLabel = "first|mean|error", defaultValue = "error",
+    @Option(names = "--on-duplicate", paramLabel = "error|first|mean|replace", defaultValue = "error",
             description = "What to do with repeated (dataset, model) rows. Default: ${DEFAULT-VALUE}.")
     String onDuplicate;
 

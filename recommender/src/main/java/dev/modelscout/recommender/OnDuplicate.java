@@ -8,6 +8,11 @@ public enum OnDuplicate {
     FIRST,
     /** Keep the first job's cells, with the accuracy replaced by the mean over all its duplicates. */
     MEAN,
+    /**
+     * Keep the last job: reading a file, a later row replaces an earlier one (at the earlier one's
+     * position); appending, a new job replaces the history's job for the same pair.
+     */
+    REPLACE,
     /** Fail with the file and both line numbers (the default). */
     ERROR;
 
@@ -15,7 +20,7 @@ public enum OnDuplicate {
         try {
             return valueOf(s.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--on-duplicate must be first, mean or error, not '" + s + "'");
+            throw new IllegalArgumentException("--on-duplicate must be error, first, mean or replace, not '" + s + "'");
         }
     }
 }

@@ -117,6 +117,16 @@ public final class TrainingHistory {
     }
 
     private static TrainingHistory parse(String source, String text, String sha, ReadOptions options) {
+        return parse(source, text, sha, options, false, null);
+    }
+
+    /**
+     * The parser. With {@code keepDuplicates} every row becomes a job (no duplicate policy applied); when
+     * {@code spans} is given it receives, per job, the [start, end) character range of its record in the
+     * text (after a leading byte-order mark, which is skipped), so that a record can be cut out exactly.
+     */
+    static TrainingHistory parse(String source, String text, String sha, ReadOptions options, boolean keepDuplicates,
+            List<int[]> spans) {
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
@@ -199,10 +209,14 @@ public final class TrainingHistory {
                 }
             }
             job = new Job(source, line, dataset, model, acc, cells);
+            if (spans != null) {
+                int end = r + 1 < records.size() ? (int) records.get(r + 1).getCharacterPosition() : text.length();
+                spans.add(new int[] {(int) rec.getCharacterPosition(), end});
+            }
             String key = dataset + "\u0000" + model;
             Integer prev = firstIndex.get(key);
-            if (prev == null) {
-                firstIndex.put(key, jobs.size());
+            if (prev == null || keepDuplicates) {
+                firstIndex.putIfAbsent(key, jobs.size());
                 jobs.add(job);
                 continue;
             }
@@ -211,6 +225,7 @@ public final class TrainingHistory {
                         + "', model '" + model + "') first seen on line " + jobs.get(prev).line()
                         + " (choose --on-duplicate first|mean)");
                 case FIRST -> { }
+                case REPLACE -> jobs.set(prev, job);
                 case MEAN -> dupAccuracies.computeIfAbsent(prev, k -> {
                     List<Double> l = new ArrayList<>();
                     l.add(jobs.get(k).accuracy());
@@ -295,6 +310,159 @@ public final class TrainingHistory {
         TrainingHistory result = parse(file.toString(), combined, options);
         writeAtomically(file, combined.getBytes(StandardCharsets.UTF_8));
         return result;
+    }
+
+    /**
+     * Appends the jobs of the CSV file {@code newJobs} to the history file {@code history} (the
+     * {@code modelscout history append} command). All checks run before anything is written, and the file
+     * is replaced atomically, so on any error it is left byte-identical.
+     *
+     * <ul>
+     * <li>{@code newJobs} is read with the history checks; its {@code accuracy} column is required and every
+     * row must fill it (else {@code newJobs:line:column}). With {@code accuracyInPercent} its accuracies are
+     * percentages, written to the history as fractions (divided by 100 exactly, in decimal).</li>
+     * <li>Columns of {@code newJobs} that the history's header lacks (e.g. {@code rank} and
+     * {@code predicted_accuracy} of a {@code recommend --out} file) are dropped and listed in the result. A
+     * history that does not exist (or is empty) is created with the schema header followed by those extra
+     * columns, so nothing is dropped.</li>
+     * <li>The existing history holds fractions and must itself read cleanly under {@code onDuplicate}; its
+     * bytes are kept as they are (except the rows {@link OnDuplicate#REPLACE} removes).</li>
+     * <li>A new job whose (dataset, model) pair is already in the history, or earlier in {@code newJobs}:
+     * {@link OnDuplicate#ERROR} fails naming both files and lines; {@link OnDuplicate#FIRST} keeps the
+     * existing job and skips the new one; {@link OnDuplicate#MEAN} appends it anyway (the file then holds
+     * repeated jobs, averaged when read with {@code --on-duplicate mean}); {@link OnDuplicate#REPLACE} removes
+     * the earlier job(s) and appends the new one.</li>
+     * </ul>
+     */
+    public static AppendResult appendFile(Path history, Path newJobs, OnDuplicate onDuplicate, boolean accuracyInPercent) {
+        String jobsText = readText(newJobs);
+        TrainingHistory parsed = parse(newJobs.toString(), jobsText, "",
+                new ReadOptions(OnDuplicate.ERROR, false, accuracyInPercent), true, null);
+        List<Job> incoming = parsed.jobs();
+        List<String> jobColumns = parsed.columns();
+        if (!jobColumns.contains(ACCURACY)) {
+            throw new HistoryFormatException(newJobs + ":1: no 'accuracy' column: add one with each job's fine-tuned "
+                    + "accuracy (a fraction in [0,1], or percentages with --accuracy-percent); header: "
+                    + String.join(",", jobColumns));
+        }
+        if (incoming.isEmpty()) {
+            throw new HistoryFormatException(newJobs + ": no jobs to append (only a header)");
+        }
+        int accCol = jobColumns.indexOf(ACCURACY) + 1;
+        List<Job> fresh = new ArrayList<>();
+        for (Job j : incoming) {
+            if (Double.isNaN(j.accuracy())) {
+                throw HistoryFormatException.at(newJobs.toString(), j.line(), accCol, ACCURACY,
+                        "empty (fill in the job's fine-tuned accuracy)");
+            }
+            if (accuracyInPercent) {
+                Map<String, String> cells = new LinkedHashMap<>(j.cells());
+                cells.put(ACCURACY, new java.math.BigDecimal(j.cell(ACCURACY)).movePointLeft(2).stripTrailingZeros()
+                        .toPlainString());
+                j = new Job(j.source(), j.line(), j.dataset(), j.model(), j.accuracy(), cells);
+            }
+            fresh.add(j);
+        }
+
+        ReadOptions historyOptions = new ReadOptions(onDuplicate, true, false);
+        String existing = Files.exists(history) ? readText(history) : "";
+        boolean created = stripBom(existing).isBlank();
+        String bom = existing.startsWith("\uFEFF") ? "\uFEFF" : "";
+        String body = existing.substring(bom.length());
+        List<String> header;
+        List<Job> old;
+        List<int[]> spans = new ArrayList<>();
+        List<String> dropped = new ArrayList<>();
+        String newline = "\n";
+        if (created) {
+            Set<String> cols = new LinkedHashSet<>(SCHEMA);
+            cols.addAll(jobColumns);
+            header = new ArrayList<>(cols);
+            old = List.of();
+            body = renderHeader(header);
+        } else {
+            // Problems of the history itself are reported with its own line numbers.
+            parse(history.toString(), body, "", historyOptions, false, null);
+            TrainingHistory all = parse(history.toString(), body, "", historyOptions, true, spans);
+            header = all.columns();
+            old = all.jobs();
+            jobColumns.stream().filter(c -> !header.contains(c)).forEach(dropped::add);
+            newline = body.contains("\r\n") ? "\r\n" : "\n";
+        }
+
+        Map<String, List<Integer>> oldByKey = new HashMap<>();
+        for (int i = 0; i < old.size(); i++) {
+            oldByKey.computeIfAbsent(key(old.get(i)), k -> new ArrayList<>()).add(i);
+        }
+        Set<Integer> removedOld = new TreeSet<>();
+        List<Job> toWrite = new ArrayList<>();
+        Map<String, Job> writtenByKey = new HashMap<>();
+        int skipped = 0;
+        int replaced = 0;
+        for (Job j : fresh) {
+            String k = key(j);
+            List<Integer> inOld = oldByKey.getOrDefault(k, List.of()).stream().filter(i -> !removedOld.contains(i)).toList();
+            Job earlierNew = writtenByKey.get(k);
+            if (inOld.isEmpty() && earlierNew == null) {
+                toWrite.add(j);
+                writtenByKey.put(k, j);
+                continue;
+            }
+            switch (onDuplicate) {
+                case ERROR -> throw new HistoryFormatException(newJobs + ":" + j.line() + ": job (dataset '" + j.dataset()
+                        + "', model '" + j.model() + "') is already in " + (earlierNew != null
+                                ? newJobs + ":" + earlierNew.line() : history + ":" + old.get(inOld.get(0)).line())
+                        + " (choose --on-duplicate first|mean|replace)");
+                case FIRST -> skipped++;
+                case MEAN -> toWrite.add(j);
+                case REPLACE -> {
+                    replaced += inOld.size();
+                    removedOld.addAll(inOld);
+                    toWrite.removeIf(w -> key(w).equals(k));
+                    toWrite.add(j);
+                    writtenByKey.put(k, j);
+                }
+            }
+        }
+
+        StringBuilder kept = new StringBuilder();
+        int from = 0;
+        for (int i : removedOld) {
+            kept.append(body, from, spans.get(i)[0]);
+            from = spans.get(i)[1];
+        }
+        kept.append(body.substring(from));
+        if (kept.length() > 0 && kept.charAt(kept.length() - 1) != '\n') {
+            kept.append(newline);
+        }
+        String rows = render(header, toWrite);
+        rows = rows.substring(rows.indexOf('\n') + 1);
+        if (!newline.equals("\n")) {
+            rows = rows.replace("\n", newline);
+        }
+        String combined = bom + kept + rows;
+        byte[] bytes = combined.getBytes(StandardCharsets.UTF_8);
+        TrainingHistory result = parse(history.toString(), combined, sha256(bytes), historyOptions);
+        writeAtomically(history, bytes);
+        return new AppendResult(result, toWrite.size(), skipped, replaced, dropped, created);
+    }
+
+    private static String key(Job j) {
+        return j.dataset() + "\u0000" + j.model();
+    }
+
+    private static String stripBom(String text) {
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    private static String readText(Path file) {
+        try {
+            return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new HistoryFormatException(file + ": no such file");
+        } catch (IOException e) {
+            throw new HistoryFormatException(file + ": cannot read: " + e.getMessage(), e);
+        }
     }
 
     /** Writes {@code bytes} to {@code file} via a temporary sibling and an atomic move. */
