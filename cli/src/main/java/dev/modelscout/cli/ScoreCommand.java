@@ -81,6 +81,7 @@ final class ScoreCommand implements Callable<Integer> {
         if (parcPca < 0 || gbcPca < 0) {
             throw new ParameterException(spec.commandLine(), "--parc-pca and --gbc-pca must be >= 0");
         }
+        Scores.loadNativesInBackground();
         List<ScoreInput> inputs = inputs();
         Scores.Options options = new Scores.Options(parcPca, gbcPca);
         PrintWriter err = spec.commandLine().getErr();

@@ -86,6 +86,23 @@ public final class Scores {
     }
 
     /**
+     * Starts loading the native back end (ND4J, OpenBLAS) on a daemon thread, so that it overlaps work the
+     * caller does meanwhile, such as reading the inputs. A failure there is ignored: {@link #run} loads the
+     * natives again in the foreground and reports it.
+     */
+    public static void loadNativesInBackground() {
+        Thread t = new Thread(() -> {
+            try {
+                Linalg.warmUp();
+            } catch (RuntimeException | LinkageError e) {
+                // reported by run(), in the foreground
+            }
+        }, "modelscout-natives");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /**
      * Runs each score on the same input, in order; the first failure stops the run. The natives are loaded
      * first, so a result's seconds are the score's own.
      */
