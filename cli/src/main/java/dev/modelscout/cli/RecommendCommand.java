@@ -1,5 +1,6 @@
 package dev.modelscout.cli;
 
+import dev.modelscout.core.IoErrors;
 import dev.modelscout.core.AtomicFiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -234,7 +235,7 @@ final class RecommendCommand implements Callable<Integer> {
             }
             AtomicFiles.write(file, text);
         } catch (IOException e) {
-            throw new ModelScoutException(file + ": cannot write: " + e.getMessage(), e);
+            throw new ModelScoutException(file + ": cannot write: " + IoErrors.reason(e), e);
         }
     }
 }

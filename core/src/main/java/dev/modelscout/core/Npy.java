@@ -87,7 +87,7 @@ public final class Npy {
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new NpyFormatException(file + ": cannot read: " + e.getMessage(), e);
+            throw new NpyFormatException(file + ": cannot read: " + IoErrors.reason(e), e);
         }
         ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         if (bytes.length < 10) {
@@ -278,7 +278,7 @@ public final class Npy {
                 body.write(out);
             });
         } catch (IOException e) {
-            throw new NpyFormatException(file + ": cannot write: " + e.getMessage(), e);
+            throw new NpyFormatException(file + ": cannot write: " + IoErrors.reason(e), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.modelscout.engine;
 
+import dev.modelscout.core.IoErrors;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.basicmodelzoo.cv.classification.ResNetV1;
@@ -244,7 +245,7 @@ final class BackboneModel implements AutoCloseable {
             }
             return HexFormat.of().formatHex(md.digest());
         } catch (IOException e) {
-            throw new ExtractionException(file + ": cannot read weights file: " + e.getMessage(), e);
+            throw new ExtractionException(file + ": cannot read weights file: " + IoErrors.reason(e), e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -1,5 +1,6 @@
 package dev.modelscout.engine;
 
+import dev.modelscout.core.IoErrors;
 import dev.modelscout.core.AtomicFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -99,7 +100,7 @@ public final class FeatureCache {
             f.skipped().forEach(skipped::add);
             AtomicFiles.write(dir.resolve(SIDECAR), JSON.writeValueAsString(j) + "\n");
         } catch (IOException e) {
-            throw new ExtractionException(dir + ": cannot write feature cache: " + e.getMessage(), e);
+            throw new ExtractionException(dir + ": cannot write feature cache: " + IoErrors.reason(e), e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.modelscout.engine;
 
+import dev.modelscout.core.IoErrors;
 import dev.modelscout.core.Labels;
 import java.io.IOException;
 import java.io.Reader;
@@ -138,7 +139,7 @@ public record ImageDataset(Path source, List<Path> paths, int[] labels, List<Str
                 labelText.add(rec.get(1));
             }
         } catch (IOException | IllegalStateException | java.io.UncheckedIOException e) {
-            throw new ExtractionException(csv + ": cannot read manifest: " + e.getMessage(), e);
+            throw new ExtractionException(csv + ": cannot read manifest: " + IoErrors.reason(e), e);
         }
         if (paths.isEmpty()) {
             throw new ExtractionException(csv + ": manifest lists no images");
@@ -243,7 +244,7 @@ public record ImageDataset(Path source, List<Path> paths, int[] labels, List<Str
             try {
                 a = Files.readAttributes(p, BasicFileAttributes.class);
             } catch (IOException e) {
-                throw new ExtractionException(p + ": cannot read file attributes: " + e.getMessage(), e);
+                throw new ExtractionException(p + ": cannot read file attributes: " + IoErrors.reason(e), e);
             }
             String rel = p.startsWith(base) ? base.relativize(p).toString() : p.toString();
             md.update(("\n" + rel + "\t" + labels[i] + "\t" + a.size() + "\t"

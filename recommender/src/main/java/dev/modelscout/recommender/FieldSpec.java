@@ -1,5 +1,6 @@
 package dev.modelscout.recommender;
 
+import dev.modelscout.core.IoErrors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -196,7 +197,7 @@ public record FieldSpec(List<Entry> entries) {
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new HistoryFormatException(file + ": cannot read the field spec: " + e.getMessage(), e);
+            throw new HistoryFormatException(file + ": cannot read the field spec: " + IoErrors.reason(e), e);
         }
         return file.toString().toLowerCase(Locale.ROOT).endsWith(".json") ? parseJson(file.toString(), text)
                 : parseCsv(file.toString(), text);

@@ -1,5 +1,6 @@
 package dev.modelscout.recommender;
 
+import dev.modelscout.core.IoErrors;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -63,7 +64,7 @@ public final class Recommenders {
         } catch (NoSuchFileException e) {
             throw new HistoryFormatException(file + ": no such file");
         } catch (IOException e) {
-            throw new HistoryFormatException(file + ": cannot read: " + e.getMessage(), e);
+            throw new HistoryFormatException(file + ": cannot read: " + IoErrors.reason(e), e);
         }
         return fromJson(file.toString(), text);
     }

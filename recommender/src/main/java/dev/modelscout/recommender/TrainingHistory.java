@@ -1,5 +1,6 @@
 package dev.modelscout.recommender;
 
+import dev.modelscout.core.IoErrors;
 import dev.modelscout.core.AtomicFiles;
 import java.io.IOException;
 import java.io.StringReader;
@@ -106,7 +107,7 @@ public final class TrainingHistory {
         } catch (NoSuchFileException e) {
             throw new HistoryFormatException(file + ": no such file");
         } catch (IOException e) {
-            throw new HistoryFormatException(file + ": cannot read: " + e.getMessage(), e);
+            throw new HistoryFormatException(file + ": cannot read: " + IoErrors.reason(e), e);
         }
         return parse(file.toString(), new String(bytes, StandardCharsets.UTF_8), sha256(bytes), options);
     }
@@ -280,7 +281,7 @@ public final class TrainingHistory {
             try {
                 existing = Files.readString(file, StandardCharsets.UTF_8);
             } catch (IOException e) {
-                throw new HistoryFormatException(file + ": cannot read: " + e.getMessage(), e);
+                throw new HistoryFormatException(file + ": cannot read: " + IoErrors.reason(e), e);
             }
             header = parse(file.toString(), existing, new ReadOptions(OnDuplicate.FIRST, false, options.accuracyInPercent())).columns();
             newline = existing.contains("\r\n") ? "\r\n" : "\n";
@@ -461,7 +462,7 @@ public final class TrainingHistory {
         } catch (NoSuchFileException e) {
             throw new HistoryFormatException(file + ": no such file");
         } catch (IOException e) {
-            throw new HistoryFormatException(file + ": cannot read: " + e.getMessage(), e);
+            throw new HistoryFormatException(file + ": cannot read: " + IoErrors.reason(e), e);
         }
     }
 
@@ -470,7 +471,7 @@ public final class TrainingHistory {
         try {
             AtomicFiles.write(file, bytes);
         } catch (IOException e) {
-            throw new HistoryFormatException(file + ": cannot write: " + e.getMessage(), e);
+            throw new HistoryFormatException(file + ": cannot write: " + IoErrors.reason(e), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.modelscout.scoring;
 
+import dev.modelscout.core.IoErrors;
 import dev.modelscout.core.AtomicFiles;
 import dev.modelscout.core.FeatureMatrix;
 import dev.modelscout.core.Labels;
@@ -103,7 +104,7 @@ public final class ScoreFiles {
                 rows.add(values);
             }
         } catch (IOException e) {
-            throw new ScoringException(file + ": cannot read: " + e.getMessage(), e);
+            throw new ScoringException(file + ": cannot read: " + IoErrors.reason(e), e);
         }
         if (rows.isEmpty()) {
             throw new ScoringException(file + ": no data rows");
@@ -150,7 +151,7 @@ public final class ScoreFiles {
         try {
             AtomicFiles.write(file, sb.toString());
         } catch (IOException e) {
-            throw new ScoringException(file + ": cannot write: " + e.getMessage(), e);
+            throw new ScoringException(file + ": cannot write: " + IoErrors.reason(e), e);
         }
     }
 
@@ -187,7 +188,7 @@ public final class ScoreFiles {
         try {
             AtomicFiles.write(file, sb.toString());
         } catch (IOException e) {
-            throw new ScoringException(file + ": cannot write: " + e.getMessage(), e);
+            throw new ScoringException(file + ": cannot write: " + IoErrors.reason(e), e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.modelscout.zoo;
 
+import dev.modelscout.core.IoErrors;
 import dev.modelscout.core.AtomicFiles;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -62,7 +63,7 @@ public final class BackboneCatalog {
         } catch (NoSuchFileException e) {
             throw new ZooException(file + ": zoo catalog not found");
         } catch (IOException e) {
-            throw new ZooException(file + ": cannot read zoo catalog: " + e.getMessage(), e);
+            throw new ZooException(file + ": cannot read zoo catalog: " + IoErrors.reason(e), e);
         }
         Map<String, Backbone> entries = isJson(file) ? parseJson(file, text) : parseCsv(file, text);
         return new BackboneCatalog(file, entries);
@@ -145,7 +146,7 @@ public final class BackboneCatalog {
         try {
             AtomicFiles.write(file, text);
         } catch (IOException e) {
-            throw new ZooException(file + ": cannot write zoo catalog: " + e.getMessage(), e);
+            throw new ZooException(file + ": cannot write zoo catalog: " + IoErrors.reason(e), e);
         }
     }
 
