@@ -6,14 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.modelscout.core.FeatureMatrix;
 import dev.modelscout.core.Npy;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code modelscout score} end to end on small .npy / .csv files written here. */
 class ScoreCommandIT {
@@ -21,17 +18,8 @@ class ScoreCommandIT {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        CommandLine cl = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliTest run(String... args) {
+        return CliTest.run(args);
     }
 
     private void writeInputs(int n, int d, int c) {
@@ -61,18 +49,18 @@ class ScoreCommandIT {
     @Test
     void scoresNpyInputsAndWritesJsonAndCsv() throws Exception {
         writeInputs(60, 8, 3);
-        Run r = run("score", "--features", dir.resolve("f.npy").toString(), "--labels", dir.resolve("y.npy").toString(),
+        CliTest r = run("score", "--features", dir.resolve("f.npy").toString(), "--labels", dir.resolve("y.npy").toString(),
                 "--probs", dir.resolve("p.npy").toString(), "--scores", "all", "--out", dir.resolve("s.json").toString());
-        assertEquals(0, r.code(), r.err());
+        assertEquals(0, r.exitCode(), r.err());
         for (String name : new String[] {"logme", "parc", "lfc", "leep", "nce", "hscore", "reg_hscore", "transrate", "gbc"}) {
             assertTrue(r.out().contains(name), r.out());
         }
         String json = Files.readString(dir.resolve("s.json"));
         assertTrue(json.startsWith("{\"logme\": ") && json.contains("\"gbc\": "), json);
 
-        Run csv = run("score", "--features", dir.resolve("f.npy").toString(), "--labels",
+        CliTest csv = run("score", "--features", dir.resolve("f.npy").toString(), "--labels",
                 dir.resolve("y.npy").toString(), "--scores", "logme,lfc", "--out", dir.resolve("s.csv").toString());
-        assertEquals(0, csv.code(), csv.err());
+        assertEquals(0, csv.exitCode(), csv.err());
         String[] lines = Files.readString(dir.resolve("s.csv")).split("\n");
         assertEquals("logme,lfc", lines[0]);
         String[] values = lines[1].split(",");
@@ -93,9 +81,9 @@ class ScoreCommandIT {
         }
         Files.writeString(dir.resolve("f.csv"), f);
         Files.writeString(dir.resolve("y.csv"), y);
-        Run run = run("score", "--features", dir.resolve("f.csv").toString(), "--labels", dir.resolve("y.csv").toString(),
+        CliTest run = run("score", "--features", dir.resolve("f.csv").toString(), "--labels", dir.resolve("y.csv").toString(),
                 "--scores", "logme,parc");
-        assertEquals(0, run.code(), run.err());
+        assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("parc"), run.out());
     }
 
@@ -103,39 +91,39 @@ class ScoreCommandIT {
     void badInputExitsOneWithOneLineNamingTheProblem() throws Exception {
         writeInputs(20, 4, 2);
         Files.writeString(dir.resolve("bad.csv"), "1,2\n3,x\n");
-        Run bad = run("score", "--features", dir.resolve("bad.csv").toString(), "--labels", dir.resolve("y.npy").toString());
-        assertEquals(1, bad.code());
+        CliTest bad = run("score", "--features", dir.resolve("bad.csv").toString(), "--labels", dir.resolve("y.npy").toString());
+        assertEquals(1, bad.exitCode());
         assertTrue(bad.err().contains("bad.csv:2: column 2 is not a number"), bad.err());
         assertEquals(1, bad.err().strip().lines().count(), bad.err());
 
-        Run needsProbs = run("score", "--features", dir.resolve("f.npy").toString(), "--labels",
+        CliTest needsProbs = run("score", "--features", dir.resolve("f.npy").toString(), "--labels",
                 dir.resolve("y.npy").toString(), "--scores", "leep");
-        assertEquals(1, needsProbs.code());
+        assertEquals(1, needsProbs.exitCode());
         assertTrue(needsProbs.err().contains("--probs"), needsProbs.err());
 
         Files.writeString(dir.resolve("short.csv"), "1\n2\n3\n");
-        Run mismatch = run("score", "--features", dir.resolve("f.npy").toString(), "--labels",
+        CliTest mismatch = run("score", "--features", dir.resolve("f.npy").toString(), "--labels",
                 dir.resolve("short.csv").toString(), "--scores", "lfc", "--out", dir.resolve("never.json").toString());
-        assertEquals(1, mismatch.code());
+        assertEquals(1, mismatch.exitCode());
         assertTrue(mismatch.err().contains("3 labels for 20 feature rows"), mismatch.err());
         assertFalse(Files.exists(dir.resolve("never.json")));
 
-        Run usage = run("score", "--labels", dir.resolve("y.npy").toString());
-        assertEquals(2, usage.code());
+        CliTest usage = run("score", "--labels", dir.resolve("y.npy").toString());
+        assertEquals(2, usage.exitCode());
     }
 
     @Test
     void benchWritesInputsThatScoreReads() {
-        Run w = run("bench", "scores", "--case", "N5000_D1024_C100", "--write-inputs", dir.toString());
-        assertEquals(0, w.code(), w.err());
+        CliTest w = run("bench", "scores", "--case", "N5000_D1024_C100", "--write-inputs", dir.toString());
+        assertEquals(0, w.exitCode(), w.err());
         Path c = dir.resolve("N5000_D1024_C100");
         Npy.Array f = Npy.read(c.resolve("features.npy"));
         assertEquals(5000, f.shape()[0]);
         assertEquals(1024, f.shape()[1]);
         assertEquals("f4", f.dtype());
-        Run s = run("score", "--features", c.resolve("features.npy").toString(), "--labels",
+        CliTest s = run("score", "--features", c.resolve("features.npy").toString(), "--labels",
                 c.resolve("labels.npy").toString(), "--scores", "lfc");
-        assertEquals(0, s.code(), s.err());
+        assertEquals(0, s.exitCode(), s.err());
         assertTrue(s.out().contains("lfc"), s.out());
     }
 
@@ -158,12 +146,12 @@ class ScoreCommandIT {
             }
         }
         Files.write(dir.resolve("fortran.npy"), b.array());
-        Run a = run("score", "--features", dir.resolve("f.npy").toString(), "--labels", dir.resolve("y.npy").toString(),
+        CliTest a = run("score", "--features", dir.resolve("f.npy").toString(), "--labels", dir.resolve("y.npy").toString(),
                 "--scores", "logme,parc,lfc", "--out", dir.resolve("c.json").toString());
-        Run f = run("score", "--features", dir.resolve("fortran.npy").toString(), "--labels",
+        CliTest f = run("score", "--features", dir.resolve("fortran.npy").toString(), "--labels",
                 dir.resolve("y.npy").toString(), "--scores", "logme,parc,lfc", "--out", dir.resolve("f.json").toString());
-        assertEquals(0, a.code(), a.err());
-        assertEquals(0, f.code(), f.err());
+        assertEquals(0, a.exitCode(), a.err());
+        assertEquals(0, f.exitCode(), f.err());
         assertEquals(Files.readString(dir.resolve("c.json")), Files.readString(dir.resolve("f.json")));
     }
 }
