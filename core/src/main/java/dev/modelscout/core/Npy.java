@@ -141,8 +141,17 @@ public final class Npy {
         }
         ByteBuffer data = ByteBuffer.wrap(bytes, dataStart, bytes.length - dataStart).slice().order(order);
         double[] values = new double[(int) count];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = readValue(data, i, type, width, descr, file);
+        if (type.equals("f8")) {
+            data.asDoubleBuffer().get(values);
+        } else if (type.equals("f4")) {
+            java.nio.FloatBuffer floats = data.asFloatBuffer();
+            for (int i = 0; i < values.length; i++) {
+                values[i] = floats.get(i);
+            }
+        } else {
+            for (int i = 0; i < values.length; i++) {
+                values[i] = readValue(data, i, type, width, descr, file);
+            }
         }
         if (fortran && shape.length > 1) {
             values = fortranToC(values, shape);

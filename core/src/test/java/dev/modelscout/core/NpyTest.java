@@ -68,6 +68,14 @@ class NpyTest {
     }
 
     @Test
+    void readsBigEndianFloats() throws IOException {
+        Path p8 = handMade(">f8", false, "(3,)", ByteOrder.BIG_ENDIAN, new double[] {1.5, -2.25, 1e-300}, 8);
+        assertArrayEquals(new double[] {1.5, -2.25, 1e-300}, Npy.read(p8).values());
+        Path p4 = handMade(">f4", false, "(2,)", ByteOrder.BIG_ENDIAN, new double[] {0.1, -3}, 4);
+        assertArrayEquals(new double[] {(float) 0.1, -3}, Npy.read(p4).values());
+    }
+
+    @Test
     void readsBigEndianAndIntegerLabels() throws IOException {
         Path p = handMade(">i4", false, "(4,)", ByteOrder.BIG_ENDIAN, new double[] {3, 7, 7, 42}, 4);
         Npy.Array a = Npy.read(p);
