@@ -38,6 +38,15 @@ final class TrainerOptions {
             description = "Weigh each job by 1 / (its dataset's accuracy variance) in the loss (fm, lr).")
     Boolean balance;
 
+    @Option(names = "--fm-weight", paramLabel = "W",
+            description = "ensemble: fixed weight of the FM's prediction in [0,1] (the ridge gets 1-W). Default 0.5.")
+    Double fmWeight;
+
+    @Option(names = "--tune-weight", negatable = true,
+            description = "ensemble: choose the FM weight from 0,0.5,1 by cross-validation inside the training history "
+                    + "(nested). Default: off (the plain mean).")
+    Boolean tuneWeight;
+
     Trainer trainer() {
         return trainer(recommender);
     }
@@ -52,7 +61,14 @@ final class TrainerOptions {
         }
         if (t instanceof Ensemble e) {
             // The overrides apply to the member they name (seed, factors: the FM; lambda, tune, balance: both).
-            return new Ensemble(e.config().withRidge(lr(e.config().ridge())).withFm(fm(e.config().fm())));
+            Ensemble.Config c = e.config().withRidge(lr(e.config().ridge())).withFm(fm(e.config().fm()));
+            if (fmWeight != null) {
+                c = c.withFmWeight(fmWeight).withTuneFmWeight(List.of());
+            }
+            if (tuneWeight != null && fmWeight == null) {
+                c = c.withTuneFmWeight(tuneWeight ? Ensemble.Config.TUNE_GRID : List.of());
+            }
+            return new Ensemble(c);
         }
         return t;
     }
