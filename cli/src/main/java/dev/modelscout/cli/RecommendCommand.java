@@ -67,7 +67,7 @@ final class RecommendCommand implements Callable<Integer> {
             description = "Features when training on --history (see `train --help`). Default: ${DEFAULT-VALUE}.")
     String features;
 
-    @Option(names = "--recommender", paramLabel = "fm|lr|popularity", defaultValue = "fm",
+    @Option(names = "--recommender", paramLabel = "fm|lr|ensemble|popularity", defaultValue = "fm",
             description = "Trainer when training on --history, with its documented defaults. Default: ${DEFAULT-VALUE}.")
     String trainer;
 

@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code modelscout train}: learn a recommender from a training history and save it as JSON. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Train a recommender (FM, ridge or popularity) on a history of fine-tuning jobs; save it as JSON.")
+        description = "Train a recommender (FM, ridge, their ensemble or popularity) on a history of fine-tuning jobs; save it as JSON.")
 final class TrainCommand implements Callable<Integer> {
 
     @Spec

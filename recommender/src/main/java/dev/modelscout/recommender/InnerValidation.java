@@ -40,9 +40,23 @@ public final class InnerValidation {
         }
     }
 
-    /** Scores every candidate with {@code trainer(candidate)} and returns the best. */
-    public static <T> Choice<T> choose(TrainingHistory history, FieldSpec features, List<T> candidates,
-                                       Function<T, Trainer> trainer) {
+    /**
+     * The inner folds of {@code history}: each fold is the set of held-out units (datasets when the history has
+     * 3 or more, else models); {@code byDataset} says which.
+     */
+    public record Folds(List<Set<String>> held, boolean byDataset) {
+        /** Whether {@code j} is held out in fold {@code f}. */
+        public boolean heldOut(int f, Job j) {
+            return held.get(f).contains(byDataset ? j.dataset() : j.model());
+        }
+
+        public String scheme() {
+            return byDataset ? "dataset" : "model";
+        }
+    }
+
+    /** The seeded fold assignment used by {@link #choose}. */
+    public static Folds folds(TrainingHistory history) {
         List<Set<String>> folds = new ArrayList<>();
         List<String> datasets = new ArrayList<>(history.datasets());
         boolean byDataset = datasets.size() >= 3;
@@ -55,6 +69,13 @@ public final class InnerValidation {
         for (int i = 0; i < units.size(); i++) {
             folds.get(i % k).add(units.get(i));
         }
+        return new Folds(folds, byDataset);
+    }
+
+    /** Scores every candidate with {@code trainer(candidate)} and returns the best. */
+    public static <T> Choice<T> choose(TrainingHistory history, FieldSpec features, List<T> candidates,
+                                       Function<T, Trainer> trainer) {
+        Folds folds = folds(history);
         Map<T, Double> scores = new LinkedHashMap<>();
         T best = candidates.get(0);
         double bestScore = Double.NEGATIVE_INFINITY;
@@ -62,13 +83,14 @@ public final class InnerValidation {
             Trainer t = trainer.apply(c);
             double sum = 0;
             int count = 0;
-            for (Set<String> held : folds) {
-                TrainingHistory train = history.filter(j -> !held.contains(byDataset ? j.dataset() : j.model()));
+            for (int f = 0; f < folds.held().size(); f++) {
+                int fold = f;
+                TrainingHistory train = history.filter(j -> !folds.heldOut(fold, j));
                 if (train.size() == 0) {
                     continue;
                 }
                 Recommender r = t.train(train, features);
-                Map<String, List<Job>> test = history.filter(j -> held.contains(byDataset ? j.dataset() : j.model())).byDataset();
+                Map<String, List<Job>> test = history.filter(j -> folds.heldOut(fold, j)).byDataset();
                 for (List<Job> rows : test.values()) {
                     if (rows.size() < 3) {
                         continue;
@@ -87,6 +109,6 @@ public final class InnerValidation {
                 best = c;
             }
         }
-        return new Choice<>(best, scores, byDataset ? "dataset" : "model");
+        return new Choice<>(best, scores, folds.scheme());
     }
 }

@@ -12,9 +12,11 @@ import java.util.List;
 @JsonSubTypes({
     @JsonSubTypes.Type(value = LinearRegression.Model.class, name = LinearRegression.NAME),
     @JsonSubTypes.Type(value = FactorizationMachine.Model.class, name = FactorizationMachine.NAME),
-    @JsonSubTypes.Type(value = Popularity.Model.class, name = Popularity.NAME)
+    @JsonSubTypes.Type(value = Popularity.Model.class, name = Popularity.NAME),
+    @JsonSubTypes.Type(value = Ensemble.Model.class, name = Ensemble.NAME)
 })
-public sealed interface Recommender permits LinearRegression.Model, FactorizationMachine.Model, Popularity.Model {
+public sealed interface Recommender permits LinearRegression.Model, FactorizationMachine.Model, Popularity.Model,
+        Ensemble.Model {
 
     /** Predicted accuracy of each row (rows of one dataset should be passed together: see FieldSpec.Normalize). */
     double[] predict(List<Job> rows);

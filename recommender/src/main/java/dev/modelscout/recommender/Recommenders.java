@@ -31,14 +31,15 @@ public final class Recommenders {
 
     /**
      * The trainer called {@code name} with its default settings: {@code fm} (factorization-machine),
-     * {@code lr} (linear-regression, ridge) or {@code popularity}.
+     * {@code lr} (linear-regression, ridge), {@code ensemble} (mean of lr and fm) or {@code popularity}.
      */
     public static Trainer trainer(String name) {
         return switch (name.strip().toLowerCase(Locale.ROOT)) {
             case "fm", FactorizationMachine.NAME -> new FactorizationMachine(FactorizationMachine.Config.defaults());
             case "lr", "ridge", LinearRegression.NAME -> new LinearRegression(LinearRegression.Config.defaults());
             case Popularity.NAME -> new Popularity(Popularity.Config.defaults());
-            default -> throw new IllegalArgumentException("unknown recommender '" + name + "' (fm, lr or popularity)");
+            case Ensemble.NAME -> new Ensemble(Ensemble.Config.defaults());
+            default -> throw new IllegalArgumentException("unknown recommender '" + name + "' (fm, lr, ensemble or popularity)");
         };
     }
 

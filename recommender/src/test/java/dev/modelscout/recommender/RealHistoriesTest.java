@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
  * Quality on the shared real histories (../shared/data/histories), with the documented default settings.
  * Skipped when the shared folder is absent. Thresholds: the issue's targets where a default recommender reaches
  * them (TG: ridge; timm: FM; Model Spider: ridge); for the other recommender the measured level minus about
- * 0.01, as reported in docs/recommender.md (TG ridge Kendall is 0.419, asserted at 0.415).
+ * 0.01, as reported in docs/recommender.md (TG ridge Kendall is 0.419, asserted at 0.415). The ensemble (mean of
+ * ridge and FM) meets the timm targets; on TG and Model Spider it is asserted at its measured level minus about 0.01
+ * (it misses TG Kendall 0.42 and Model Spider 0.77 there).
  */
 class RealHistoriesTest {
 
@@ -41,6 +43,8 @@ class RealHistoriesTest {
         assertTrue(pop.pearson() < 0.76 && pop.kendall() < 0.33, "popularity " + pop);
         assertTrue(lr.pearson() >= 0.84 && lr.kendall() >= 0.415 && lr.regret() <= 0.02, "ridge " + lr);
         assertTrue(fm.pearson() >= 0.84 && fm.kendall() >= 0.385 && fm.regret() <= 0.021, "fm " + fm);
+        Evaluation.Summary ens = run(h, "ensemble", "d,m", o);
+        assertTrue(ens.pearson() >= 0.845 && ens.kendall() >= 0.395 && ens.regret() <= 0.021, "ensemble " + ens);
     }
 
     @Test
@@ -51,6 +55,8 @@ class RealHistoriesTest {
         assertTrue(fm.pearson() >= 0.90 && fm.kendall() >= 0.78, "fm " + fm);
         Evaluation.Summary pop = run(h, "popularity", "d,m", o);
         assertTrue(fm.kendall() > pop.kendall() + 0.2, "fm " + fm + " vs popularity " + pop);
+        Evaluation.Summary ens = run(h, "ensemble", "d,m", o);
+        assertTrue(ens.pearson() >= 0.90 && ens.kendall() >= 0.78, "ensemble " + ens);
     }
 
     @Test
@@ -61,5 +67,7 @@ class RealHistoriesTest {
         Evaluation.Summary fm = run(h, "fm", "d,m,score_logme", o);
         assertTrue(lr.weightedTauRankNone() >= 0.77, "ridge d,m,logme " + lr);
         assertTrue(fm.weightedTauRankNone() >= 0.74, "fm d,m,logme " + fm);
+        Evaluation.Summary ens = run(h, "ensemble", "d,m,score_logme", o);
+        assertTrue(ens.weightedTauRankNone() >= 0.755, "ensemble d,m,logme " + ens);
     }
 }
