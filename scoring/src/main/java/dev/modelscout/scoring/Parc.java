@@ -2,7 +2,9 @@ package dev.modelscout.scoring;
 
 import dev.modelscout.core.FeatureMatrix;
 import dev.modelscout.core.Labels;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -14,15 +16,19 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  *
  * <p>Range: -100..100; higher is better.
  *
- * <p>Exact without N x N matrices of both kinds: the label dissimilarity takes only two values (0 for a
- * pair of the same class, 1 + 1/(C-1) otherwise), so its ranks are two tie groups and Spearman's rho
- * reduces to the Mann-Whitney statistic U between the feature dissimilarities of same-class and of
- * different-class pairs: {@code rho = (U - n_s n_d / 2) / sqrt(S_r n_s n_d / M)}, with
- * {@code S_r = (M^3 - M - sum_ties (t^3 - t)) / 12} the tie-corrected spread of the feature ranks,
- * M = N(N-1)/2 pairs. The feature dissimilarities are computed by blocks of rows (one ND4J gemm per
- * block), kept as two arrays of their IEEE bit patterns (8 bytes per pair: 1.6 GB at N = 20000, which
- * fits a 4 GB heap), sorted (radix sort, two halves on two threads, when the heap has room for a buffer,
- * else in place) and merged once to count U and the ties exactly (U in 64-bit integers).
+ * <p>Exact without N x N matrices of both kinds. The label dissimilarity of images i &lt; j depends only on
+ * their classes (a, b): in exact arithmetic 0 when a = b and 1 + 1/(C-1) otherwise; in the floating point
+ * of the reference (numpy's {@code corrcoef}: row means 1/C, a sequential fused multiply-add dot product
+ * as OpenBLAS's kernels compute it, scaling by 1/(C-1), division by the row and then the column standard
+ * deviation, clipping) the same-class value is 0 for some classes and 1.1e-16 or 2.2e-16 for others.
+ * Those last bits split the reference's "same class" tie group, which moves PARC by up to 0.5 on the
+ * fixture cases; {@link #labelDissimilarities} reproduces them bit for bit (checked against the authors'
+ * code on the fixtures to 1e-9), so this is the reference's number. The label side therefore takes a few
+ * distinct values (groups); Spearman's rho needs the feature-rank sum of each group and the tie counts,
+ * all exact in 64-bit integers. The feature dissimilarities are computed by blocks of rows (one ND4J gemm
+ * per block), kept per group as arrays of their IEEE bit patterns (8 bytes per pair: 1.6 GB at N = 20000,
+ * which fits a 4 GB heap), sorted (radix sort, the largest group in two halves on two threads, when the heap
+ * has room for a buffer, else in place) and merged once.
  *
  * <p>Option: {@link Config#pcaDims()} reduces F to that many dimensions by exact deterministic PCA
  * ({@link Pca}) first, the setting of the PARC benchmark (32); 0 (the default) uses F as it is.
@@ -74,17 +80,33 @@ public final class Parc implements TransferabilityScore {
         int n = f.rows();
         int d = f.cols();
         long m = (long) n * (n - 1) / 2;
-        long ns = 0;
-        for (int cnt : y.counts()) {
-            ns += (long) cnt * (cnt - 1) / 2;
+        int c = y.numClasses();
+        int[] ids = y.ids();
+        double[] label = labelDissimilarities(c);
+        // groups: the distinct label values, ascending; group of the ordered class pair (row a, column b)
+        double[] distinct = Arrays.stream(label).distinct().sorted().toArray();
+        int[] groupOf = new int[c * c];
+        for (int i = 0; i < groupOf.length; i++) {
+            groupOf[i] = Arrays.binarySearch(distinct, label[i]);
         }
-        long nd = m - ns;
-        if (ns == 0) {
-            throw new ScoringException(name() + ": undefined when every image has its own class (no same-class pair)");
+        long[] sizes = new long[distinct.length];
+        long[] suffix = new long[c];
+        for (int i = n - 1; i >= 0; i--) {
+            int row = ids[i] * c;
+            for (int b = 0; b < c; b++) {
+                sizes[groupOf[row + b]] += suffix[b];
+            }
+            suffix[ids[i]]++;
         }
-        if (nd > Integer.MAX_VALUE - 16 || ns > Integer.MAX_VALUE - 16) {
-            throw new ScoringException(name() + ": " + n + " images give " + m
-                    + " pairs, more than one array can hold; subsample to at most 46000 images");
+        for (long size : sizes) {
+            if (size > Integer.MAX_VALUE - 16) {
+                throw new ScoringException(name() + ": " + n + " images give " + m
+                        + " pairs, more than one array can hold; subsample to at most 46000 images");
+            }
+        }
+        if (Arrays.stream(sizes).filter(z -> z > 0).count() < 2) {
+            throw new ScoringException(name() + ": undefined when all pairs of images have the same label "
+                    + "dissimilarity (every image its own class)");
         }
         long need = 8 * m + 8L * n * d;
         Runtime rt = Runtime.getRuntime();
@@ -98,27 +120,66 @@ public final class Parc implements TransferabilityScore {
                         + " MiB free; raise the heap (MODELSCOUT_JAVA_OPTS=-Xmx...) or subsample");
             }
         }
-        long[] same = new long[(int) ns];
-        long[] diff = new long[(int) nd];
-        fillDissimilarities(unitRows(f), n, d, y.ids(), same, diff);
-        // the larger array is sorted as two halves on two threads, merged during the count
-        int half = diff.length / 2;
-        long buffers = 8L * (same.length + diff.length) + (256L << 20); // radix buffers of both threads at once
+        long[][] keys = new long[distinct.length][];
+        for (int g = 0; g < keys.length; g++) {
+            keys[g] = new long[(int) sizes[g]];
+        }
+        // Rows in class order (stable), so that the columns j > i of a row come in class blocks, each block
+        // one group: the inner loop then needs no lookup per pair. The pair (i, j) keeps the value of its
+        // original order (row = the image that comes first in the input).
+        int[] order = new int[n];
+        int[] classStart = new int[c + 1];
+        for (int id : ids) {
+            classStart[id + 1]++;
+        }
+        for (int a = 0; a < c; a++) {
+            classStart[a + 1] += classStart[a];
+        }
+        int[] next = classStart.clone();
+        for (int i = 0; i < n; i++) {
+            order[next[ids[i]]++] = i;
+        }
+        fillDissimilarities(unitRows(f, order), n, d, order, ids, classStart, c, groupOf, keys);
+        // runs to sort: every group, the largest in two halves so that two threads share the work
+        int largest = 0;
+        for (int g = 1; g < keys.length; g++) {
+            if (keys[g].length > keys[largest].length) {
+                largest = g;
+            }
+        }
+        List<Run> runs = new ArrayList<>();
+        int half = keys[largest].length / 2;
+        for (int g = 0; g < keys.length; g++) {
+            if (g == largest) {
+                runs.add(new Run(keys[g], 0, half, g));
+                runs.add(new Run(keys[g], half, keys[g].length, g));
+            } else if (keys[g].length > 0) {
+                runs.add(new Run(keys[g], 0, keys[g].length, g));
+            }
+        }
+        long buffers = 8L * m + (256L << 20); // radix buffers of both threads at once
         if (rt.maxMemory() - (rt.totalMemory() - rt.freeMemory()) <= buffers) {
             rt.gc();
         }
         boolean radix = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory()) > buffers;
+        int big = largest;
+        Run secondHalf = runs.stream().filter(r -> r.group() == big && r.from() > 0).findFirst().orElse(null);
         Throwable[] failure = new Throwable[1];
         Thread second = new Thread(() -> {
             try {
-                sort(diff, half, diff.length, radix);
+                if (secondHalf != null) {
+                    sort(secondHalf.keys(), secondHalf.from(), secondHalf.to(), radix);
+                }
             } catch (Throwable t) { // NOPMD: handed to the calling thread below
                 failure[0] = t;
             }
         }, "parc-sort");
         second.start();
-        sort(same, 0, same.length, radix);
-        sort(diff, 0, half, radix);
+        for (Run r : runs) {
+            if (r != secondHalf) {
+                sort(r.keys(), r.from(), r.to(), radix);
+            }
+        }
         try {
             second.join();
         } catch (InterruptedException e) {
@@ -131,14 +192,19 @@ public final class Parc implements TransferabilityScore {
         if (failure[0] instanceof Error err) {
             throw err;
         }
-        return ScoreInputs.finite(name(), 100 * spearmanTwoGroups(same, diff, half));
+        return ScoreInputs.finite(name(), 100 * spearmanGroups(runs, sizes));
     }
 
     /** Standardised columns, then each row centred and scaled to unit norm: Z Z^T = corrcoef rows. */
-    private double[] unitRows(FeatureMatrix f) {
+    private double[] unitRows(FeatureMatrix f, int[] order) {
         int n = f.rows();
         int d = f.cols();
-        double[] z = Pca.standardized(f);
+        double[] standardized = Pca.standardized(f);
+        double[] z = new double[n * d];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(standardized, order[i] * d, z, i * d, d);
+        }
+        standardized = null;
         for (int i = 0; i < n; i++) {
             int off = i * d;
             double mean = 0;
@@ -164,13 +230,64 @@ public final class Parc implements TransferabilityScore {
         return z;
     }
 
-    /** Splits the upper-triangle dissimilarities 1 - z_i.z_j into same-class and different-class pairs. */
-    private static void fillDissimilarities(double[] zRows, int n, int d, int[] ids, long[] same, long[] diff) {
+    /**
+     * The reference's label dissimilarity {@code 1 - corrcoef(onehot)} of an image of class a (row) and one
+     * of class b (column), at {@code [a * c + b]}, computed in the same floating-point steps as numpy
+     * 2.x on OpenBLAS: row mean {@code 1.0 / c}, centred entries {@code 1 - m} and {@code -m}, the dot
+     * product of two centred rows accumulated in order by fused multiply-adds, times {@code 1.0 / (c - 1)}
+     * (np.cov), divided by the row's then the column's standard deviation, clipped to [-1, 1]. O(c^3).
+     */
+    static double[] labelDissimilarities(int c) {
+        double mean = 1.0 / c;
+        double hi = 1.0 - mean;
+        double lo = 0.0 - mean;
+        double[] dot = new double[c * c];
+        for (int a = 0; a < c; a++) {
+            for (int b = a; b < c; b++) {
+                double acc = 0;
+                for (int t = 0; t < c; t++) {
+                    acc = Math.fma(t == a ? hi : lo, t == b ? hi : lo, acc);
+                }
+                dot[a * c + b] = acc;
+                dot[b * c + a] = acc;
+            }
+        }
+        double scale = 1.0 / (c - 1);
+        double[] sd = new double[c];
+        for (int a = 0; a < c; a++) {
+            sd[a] = Math.sqrt(dot[a * c + a] * scale);
+        }
+        double[] out = new double[c * c];
+        for (int a = 0; a < c; a++) {
+            for (int b = 0; b < c; b++) {
+                double r = dot[a * c + b] * scale / sd[a] / sd[b];
+                out[a * c + b] = 1 - (r > 1 ? 1 : r < -1 ? -1 : r);
+            }
+        }
+        return out;
+    }
+
+    /** A sorted stretch [from, to) of one group's keys. */
+    record Run(long[] keys, int from, int to, int group) {
+    }
+
+    /**
+     * Puts each upper-triangle dissimilarity 1 - z_i.z_j into the array of its label group. The rows of
+     * {@code zRows} are the images in class order: row i is image {@code order[i]}.
+     */
+    private static void fillDissimilarities(double[] zRows, int n, int d, int[] order, int[] ids, int[] classStart,
+            int c, int[] groupOf, long[][] keys) {
+        boolean symmetric = true;
+        for (int a = 0; a < c && symmetric; a++) {
+            for (int b = a + 1; b < c; b++) {
+                symmetric &= groupOf[a * c + b] == groupOf[b * c + a];
+            }
+        }
         INDArray z = Linalg.matrix(zRows, n, d);
         zRows = null; // the off-heap copy is all we need from here on
         // small row blocks keep the computed part close to the upper triangle
         int block = (int) Math.max(1, Math.min(MAX_BLOCK_ROWS, BLOCK_BYTES / (8L * n)));
-        int[] fill = new int[2]; // next free index in same, in diff
+        int[] fill = new int[keys.length]; // next free index of each group
         try {
             for (int i0 = 0; i0 < n - 1; i0 += block) {
                 int i1 = Math.min(n, i0 + block);
@@ -180,7 +297,12 @@ public final class Parc implements TransferabilityScore {
                 double[] gv = Linalg.take(g);
                 int width = n - i0;
                 for (int r = 0; r < i1 - i0; r++) {
-                    splitRow(gv, r * width - i0, i0 + r, n, ids, same, diff, fill);
+                    int i = i0 + r;
+                    if (symmetric) {
+                        splitRow(gv, r * width - i0, i, ids[order[i]], classStart, c, groupOf, keys, fill);
+                    } else {
+                        splitRowInOriginalOrder(gv, r * width - i0, i, n, order, ids, c, groupOf, keys, fill);
+                    }
                 }
             }
         } finally {
@@ -188,26 +310,45 @@ public final class Parc implements TransferabilityScore {
         }
     }
 
+    private static long key(double correlation) {
+        // dist in [0, 2] (never -0.0): its IEEE bits order as the values do
+        return Double.doubleToRawLongBits(1 - (correlation > 1 ? 1 : correlation < -1 ? -1 : correlation));
+    }
+
     /**
-     * Row i of the block: dissimilarities to j = i+1..n-1 (at gv[off + j]) into same/diff. A method of its
-     * own so that the JIT compiles it early (a first run in a fresh process would otherwise interpret it).
+     * Row i (class a) of the block: dissimilarities to j = i+1..n-1 (at gv[off + j]), one class block of
+     * columns at a time, each into its group. Methods of their own so that the JIT compiles them early (a
+     * first run in a fresh process would otherwise interpret them).
      */
-    private static void splitRow(double[] gv, int off, int i, int n, int[] ids, long[] same, long[] diff, int[] fill) {
-        int ps = fill[0];
-        int pd = fill[1];
-        int yi = ids[i];
-        for (int j = i + 1; j < n; j++) {
-            double c = gv[off + j];
-            // dist in [0, 2] (never -0.0): its IEEE bits order as the values do
-            long key = Double.doubleToRawLongBits(1 - (c > 1 ? 1 : c < -1 ? -1 : c));
-            if (ids[j] == yi) {
-                same[ps++] = key;
-            } else {
-                diff[pd++] = key;
+    private static void splitRow(double[] gv, int off, int i, int a, int[] classStart, int c, int[] groupOf,
+            long[][] keys, int[] fill) {
+        int j = i + 1;
+        for (int b = a; b < c; b++) {
+            int end = classStart[b + 1];
+            if (j >= end) {
+                continue;
             }
+            int g = groupOf[a * c + b];
+            long[] k = keys[g];
+            int p = fill[g];
+            for (; j < end; j++) {
+                k[p++] = key(gv[off + j]);
+            }
+            fill[g] = p;
         }
-        fill[0] = ps;
-        fill[1] = pd;
+    }
+
+    /** As {@link #splitRow}, for a label side whose value depends on which image of a pair comes first. */
+    private static void splitRowInOriginalOrder(double[] gv, int off, int i, int n, int[] order, int[] ids, int c,
+            int[] groupOf, long[][] keys, int[] fill) {
+        int oi = order[i];
+        int a = ids[oi];
+        for (int j = i + 1; j < n; j++) {
+            int oj = order[j];
+            int b = ids[oj];
+            int g = oi < oj ? groupOf[a * c + b] : groupOf[b * c + a];
+            keys[g][fill[g]++] = key(gv[off + j]);
+        }
     }
 
     /**
@@ -262,58 +403,92 @@ public final class Parc implements TransferabilityScore {
     }
 
     /**
-     * Spearman's rho between pooled values and a two-valued second variable that is low on {@code same}
-     * and high on {@code diff}, average ranks for ties on both sides. Both arrays hold sorted keys;
-     * {@code diff} is sorted in two runs, [0, split) and [split, end).
+     * Spearman's rho (average ranks for ties on both sides) between the keys of all runs and their group
+     * (groups numbered in ascending order of the second variable). Each run is sorted; {@code sizes[g]} is
+     * the number of keys of group g. Rank sums and tie counts are exact: twice an average rank is an integer.
      */
-    static double spearmanTwoGroups(long[] same, long[] diff, int split) {
-        long ns = same.length;
-        long nd = diff.length;
-        long m = ns + nd;
-        long u2 = 0; // 2 U: pairs (s, d) with s < d count 2, ties count 1
-        double ties = 0; // sum over tie groups of t^3 - t
-        int a = 0;
-        int b = 0;
-        int c = split;
-        int endB = split;
-        int endC = diff.length;
-        while (a < ns || b < endB || c < endC) {
-            long v = Long.MAX_VALUE;
-            if (a < ns) {
-                v = same[a];
+    static double spearmanGroups(List<Run> runs, long[] sizes) {
+        int groups = sizes.length;
+        long m = 0;
+        for (long z : sizes) {
+            m += z;
+        }
+        int nr = runs.size();
+        long[][] keys = new long[nr][];
+        int[] pos = new int[nr];
+        int[] end = new int[nr];
+        int[] group = new int[nr];
+        for (int r = 0; r < nr; r++) {
+            keys[r] = runs.get(r).keys();
+            pos[r] = runs.get(r).from();
+            end[r] = runs.get(r).to();
+            group[r] = runs.get(r).group();
+        }
+        // keys are bit patterns of doubles in [0, 2], so Long.MAX_VALUE marks an exhausted run
+        long[] head = new long[nr];
+        for (int r = 0; r < nr; r++) {
+            head[r] = pos[r] < end[r] ? keys[r][pos[r]] : Long.MAX_VALUE;
+        }
+        long[] twiceRankSum = new long[groups];
+        long[] count = new long[nr];
+        double tiesFeatures = 0; // sum over tie groups of t^3 - t
+        long below = 0;
+        while (true) {
+            long v = head[0];
+            for (int r = 1; r < nr; r++) {
+                if (head[r] < v) {
+                    v = head[r];
+                }
             }
-            if (b < endB && diff[b] < v) {
-                v = diff[b];
+            if (v == Long.MAX_VALUE) {
+                break;
             }
-            if (c < endC && diff[c] < v) {
-                v = diff[c];
+            long t = 0;
+            for (int r = 0; r < nr; r++) {
+                if (head[r] == v) {
+                    long[] k = keys[r];
+                    int p = pos[r] + 1;
+                    int e = end[r];
+                    while (p < e && k[p] == v) {
+                        p++;
+                    }
+                    count[r] = p - pos[r];
+                    t += count[r];
+                    pos[r] = p;
+                    head[r] = p < e ? k[p] : Long.MAX_VALUE;
+                } else {
+                    count[r] = 0;
+                }
             }
-            long below = a;
-            long sv = 0;
-            while (a < ns && same[a] == v) {
-                a++;
-                sv++;
+            long twiceRank = 2 * below + t + 1;
+            for (int r = 0; r < nr; r++) {
+                if (count[r] != 0) {
+                    twiceRankSum[group[r]] += count[r] * twiceRank;
+                }
             }
-            long dv = 0;
-            while (b < endB && diff[b] == v) {
-                b++;
-                dv++;
+            below += t;
+            if (t > 1) {
+                double td = t;
+                tiesFeatures += td * td * td - td;
             }
-            while (c < endC && diff[c] == v) {
-                c++;
-                dv++;
-            }
-            u2 += dv * (2 * below + sv);
-            double t = sv + dv;
-            ties += t * t * t - t;
         }
         double md = m;
-        double spreadRanks = (md * md * md - md - ties) / 12;
-        if (!(spreadRanks > 0)) {
+        double spreadFeatures = (md * md * md - md - tiesFeatures) / 12;
+        if (!(spreadFeatures > 0)) {
             throw new ScoringException("parc: all feature dissimilarities are equal, so their ranks carry no information");
         }
-        double numerator = (u2 - ns * nd) / 2.0;
-        double spreadLabels = (double) ns * nd / md;
-        return numerator / Math.sqrt(spreadRanks * spreadLabels);
+        double tiesLabels = 0;
+        double cross = 0; // 4 * sum over pairs of (rank_f - mean) (rank_l - mean)
+        long labelsBelow = 0;
+        for (int g = 0; g < groups; g++) {
+            double size = sizes[g];
+            tiesLabels += size * size * size - size;
+            long twiceLabelRankCentred = 2 * labelsBelow + sizes[g] + 1 - (m + 1);
+            long twiceFeatureSumCentred = twiceRankSum[g] - sizes[g] * (m + 1);
+            cross += (double) twiceLabelRankCentred * (double) twiceFeatureSumCentred;
+            labelsBelow += sizes[g];
+        }
+        double spreadLabels = (md * md * md - md - tiesLabels) / 12;
+        return cross / 4 / Math.sqrt(spreadFeatures * spreadLabels);
     }
 }

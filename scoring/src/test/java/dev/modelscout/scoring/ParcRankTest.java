@@ -3,7 +3,9 @@ package dev.modelscout.scoring;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -49,33 +51,60 @@ class ParcRankTest {
     }
 
     @Test
-    void twoGroupSpearmanEqualsBruteForceWithHeavyTies() {
+    void groupSpearmanEqualsBruteForceWithHeavyTies() {
         Random r = new Random(5);
-        for (int trial = 0; trial < 20; trial++) {
-            int ns = 1 + r.nextInt(300);
-            int nd = 1 + r.nextInt(3000);
+        for (int trial = 0; trial < 30; trial++) {
+            int groups = 2 + trial % 3; // 2, 3 or 4 label groups
             int levels = trial % 2 == 0 ? 7 : 100000; // heavy ties, then nearly none
-            long[] same = new long[ns];
-            long[] diff = new long[nd];
-            double[] x = new double[ns + nd];
-            double[] g = new double[ns + nd];
-            for (int i = 0; i < ns + nd; i++) {
-                double v = r.nextInt(levels) / (double) levels + (i >= ns ? 0.1 : 0);
-                x[i] = v;
-                g[i] = i < ns ? 0 : 1;
-                if (i < ns) {
-                    same[i] = Double.doubleToRawLongBits(v);
-                } else {
-                    diff[i - ns] = Double.doubleToRawLongBits(v);
+            long[] sizes = new long[groups];
+            long[][] keys = new long[groups][];
+            int total = 0;
+            for (int g = 0; g < groups; g++) {
+                sizes[g] = 1 + r.nextInt(g == groups - 1 ? 3000 : 300);
+                keys[g] = new long[(int) sizes[g]];
+                total += sizes[g];
+            }
+            double[] x = new double[total];
+            double[] label = new double[total];
+            int i = 0;
+            for (int g = 0; g < groups; g++) {
+                for (int k = 0; k < sizes[g]; k++, i++) {
+                    double v = r.nextInt(levels) / (double) levels + 0.05 * g;
+                    x[i] = v;
+                    label[i] = g;
+                    keys[g][k] = Double.doubleToRawLongBits(v);
                 }
             }
-            int split = nd / 3;
             boolean radix = trial % 4 < 2;
-            Parc.sort(same, 0, ns, radix);
-            Parc.sort(diff, 0, split, radix);
-            Parc.sort(diff, split, nd, radix);
-            assertEquals(bruteSpearman(x, g), Parc.spearmanTwoGroups(same, diff, split), 1e-12, "trial " + trial);
+            List<Parc.Run> runs = new ArrayList<>();
+            for (int g = 0; g < groups; g++) {
+                int split = g == groups - 1 ? keys[g].length / 3 : 0;
+                if (split > 0) {
+                    Parc.sort(keys[g], 0, split, radix);
+                    runs.add(new Parc.Run(keys[g], 0, split, g));
+                }
+                Parc.sort(keys[g], split, keys[g].length, radix);
+                runs.add(new Parc.Run(keys[g], split, keys[g].length, g));
+            }
+            assertEquals(bruteSpearman(x, label), Parc.spearmanGroups(runs, sizes), 1e-12, "trial " + trial);
         }
+    }
+
+    @Test
+    void labelDissimilaritiesAreTheReferencesFloatingPointValues() {
+        // Exact arithmetic gives 0 on the diagonal and 1 + 1/(C-1) off it; the reference's floating point leaves
+        // the last bit of some diagonal entries set. Expected sets from onehot_dissimilarity() in
+        // src/bench/scores/definitions.py (exact FMA rounding through Python Fractions).
+        double[] five = Parc.labelDissimilarities(5);
+        assertArrayEquals(new double[] {0.0, 1.1102230246251565e-16}, diagonalValues(five, 5));
+        assertEquals(1.25, five[1], 1e-15);
+        double[] ten = Parc.labelDissimilarities(10);
+        assertArrayEquals(new double[] {0.0, 2.220446049250313e-16}, diagonalValues(ten, 10));
+        assertEquals(1 + 1.0 / 9, ten[1], 1e-15);
+    }
+
+    private static double[] diagonalValues(double[] m, int c) {
+        return java.util.stream.IntStream.range(0, c).mapToDouble(a -> m[a * c + a]).distinct().sorted().toArray();
     }
 
     @Test
