@@ -402,6 +402,14 @@ public final class Parc implements TransferabilityScore {
         }
     }
 
+    private static long minimum(long[] values) {
+        long min = Long.MAX_VALUE;
+        for (long v : values) {
+            min = Math.min(min, v);
+        }
+        return min;
+    }
+
     /**
      * Spearman's rho (average ranks for ties on both sides) between the keys of all runs and their group
      * (groups numbered in ascending order of the second variable). Each run is sorted; {@code sizes[g]} is
@@ -413,57 +421,101 @@ public final class Parc implements TransferabilityScore {
         for (long z : sizes) {
             m += z;
         }
+        // The two longest runs (in PARC: the two halves of the different-class group) are merged with two
+        // pointers; the other runs, far shorter, are looked at only when one of them holds the next key.
         int nr = runs.size();
-        long[][] keys = new long[nr][];
-        int[] pos = new int[nr];
-        int[] end = new int[nr];
-        int[] group = new int[nr];
+        Integer[] byLength = new Integer[nr];
         for (int r = 0; r < nr; r++) {
-            keys[r] = runs.get(r).keys();
-            pos[r] = runs.get(r).from();
-            end[r] = runs.get(r).to();
-            group[r] = runs.get(r).group();
+            byLength[r] = r;
         }
+        Arrays.sort(byLength, (x, y) -> Integer.compare(runs.get(y).to() - runs.get(y).from(),
+                runs.get(x).to() - runs.get(x).from()));
+        Run runA = runs.get(byLength[0]);
+        Run runB = nr > 1 ? runs.get(byLength[1]) : new Run(new long[0], 0, 0, runA.group());
+        int ns = Math.max(0, nr - 2);
+        long[][] keys = new long[ns][];
+        int[] pos = new int[ns];
+        int[] end = new int[ns];
+        int[] group = new int[ns];
+        long[] head = new long[ns];
+        long[] count = new long[ns];
+        for (int q = 0; q < ns; q++) {
+            Run run = runs.get(byLength[q + 2]);
+            keys[q] = run.keys();
+            pos[q] = run.from();
+            end[q] = run.to();
+            group[q] = run.group();
+            head[q] = pos[q] < end[q] ? keys[q][pos[q]] : Long.MAX_VALUE;
+        }
+        long[] ka = runA.keys();
+        long[] kb = runB.keys();
+        int pa = runA.from();
+        int pb = runB.from();
+        int ea = runA.to();
+        int eb = runB.to();
         // keys are bit patterns of doubles in [0, 2], so Long.MAX_VALUE marks an exhausted run
-        long[] head = new long[nr];
-        for (int r = 0; r < nr; r++) {
-            head[r] = pos[r] < end[r] ? keys[r][pos[r]] : Long.MAX_VALUE;
-        }
+        long ha = pa < ea ? ka[pa] : Long.MAX_VALUE;
+        long hb = pb < eb ? kb[pb] : Long.MAX_VALUE;
+        long hs = minimum(head);
         long[] twiceRankSum = new long[groups];
-        long[] count = new long[nr];
         double tiesFeatures = 0; // sum over tie groups of t^3 - t
         long below = 0;
         while (true) {
-            long v = head[0];
-            for (int r = 1; r < nr; r++) {
-                if (head[r] < v) {
-                    v = head[r];
-                }
+            long v = ha < hb ? ha : hb;
+            if (hs < v) {
+                v = hs;
             }
             if (v == Long.MAX_VALUE) {
                 break;
             }
-            long t = 0;
-            for (int r = 0; r < nr; r++) {
-                if (head[r] == v) {
-                    long[] k = keys[r];
-                    int p = pos[r] + 1;
-                    int e = end[r];
-                    while (p < e && k[p] == v) {
-                        p++;
-                    }
-                    count[r] = p - pos[r];
-                    t += count[r];
-                    pos[r] = p;
-                    head[r] = p < e ? k[p] : Long.MAX_VALUE;
-                } else {
-                    count[r] = 0;
+            long ta = 0;
+            long tb = 0;
+            if (ha == v) {
+                int p = pa + 1;
+                while (p < ea && ka[p] == v) {
+                    p++;
                 }
+                ta = p - pa;
+                pa = p;
+                ha = p < ea ? ka[p] : Long.MAX_VALUE;
+            }
+            if (hb == v) {
+                int p = pb + 1;
+                while (p < eb && kb[p] == v) {
+                    p++;
+                }
+                tb = p - pb;
+                pb = p;
+                hb = p < eb ? kb[p] : Long.MAX_VALUE;
+            }
+            long t = ta + tb;
+            boolean small = hs == v;
+            if (small) {
+                for (int q = 0; q < ns; q++) {
+                    if (head[q] == v) {
+                        long[] k = keys[q];
+                        int p = pos[q] + 1;
+                        int e = end[q];
+                        while (p < e && k[p] == v) {
+                            p++;
+                        }
+                        count[q] = p - pos[q];
+                        t += count[q];
+                        pos[q] = p;
+                        head[q] = p < e ? k[p] : Long.MAX_VALUE;
+                    }
+                }
+                hs = minimum(head);
             }
             long twiceRank = 2 * below + t + 1;
-            for (int r = 0; r < nr; r++) {
-                if (count[r] != 0) {
-                    twiceRankSum[group[r]] += count[r] * twiceRank;
+            twiceRankSum[runA.group()] += ta * twiceRank;
+            twiceRankSum[runB.group()] += tb * twiceRank;
+            if (small) {
+                for (int q = 0; q < ns; q++) {
+                    if (count[q] != 0) {
+                        twiceRankSum[group[q]] += count[q] * twiceRank;
+                        count[q] = 0;
+                    }
                 }
             }
             below += t;
