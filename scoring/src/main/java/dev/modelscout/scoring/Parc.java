@@ -199,12 +199,8 @@ public final class Parc implements TransferabilityScore {
     private double[] unitRows(FeatureMatrix f, int[] order) {
         int n = f.rows();
         int d = f.cols();
-        double[] standardized = Pca.standardized(f);
-        double[] z = new double[n * d];
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(standardized, order[i] * d, z, i * d, d);
-        }
-        standardized = null;
+        double[] z = Pca.standardized(f);
+        permuteRows(z, d, order);
         for (int i = 0; i < n; i++) {
             int off = i * d;
             double mean = 0;
@@ -265,6 +261,35 @@ public final class Parc implements TransferabilityScore {
             }
         }
         return out;
+    }
+
+    /**
+     * Reorders the rows of the row-major {@code m} in place so that row i becomes the old row
+     * {@code order[i]} (cycle by cycle, with one row of scratch: no second copy of a matrix that can take a
+     * third of the heap).
+     */
+    static void permuteRows(double[] m, int d, int[] order) {
+        int n = order.length;
+        boolean[] done = new boolean[n];
+        double[] scratch = new double[d];
+        for (int start = 0; start < n; start++) {
+            if (done[start] || order[start] == start) {
+                done[start] = true;
+                continue;
+            }
+            System.arraycopy(m, start * d, scratch, 0, d);
+            int i = start;
+            while (true) {
+                done[i] = true;
+                int from = order[i];
+                if (from == start) {
+                    System.arraycopy(scratch, 0, m, i * d, d);
+                    break;
+                }
+                System.arraycopy(m, from * d, m, i * d, d);
+                i = from;
+            }
+        }
     }
 
     /** A sorted stretch [from, to) of one group's keys. */

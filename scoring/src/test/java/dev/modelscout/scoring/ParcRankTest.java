@@ -108,6 +108,23 @@ class ParcRankTest {
     }
 
     @Test
+    void permuteRowsInPlaceMovesEveryRowWhereTheOrderSays() {
+        int n = 7;
+        int d = 3;
+        int[] order = {3, 0, 6, 1, 2, 5, 4}; // row i becomes old row order[i]; cycles of several lengths
+        double[] m = new double[n * d];
+        for (int i = 0; i < m.length; i++) {
+            m[i] = i;
+        }
+        double[] expected = new double[n * d];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(m, order[i] * d, expected, i * d, d);
+        }
+        Parc.permuteRows(m, d, order);
+        assertArrayEquals(expected, m);
+    }
+
+    @Test
     void radixSortSortsLikeArraysSort() {
         Random r = new Random(9);
         long[] a = new long[100_000];
