@@ -142,6 +142,7 @@ final class ScoreCommand implements Callable<Integer> {
         FeatureMatrix f = ScoreFiles.readMatrix(features);
         Labels y = ScoreFiles.readLabels(labels);
         FeatureMatrix p = probs == null ? null : ScoreFiles.readMatrix(probs);
+        ScoreFiles.checkInputs(features, f, labels, y, probs, p);
         return List.of(new ScoreInput(f, y, p, features.toString()));
     }
 }

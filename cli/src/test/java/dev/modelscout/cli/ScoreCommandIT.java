@@ -105,8 +105,17 @@ class ScoreCommandIT {
         CliTest mismatch = run("score", "--features", dir.resolve("f.npy").toString(), "--labels",
                 dir.resolve("short.csv").toString(), "--scores", "lfc", "--out", dir.resolve("never.json").toString());
         assertEquals(1, mismatch.exitCode());
-        assertTrue(mismatch.err().contains("3 labels for 20 feature rows"), mismatch.err());
+        assertTrue(mismatch.err().contains("short.csv: 3 labels, but " + dir.resolve("f.npy") + " has 20 feature rows"),
+                mismatch.err());
         assertFalse(Files.exists(dir.resolve("never.json")));
+
+        double[] withNan = new double[20 * 2];
+        withNan[3] = Double.NaN;
+        Npy.write(dir.resolve("nan.npy"), new FeatureMatrix(20, 2, withNan), false);
+        CliTest nan = run("score", "--features", dir.resolve("nan.npy").toString(), "--labels",
+                dir.resolve("y.npy").toString(), "--scores", "lfc");
+        assertEquals(1, nan.exitCode(), nan.err());
+        assertTrue(nan.err().contains("nan.npy: NaN at row 1, column 1"), nan.err());
 
         CliTest usage = run("score", "--labels", dir.resolve("y.npy").toString());
         assertEquals(2, usage.exitCode());

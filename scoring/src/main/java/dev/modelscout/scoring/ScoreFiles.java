@@ -40,6 +40,34 @@ public final class ScoreFiles {
         return new FeatureMatrix(rows.size(), d, data);
     }
 
+    /**
+     * Checks inputs read from files against each other, naming the files: as many labels (and probability
+     * rows) as feature rows, and only finite values. The scores check the same again without file names.
+     */
+    public static void checkInputs(Path featuresFile, FeatureMatrix features, Path labelsFile, Labels labels,
+            Path probsFile, FeatureMatrix probs) {
+        requireFinite(featuresFile, features);
+        if (labels.size() != features.rows()) {
+            throw new ScoringException(labelsFile + ": " + labels.size() + " labels, but " + featuresFile + " has "
+                    + features.rows() + " feature rows");
+        }
+        if (probs != null) {
+            requireFinite(probsFile, probs);
+            if (probs.rows() != features.rows()) {
+                throw new ScoringException(probsFile + ": " + probs.rows() + " probability rows, but " + featuresFile
+                        + " has " + features.rows() + " feature rows");
+            }
+        }
+    }
+
+    private static void requireFinite(Path file, FeatureMatrix m) {
+        long at = m.firstNonFinite();
+        if (at >= 0) {
+            throw new ScoringException(file + ": " + m.data()[(int) at] + " at row " + at / m.cols() + ", column "
+                    + at % m.cols() + " (values must be finite)");
+        }
+    }
+
     /** Integer class ids from .npy (1-D or N x 1, integer or integral float) or CSV (one per line); remapped to 0..C-1. */
     public static Labels readLabels(Path file) {
         int[] raw;
