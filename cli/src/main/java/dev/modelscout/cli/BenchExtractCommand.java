@@ -25,8 +25,8 @@ import picocli.CommandLine.Spec;
  * throughput alone on an image folder.
  */
 @Command(name = "extract", mixinStandardHelpOptions = true,
-        description = {"Forward-pass images/s of a backbone on random input, and decode+preprocess images/s on",
-            "an image folder. Compare with: /usr/bin/python3 src/bench/torch_throughput.py --model FILE --threads T"})
+        description = "Forward-pass images/s of a backbone on random input, and decode+preprocess images/s on an image "
+                + "folder. Compare with: /usr/bin/python3 src/bench/torch_throughput.py --model FILE --threads T")
 final class BenchExtractCommand implements Callable<Integer> {
 
     @Spec

@@ -19,10 +19,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code modelscout bench scores}: times LogME, PARC and LFC at the sizes of issue 3 on seeded inputs. */
 @Command(name = "scores", mixinStandardHelpOptions = true,
-        description = {"Time the transferability scores on seeded synthetic inputs (best of --repeat runs, in process):",
-            "LogME/PARC/LFC at N=5000 D=1024 C=100, LogME at N=10000 D=2048, PARC at N=20000 D=2048",
-            "(give PARC at N=20000 a 4 GB heap: MODELSCOUT_JAVA_OPTS=-Xmx4g).",
-            "--write-inputs saves the same inputs as .npy for src/bench/scores/reference.py."})
+        description = "Time the transferability scores on seeded synthetic inputs (best of --repeat runs, in process): "
+                + "LogME/PARC/LFC at N=5000 D=1024 C=100, LogME at N=10000 D=2048, PARC at N=20000 D=2048 (give "
+                + "PARC at N=20000 a 4 GB heap: MODELSCOUT_JAVA_OPTS=-Xmx4g). --write-inputs saves the same inputs "
+                + "as .npy for src/bench/scores/reference.py.")
 final class BenchScoresCommand implements Callable<Integer> {
 
     @Spec

@@ -20,10 +20,10 @@ import picocli.CommandLine.Spec;
  * already there for the same model, weights, images and recipe are reused.
  */
 @Command(name = "extract", mixinStandardHelpOptions = true,
-        description = {"Extract penultimate-layer features of zoo backbones on an image dataset.",
-            "Writes OUT/MODEL/features.npy (N x D float32), labels.npy (N int64) and features.json",
-            "(model, weights checksum, dataset fingerprint, preprocessing, classes, skipped images);",
-            "up-to-date features there are reused, a changed image or model is extracted again."})
+        description = "Extract penultimate-layer features of zoo backbones on an image dataset. Writes "
+                + "OUT/MODEL/features.npy (N x D float32), labels.npy (N int64) and features.json (model, weights "
+                + "checksum, dataset fingerprint, preprocessing, classes, skipped images); up-to-date features "
+                + "there are reused, a changed image or model is extracted again.")
 final class ExtractCommand implements Callable<Integer> {
 
     @Spec

@@ -22,7 +22,7 @@ final class ImageSourceOptions {
     @Option(names = "--zoo", paramLabel = "FILE", description = "Zoo catalog (.csv or .json).")
     Path zoo;
 
-    @Option(names = "--models", split = ",", paramLabel = "ID[,ID...]", description = "Backbones to use. Default: all.")
+    @Option(names = "--models", split = ",", paramLabel = "ID", description = "Backbones to use. Default: all.")
     List<String> models = new ArrayList<>();
 
     @Option(names = "--per-class", defaultValue = "0", paramLabel = "N",

@@ -8,10 +8,9 @@ import picocli.CommandLine.Command;
 @Command(name = "modelscout",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = {
-            "Recommends which pre-trained backbones to fine-tune on a new image-classification dataset,",
-            "without fine-tuning them all: extract features (DJL), score transferability (ND4J),",
-            "and predict fine-tuned accuracy from a history of past jobs (LR / FM)."},
+        description = "Recommends which pre-trained backbones to fine-tune on a new image-classification dataset, "
+                + "without fine-tuning them all: extract features (DJL), score transferability (ND4J), and predict "
+                + "fine-tuned accuracy from a history of past jobs (LR / FM).",
         subcommands = {
             DoctorCommand.class,
             ScoreCommand.class,

@@ -37,11 +37,10 @@ import picocli.CommandLine.Spec;
  * predicted fine-tuned accuracy.
  */
 @Command(name = "recommend", mixinStandardHelpOptions = true,
-        description = {"Recommend which zoo backbones to fine-tune on an image dataset.",
-            "Extracts features (cached), computes transferability scores and ranks the backbones by the",
-            "fine-tuned accuracy a recommender predicts. The recommender is --model (saved by train),",
-            "or trained now on --history, or the embedded default (trained on the public TransferGraph",
-            "history; see docs/recommender.md)."})
+        description = "Recommend which zoo backbones to fine-tune on an image dataset. Extracts features (cached), "
+                + "computes transferability scores and ranks the backbones by the fine-tuned accuracy a "
+                + "recommender predicts. The recommender is --model (saved by train), or trained now on --history, "
+                + "or the embedded default (trained on the public TransferGraph history; see docs/recommender.md).")
 final class RecommendCommand implements Callable<Integer> {
 
     /** The embedded default recommender (class-path resource). */
@@ -75,7 +74,7 @@ final class RecommendCommand implements Callable<Integer> {
             description = "Id of the target dataset in the candidate rows. Default: the folder's name.")
     String datasetId;
 
-    @Option(names = "--scores", split = ",", paramLabel = "NAME[,NAME...]", defaultValue = "logme",
+    @Option(names = "--scores", split = ",", paramLabel = "NAME", defaultValue = "logme",
             description = "Scores to compute and show besides those the recommender reads. Default: ${DEFAULT-VALUE}.")
     List<String> extraScores;
 

@@ -23,11 +23,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code modelscout score}: transferability scores of one feature matrix. */
 @Command(name = "score", mixinStandardHelpOptions = true,
-        description = {"Compute transferability scores (LogME, PARC, LFC, LEEP, NCE, H-score, ...) from features",
-            "(N x D), labels (N) and, for LEEP/NCE, the source model's class probabilities (N x Cs).",
-            "Inputs are NumPy .npy (float/int, C or Fortran order) or CSV (numbers, optional header row),",
-            "or --images DIR --zoo ZOO: features of every zoo backbone on an image folder, extracted (and",
-            "cached) first, one row of scores per backbone."})
+        description = "Compute transferability scores (LogME, PARC, LFC, LEEP, NCE, H-score, ...) from features (N x "
+                + "D), labels (N) and, for LEEP/NCE, the source model's class probabilities (N x Cs). Inputs are "
+                + "NumPy .npy (float/int, C or Fortran order) or CSV (numbers, optional header row), or --images "
+                + "DIR --zoo ZOO: features of every zoo backbone on an image folder, extracted (and cached) first, "
+                + "one row of scores per backbone.")
 final class ScoreCommand implements Callable<Integer> {
 
     /** What is scored: features, labels and (optional) source probabilities, with where they came from. */

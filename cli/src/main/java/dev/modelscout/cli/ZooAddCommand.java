@@ -21,9 +21,9 @@ import picocli.CommandLine.Spec;
  * GMACs for DJL-built architectures, the weights file's SHA-256) and writes the entry to the catalog.
  */
 @Command(name = "add", mixinStandardHelpOptions = true,
-        description = {"Load a backbone once, measure it and add it to the zoo catalog (created if missing).",
-            "Measured: parameter count, feature dimension (forward pass), weights SHA-256, and GMACs for",
-            "builtin: architectures (TorchScript layers are opaque: give --gmacs, or use the export script)."})
+        description = "Load a backbone once, measure it and add it to the zoo catalog (created if missing). Measured: "
+                + "parameter count, feature dimension (forward pass), weights SHA-256, and GMACs for builtin: "
+                + "architectures (TorchScript layers are opaque: give --gmacs, or use the export script).")
 final class ZooAddCommand implements Callable<Integer> {
 
     @Spec
