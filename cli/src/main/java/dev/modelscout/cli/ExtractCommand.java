@@ -50,9 +50,10 @@ final class ExtractCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         source.require(spec);
         ZooFeatures request = source.request(out);
-        ImageDataset data = request.dataset();
+        ImageDataset all = request.dataset();
+        ImageDataset data = all.subsample(source.perClass, source.seed);
         err.println("dataset: " + data.size() + " images in " + data.classNames().size() + " classes from " + source.images);
-        List<ExtractedFeatures> results = request.load(options(), ProgressReporter.forConsole(err));
+        List<ExtractedFeatures> results = request.load(all, options(), ProgressReporter.forConsole(err));
         Table t = Table.of("model", "images", "dim", "skipped", "features", "folder");
         for (ExtractedFeatures f : results) {
             t.add(List.of(f.modelId(), Integer.toString(f.features().rows()), Integer.toString(f.features().cols()),

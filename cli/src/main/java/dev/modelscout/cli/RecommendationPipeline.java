@@ -1,10 +1,8 @@
 package dev.modelscout.cli;
 
 import dev.modelscout.core.Backbone;
-import dev.modelscout.engine.ExtractedFeatures;
 import dev.modelscout.engine.ExtractionListener;
 import dev.modelscout.engine.ExtractionOptions;
-import dev.modelscout.engine.FeatureExtraction;
 import dev.modelscout.engine.ImageDataset;
 import dev.modelscout.recommender.Job;
 import dev.modelscout.recommender.Prediction;
@@ -12,7 +10,6 @@ import dev.modelscout.recommender.Recommender;
 import dev.modelscout.recommender.TrainingHistory;
 import dev.modelscout.scoring.Scores;
 import dev.modelscout.scoring.TransferabilityScore;
-import dev.modelscout.zoo.BackboneCatalog;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -70,25 +67,20 @@ final class RecommendationPipeline {
     static List<Recommendation> run(ZooFeatures request, String datasetId, List<String> scoreNames,
             Recommender recommender, ExtractionOptions options, ExtractionListener listener) {
         Path images = request.images();
-        BackboneCatalog catalog = BackboneCatalog.load(request.zoo());
-        List<Backbone> backbones = catalog.select(request.models());
-        ImageDataset all = ImageDataset.open(images);
-        ImageDataset data = all.subsample(request.perClass(), request.seed());
+        ImageDataset all = request.dataset();
         List<TransferabilityScore> scorers = scoreNames.isEmpty() ? List.of()
                 : Scores.parse(String.join(",", scoreNames), Scores.Options.defaults(), false);
 
         List<Job> rows = new ArrayList<>();
         Map<String, Map<String, Double>> scoresByModel = new LinkedHashMap<>();
-        int line = 0;
-        for (Backbone b : backbones) {
-            ExtractedFeatures f = FeatureExtraction.features(catalog.resolved(b), data, options, request.cacheDir(), listener);
+        request.forEach(all, options, listener, (b, f) -> {
             Map<String, Double> scores = new LinkedHashMap<>();
             for (Scores.Result r : Scores.run(scorers, f.features(), f.labels(), null)) {
                 scores.put(r.name(), r.value());
             }
             scoresByModel.put(b.id(), scores);
-            rows.add(candidate(images, ++line, datasetId, all, b, scores));
-        }
+            rows.add(candidate(images, rows.size() + 1, datasetId, all, b, scores));
+        });
         TrainingHistory candidates = TrainingHistory.of(images.toString(), TrainingHistory.SCHEMA, rows);
         List<Recommendation> out = new ArrayList<>();
         Map<String, Job> rowByModel = new LinkedHashMap<>();

@@ -129,9 +129,10 @@ final class ScoreCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(),
                         "give --images/--zoo or --features/--labels/--probs, not both");
             }
+            ZooFeatures request = source.request(cache);
             List<ScoreInput> out = new ArrayList<>();
-            for (ExtractedFeatures f : source.request(cache)
-                    .load(source.extractionOptions(spec), ProgressReporter.forConsole(spec.commandLine().getErr()))) {
+            for (ExtractedFeatures f : request.load(request.dataset(), source.extractionOptions(spec),
+                    ProgressReporter.forConsole(spec.commandLine().getErr()))) {
                 out.add(new ScoreInput(f.features(), f.labels(), null, f.modelId()));
             }
             return out;

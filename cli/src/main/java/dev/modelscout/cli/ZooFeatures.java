@@ -14,6 +14,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 /**
  * Features of zoo backbones on an image dataset, from the feature cache or extracted: what
@@ -28,20 +29,29 @@ import java.util.List;
  */
 record ZooFeatures(Path zoo, Path images, List<String> models, int perClass, long seed, Path cacheDir) {
 
-    /** The dataset (subsampled) this request reads. */
+    /** The whole dataset (before the --per-class subsample), opened once. */
     ImageDataset dataset() {
-        return ImageDataset.open(images).subsample(perClass, seed);
+        return ImageDataset.open(images);
+    }
+
+    /**
+     * Features of each selected backbone, in the order asked for, on {@code all} subsampled as requested;
+     * each is handed to {@code each} before the next is extracted, so only one model's features need be held.
+     */
+    void forEach(ImageDataset all, ExtractionOptions options, ExtractionListener listener,
+            BiConsumer<Backbone, ExtractedFeatures> each) {
+        BackboneCatalog catalog = BackboneCatalog.load(zoo);
+        List<Backbone> selected = catalog.select(models);
+        ImageDataset data = all.subsample(perClass, seed);
+        for (Backbone b : selected) {
+            each.accept(b, FeatureExtraction.features(catalog.resolved(b), data, options, cacheDir, listener));
+        }
     }
 
     /** One result per selected backbone, in the order asked for. */
-    List<ExtractedFeatures> load(ExtractionOptions options, ExtractionListener listener) {
-        BackboneCatalog catalog = BackboneCatalog.load(zoo);
-        List<Backbone> selected = catalog.select(models);
-        ImageDataset data = dataset();
+    List<ExtractedFeatures> load(ImageDataset all, ExtractionOptions options, ExtractionListener listener) {
         List<ExtractedFeatures> out = new ArrayList<>();
-        for (Backbone b : selected) {
-            out.add(FeatureExtraction.features(catalog.resolved(b), data, options, cacheDir, listener));
-        }
+        forEach(all, options, listener, (b, f) -> out.add(f));
         return out;
     }
 
