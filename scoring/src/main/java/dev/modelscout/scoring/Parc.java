@@ -2,9 +2,7 @@ package dev.modelscout.scoring;
 
 import dev.modelscout.core.FeatureMatrix;
 import dev.modelscout.core.Labels;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -25,9 +23,10 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * fixture cases; {@link #labelDissimilarities} reproduces them bit for bit (checked against the authors'
  * code on the fixtures to 1e-9), so this is the reference's number. The label side therefore takes a few
  * distinct values (groups); Spearman's rho needs the feature-rank sum of each group and the tie counts,
- * all exact in 64-bit integers. The feature dissimilarities are computed by blocks of rows (one ND4J gemm
- * per block), kept per group as arrays of their IEEE bit patterns (8 bytes per pair: 1.6 GB at N = 20000,
- * which fits a 4 GB heap), sorted (radix sort, the largest group in two halves on two threads, when the heap
+ * all exact in 64-bit integers ({@link GroupedSpearman}). The feature dissimilarities are computed by
+ * blocks of rows (one ND4J gemm per block; rows in class order, {@link RowPermutation}), kept per group as
+ * arrays of their IEEE bit patterns (8 bytes per pair: 1.6 GB at N = 20000, which fits a 4 GB heap),
+ * sorted ({@link SortedRuns}: radix sort, the largest group in two halves on two threads, when the heap
  * has room for a buffer, else in place) and merged once.
  *
  * <p>Option: {@link Config#pcaDims()} reduces F to that many dimensions by exact deterministic PCA
@@ -89,15 +88,7 @@ public final class Parc implements TransferabilityScore {
         for (int i = 0; i < groupOf.length; i++) {
             groupOf[i] = Arrays.binarySearch(distinct, label[i]);
         }
-        long[] sizes = new long[distinct.length];
-        long[] suffix = new long[c];
-        for (int i = n - 1; i >= 0; i--) {
-            int row = ids[i] * c;
-            for (int b = 0; b < c; b++) {
-                sizes[groupOf[row + b]] += suffix[b];
-            }
-            suffix[ids[i]]++;
-        }
+        long[] sizes = groupSizes(ids, c, groupOf, distinct.length);
         for (long size : sizes) {
             if (size > Integer.MAX_VALUE - 16) {
                 throw new ScoringException(name() + ": " + n + " images give " + m
@@ -109,16 +100,11 @@ public final class Parc implements TransferabilityScore {
                     + "dissimilarity (every image its own class)");
         }
         long need = 8 * m + 8L * n * d;
-        Runtime rt = Runtime.getRuntime();
-        long available = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        long available = HeapRoom.available(need);
         if (need > available) {
-            rt.gc();
-            available = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
-            if (need > available) {
-                throw new ScoringException(name() + ": " + n + " images need about " + (need >> 20)
-                        + " MiB of heap for the pair dissimilarities, " + (available >> 20)
-                        + " MiB free; raise the heap (MODELSCOUT_JAVA_OPTS=-Xmx...) or subsample");
-            }
+            throw new ScoringException(name() + ": " + n + " images need about " + (need >> 20)
+                    + " MiB of heap for the pair dissimilarities, " + (available >> 20)
+                    + " MiB free; raise the heap (MODELSCOUT_JAVA_OPTS=-Xmx...) or subsample");
         }
         long[][] keys = new long[distinct.length][];
         for (int g = 0; g < keys.length; g++) {
@@ -127,80 +113,38 @@ public final class Parc implements TransferabilityScore {
         // Rows in class order (stable), so that the columns j > i of a row come in class blocks, each block
         // one group: the inner loop then needs no lookup per pair. The pair (i, j) keeps the value of its
         // original order (row = the image that comes first in the input).
-        int[] order = new int[n];
-        int[] classStart = new int[c + 1];
-        for (int id : ids) {
-            classStart[id + 1]++;
-        }
-        for (int a = 0; a < c; a++) {
-            classStart[a + 1] += classStart[a];
-        }
-        int[] next = classStart.clone();
-        for (int i = 0; i < n; i++) {
-            order[next[ids[i]]++] = i;
-        }
-        fillDissimilarities(unitRows(f, order), n, d, order, ids, classStart, c, groupOf, keys);
-        // runs to sort: every group, the largest in two halves so that two threads share the work
-        int largest = 0;
-        for (int g = 1; g < keys.length; g++) {
-            if (keys[g].length > keys[largest].length) {
-                largest = g;
-            }
-        }
-        List<Run> runs = new ArrayList<>();
-        int half = keys[largest].length / 2;
-        for (int g = 0; g < keys.length; g++) {
-            if (g == largest) {
-                runs.add(new Run(keys[g], 0, half, g));
-                runs.add(new Run(keys[g], half, keys[g].length, g));
-            } else if (keys[g].length > 0) {
-                runs.add(new Run(keys[g], 0, keys[g].length, g));
-            }
-        }
+        RowPermutation byClass = RowPermutation.byClass(ids, c);
+        fillDissimilarities(unitRows(f, byClass), n, d, byClass, ids, c, groupOf, keys);
         long buffers = 8L * m + (256L << 20); // radix buffers of both threads at once
-        if (rt.maxMemory() - (rt.totalMemory() - rt.freeMemory()) <= buffers) {
-            rt.gc();
+        boolean radix = HeapRoom.available(buffers + 1) > buffers;
+        double rho = GroupedSpearman.rho(SortedRuns.sort(keys, radix, name()), sizes);
+        if (Double.isNaN(rho)) {
+            throw new ScoringException(name() + ": all feature dissimilarities are equal, so their ranks carry no "
+                    + "information");
         }
-        boolean radix = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory()) > buffers;
-        int big = largest;
-        Run secondHalf = runs.stream().filter(r -> r.group() == big && r.from() > 0).findFirst().orElse(null);
-        Throwable[] failure = new Throwable[1];
-        Thread second = new Thread(() -> {
-            try {
-                if (secondHalf != null) {
-                    sort(secondHalf.keys(), secondHalf.from(), secondHalf.to(), radix);
-                }
-            } catch (Throwable t) { // NOPMD: handed to the calling thread below
-                failure[0] = t;
+        return ScoreInputs.finite(name(), 100 * rho);
+    }
+
+    /** The number of image pairs i &lt; j in each label group. */
+    private static long[] groupSizes(int[] ids, int c, int[] groupOf, int groups) {
+        long[] sizes = new long[groups];
+        long[] suffix = new long[c]; // images after i, by class
+        for (int i = ids.length - 1; i >= 0; i--) {
+            int row = ids[i] * c;
+            for (int b = 0; b < c; b++) {
+                sizes[groupOf[row + b]] += suffix[b];
             }
-        }, "parc-sort");
-        second.start();
-        for (Run r : runs) {
-            if (r != secondHalf) {
-                sort(r.keys(), r.from(), r.to(), radix);
-            }
+            suffix[ids[i]]++;
         }
-        try {
-            second.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ScoringException(name() + ": interrupted");
-        }
-        if (failure[0] instanceof RuntimeException re) {
-            throw re;
-        }
-        if (failure[0] instanceof Error err) {
-            throw err;
-        }
-        return ScoreInputs.finite(name(), 100 * spearmanGroups(runs, sizes));
+        return sizes;
     }
 
     /** Standardised columns, then each row centred and scaled to unit norm: Z Z^T = corrcoef rows. */
-    private double[] unitRows(FeatureMatrix f, int[] order) {
+    private double[] unitRows(FeatureMatrix f, RowPermutation byClass) {
         int n = f.rows();
         int d = f.cols();
         double[] z = Pca.standardized(f);
-        permuteRows(z, d, order);
+        byClass.applyTo(z, d);
         for (int i = 0; i < n; i++) {
             int off = i * d;
             double mean = 0;
@@ -264,44 +208,13 @@ public final class Parc implements TransferabilityScore {
     }
 
     /**
-     * Reorders the rows of the row-major {@code m} in place so that row i becomes the old row
-     * {@code order[i]} (cycle by cycle, with one row of scratch: no second copy of a matrix that can take a
-     * third of the heap).
-     */
-    static void permuteRows(double[] m, int d, int[] order) {
-        int n = order.length;
-        boolean[] done = new boolean[n];
-        double[] scratch = new double[d];
-        for (int start = 0; start < n; start++) {
-            if (done[start] || order[start] == start) {
-                done[start] = true;
-                continue;
-            }
-            System.arraycopy(m, start * d, scratch, 0, d);
-            int i = start;
-            while (true) {
-                done[i] = true;
-                int from = order[i];
-                if (from == start) {
-                    System.arraycopy(scratch, 0, m, i * d, d);
-                    break;
-                }
-                System.arraycopy(m, from * d, m, i * d, d);
-                i = from;
-            }
-        }
-    }
-
-    /** A sorted stretch [from, to) of one group's keys. */
-    record Run(long[] keys, int from, int to, int group) {
-    }
-
-    /**
      * Puts each upper-triangle dissimilarity 1 - z_i.z_j into the array of its label group. The rows of
-     * {@code zRows} are the images in class order: row i is image {@code order[i]}.
+     * {@code zRows} are the images in class order: row i is image {@code byClass.order()[i]}.
      */
-    private static void fillDissimilarities(double[] zRows, int n, int d, int[] order, int[] ids, int[] classStart,
-            int c, int[] groupOf, long[][] keys) {
+    private static void fillDissimilarities(double[] zRows, int n, int d, RowPermutation byClass, int[] ids, int c,
+            int[] groupOf, long[][] keys) {
+        int[] order = byClass.order();
+        int[] classStart = byClass.classStart();
         boolean symmetric = true;
         for (int a = 0; a < c && symmetric; a++) {
             for (int b = a + 1; b < c; b++) {
@@ -374,198 +287,5 @@ public final class Parc implements TransferabilityScore {
             int g = oi < oj ? groupOf[a * c + b] : groupOf[b * c + a];
             keys[g][fill[g]++] = key(gv[off + j]);
         }
-    }
-
-    /**
-     * Sorts the non-negative keys a[from, to): LSD radix sort with 16-bit digits (digits equal in all keys
-     * skipped) when {@code radix} (the caller checked that the heap has room for a buffer of that size),
-     * else the in-place {@link Arrays#sort}.
-     */
-    static void sort(long[] a, int from, int to, boolean radix) {
-        int n = to - from;
-        if (n < 1 << 12 || !radix) {
-            Arrays.sort(a, from, to);
-            return;
-        }
-        int[][] hist = new int[4][1 << 16];
-        for (int i = from; i < to; i++) {
-            long v = a[i];
-            hist[0][(int) (v & 0xffff)]++;
-            hist[1][(int) ((v >>> 16) & 0xffff)]++;
-            hist[2][(int) ((v >>> 32) & 0xffff)]++;
-            hist[3][(int) (v >>> 48)]++;
-        }
-        long[] src = a;
-        int srcOff = from;
-        long[] dst = new long[n];
-        int dstOff = 0;
-        for (int pass = 0; pass < 4; pass++) {
-            int[] h = hist[pass];
-            int shift = 16 * pass;
-            if (h[(int) ((a[from] >>> shift) & 0xffff)] == n) {
-                continue; // every key has this digit
-            }
-            int sum = dstOff;
-            for (int b = 0; b < h.length; b++) {
-                int cnt = h[b];
-                h[b] = sum;
-                sum += cnt;
-            }
-            for (int i = srcOff; i < srcOff + n; i++) {
-                long v = src[i];
-                dst[h[(int) ((v >>> shift) & 0xffff)]++] = v;
-            }
-            long[] t = src;
-            src = dst;
-            dst = t;
-            int o = srcOff;
-            srcOff = dstOff;
-            dstOff = o;
-        }
-        if (src != a) {
-            System.arraycopy(src, srcOff, a, from, n);
-        }
-    }
-
-    private static long minimum(long[] values) {
-        long min = Long.MAX_VALUE;
-        for (long v : values) {
-            min = Math.min(min, v);
-        }
-        return min;
-    }
-
-    /**
-     * Spearman's rho (average ranks for ties on both sides) between the keys of all runs and their group
-     * (groups numbered in ascending order of the second variable). Each run is sorted; {@code sizes[g]} is
-     * the number of keys of group g. Rank sums and tie counts are exact: twice an average rank is an integer.
-     */
-    static double spearmanGroups(List<Run> runs, long[] sizes) {
-        int groups = sizes.length;
-        long m = 0;
-        for (long z : sizes) {
-            m += z;
-        }
-        // The two longest runs (in PARC: the two halves of the different-class group) are merged with two
-        // pointers; the other runs, far shorter, are looked at only when one of them holds the next key.
-        int nr = runs.size();
-        Integer[] byLength = new Integer[nr];
-        for (int r = 0; r < nr; r++) {
-            byLength[r] = r;
-        }
-        Arrays.sort(byLength, (x, y) -> Integer.compare(runs.get(y).to() - runs.get(y).from(),
-                runs.get(x).to() - runs.get(x).from()));
-        Run runA = runs.get(byLength[0]);
-        Run runB = nr > 1 ? runs.get(byLength[1]) : new Run(new long[0], 0, 0, runA.group());
-        int ns = Math.max(0, nr - 2);
-        long[][] keys = new long[ns][];
-        int[] pos = new int[ns];
-        int[] end = new int[ns];
-        int[] group = new int[ns];
-        long[] head = new long[ns];
-        long[] count = new long[ns];
-        for (int q = 0; q < ns; q++) {
-            Run run = runs.get(byLength[q + 2]);
-            keys[q] = run.keys();
-            pos[q] = run.from();
-            end[q] = run.to();
-            group[q] = run.group();
-            head[q] = pos[q] < end[q] ? keys[q][pos[q]] : Long.MAX_VALUE;
-        }
-        long[] ka = runA.keys();
-        long[] kb = runB.keys();
-        int pa = runA.from();
-        int pb = runB.from();
-        int ea = runA.to();
-        int eb = runB.to();
-        // keys are bit patterns of doubles in [0, 2], so Long.MAX_VALUE marks an exhausted run
-        long ha = pa < ea ? ka[pa] : Long.MAX_VALUE;
-        long hb = pb < eb ? kb[pb] : Long.MAX_VALUE;
-        long hs = minimum(head);
-        long[] twiceRankSum = new long[groups];
-        double tiesFeatures = 0; // sum over tie groups of t^3 - t
-        long below = 0;
-        while (true) {
-            long v = ha < hb ? ha : hb;
-            if (hs < v) {
-                v = hs;
-            }
-            if (v == Long.MAX_VALUE) {
-                break;
-            }
-            long ta = 0;
-            long tb = 0;
-            if (ha == v) {
-                int p = pa + 1;
-                while (p < ea && ka[p] == v) {
-                    p++;
-                }
-                ta = p - pa;
-                pa = p;
-                ha = p < ea ? ka[p] : Long.MAX_VALUE;
-            }
-            if (hb == v) {
-                int p = pb + 1;
-                while (p < eb && kb[p] == v) {
-                    p++;
-                }
-                tb = p - pb;
-                pb = p;
-                hb = p < eb ? kb[p] : Long.MAX_VALUE;
-            }
-            long t = ta + tb;
-            boolean small = hs == v;
-            if (small) {
-                for (int q = 0; q < ns; q++) {
-                    if (head[q] == v) {
-                        long[] k = keys[q];
-                        int p = pos[q] + 1;
-                        int e = end[q];
-                        while (p < e && k[p] == v) {
-                            p++;
-                        }
-                        count[q] = p - pos[q];
-                        t += count[q];
-                        pos[q] = p;
-                        head[q] = p < e ? k[p] : Long.MAX_VALUE;
-                    }
-                }
-                hs = minimum(head);
-            }
-            long twiceRank = 2 * below + t + 1;
-            twiceRankSum[runA.group()] += ta * twiceRank;
-            twiceRankSum[runB.group()] += tb * twiceRank;
-            if (small) {
-                for (int q = 0; q < ns; q++) {
-                    if (count[q] != 0) {
-                        twiceRankSum[group[q]] += count[q] * twiceRank;
-                        count[q] = 0;
-                    }
-                }
-            }
-            below += t;
-            if (t > 1) {
-                double td = t;
-                tiesFeatures += td * td * td - td;
-            }
-        }
-        double md = m;
-        double spreadFeatures = (md * md * md - md - tiesFeatures) / 12;
-        if (!(spreadFeatures > 0)) {
-            throw new ScoringException("parc: all feature dissimilarities are equal, so their ranks carry no information");
-        }
-        double tiesLabels = 0;
-        double cross = 0; // 4 * sum over pairs of (rank_f - mean) (rank_l - mean)
-        long labelsBelow = 0;
-        for (int g = 0; g < groups; g++) {
-            double size = sizes[g];
-            tiesLabels += size * size * size - size;
-            long twiceLabelRankCentred = 2 * labelsBelow + sizes[g] + 1 - (m + 1);
-            long twiceFeatureSumCentred = twiceRankSum[g] - sizes[g] * (m + 1);
-            cross += (double) twiceLabelRankCentred * (double) twiceFeatureSumCentred;
-            labelsBelow += sizes[g];
-        }
-        double spreadLabels = (md * md * md - md - tiesLabels) / 12;
-        return cross / 4 / Math.sqrt(spreadFeatures * spreadLabels);
     }
 }
