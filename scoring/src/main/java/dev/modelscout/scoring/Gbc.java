@@ -44,6 +44,10 @@ public final class Gbc implements TransferabilityScore {
         this.config = config;
     }
 
+    public Config config() {
+        return config;
+    }
+
     @Override
     public String name() {
         return "gbc";

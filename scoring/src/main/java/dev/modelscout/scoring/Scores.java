@@ -7,13 +7,42 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 
-/** The registry of scores by their history-column names, and running several on one input. */
+/**
+ * The registry of scores by their history-column names, and running several on one input. Each score is
+ * one entry (name, one-line description, how to make it from {@link Options}); the name list, the parsing
+ * of names and the help text all come from the entries.
+ */
 public final class Scores {
 
+    /** One score: its history-column name, what it is in one line, how to make it. */
+    private record Entry(String name, String description, Function<Options, TransferabilityScore> factory) {
+    }
+
     /** Every score, in the order of the history schema's {@code score_*} columns. */
-    public static final List<String> NAMES =
-            List.of("logme", "parc", "lfc", "leep", "nce", "hscore", "reg_hscore", "transrate", "gbc");
+    private static final List<Entry> REGISTRY = List.of(
+            new Entry("logme", "LogME (You et al., ICML 2021): evidence of a Bayesian linear model on the features",
+                    o -> new LogMe()),
+            new Entry("parc", "PARC (Bolya et al., NeurIPS 2021): rank correlation of feature and label "
+                    + "dissimilarities, x 100", o -> new Parc(new Parc.Config(o.parcPcaDims()))),
+            new Entry("lfc", "LFC (Deshpande et al. 2021): correlation of the feature Gram matrix with label agreement",
+                    o -> new Lfc()),
+            new Entry("leep", "LEEP (Nguyen et al., ICML 2020): log-likelihood of the expected empirical predictor",
+                    o -> new Leep()),
+            new Entry("nce", "NCE (Tran et al., ICCV 2019): negative conditional entropy of labels given source "
+                    + "classes", o -> new Nce()),
+            new Entry("hscore", "H-score (Bao et al., ICIP 2019): between-class over total feature covariance",
+                    o -> new HScore()),
+            new Entry("reg_hscore", "regularised H-score (Ibrahim et al. 2022): H-score with Ledoit-Wolf shrinkage",
+                    o -> new RegHScore()),
+            new Entry("transrate", "TransRate (Huang et al., ICML 2022): coding rate of the features minus that "
+                    + "of each class", o -> new TransRate()),
+            new Entry("gbc", "GBC (Pandy et al., CVPR 2022): Gaussian Bhattacharyya coefficient between classes",
+                    o -> new Gbc(new Gbc.Config(o.gbcPcaDims()))));
+
+    /** Every score's name, in the order of the history schema's {@code score_*} columns. */
+    public static final List<String> NAMES = REGISTRY.stream().map(Entry::name).toList();
 
     /**
      * Settings of the scores that have any.
@@ -34,20 +63,33 @@ public final class Scores {
     private Scores() {
     }
 
+    /** The score of that name (one of {@link #NAMES}) with these settings. */
     public static TransferabilityScore create(String name, Options options) {
-        return switch (name) {
-            case "logme" -> new LogMe();
-            case "parc" -> new Parc(new Parc.Config(options.parcPcaDims()));
-            case "lfc" -> new Lfc();
-            case "leep" -> new Leep();
-            case "nce" -> new Nce();
-            case "hscore" -> new HScore();
-            case "reg_hscore" -> new RegHScore();
-            case "transrate" -> new TransRate();
-            case "gbc" -> new Gbc(new Gbc.Config(options.gbcPcaDims()));
-            default -> throw new ScoringException("unknown score '" + name + "'; known: " + String.join(",", NAMES)
-                    + " (or all)");
-        };
+        return entry(name, " (or all)").factory().apply(options);
+    }
+
+    /**
+     * The scores of these names (each one of {@link #NAMES}, exactly), in the given order, repeats dropped,
+     * whether they need probabilities or not ({@link #run} hands probabilities to those that do).
+     *
+     * @throws ScoringException naming an unknown name and listing the known ones
+     */
+    public static List<TransferabilityScore> of(List<String> names, Options options) {
+        return of(names, options, true);
+    }
+
+    /**
+     * As {@link #of(List, Options)}; when {@code haveProbabilities} is false, a score that needs the source
+     * model's probabilities is refused (as {@link #parse} refuses it).
+     *
+     * @throws ScoringException naming an unknown name, or a score that needs the probabilities not at hand
+     */
+    public static List<TransferabilityScore> of(List<String> names, Options options, boolean haveProbabilities) {
+        List<TransferabilityScore> out = new ArrayList<>();
+        for (String n : new LinkedHashSet<>(names)) {
+            out.add(checked(entry(n, "").factory().apply(options), haveProbabilities));
+        }
+        return out;
     }
 
     /**
@@ -76,13 +118,38 @@ public final class Scores {
         }
         List<TransferabilityScore> out = new ArrayList<>();
         for (String n : names) {
-            TransferabilityScore s = create(n, options);
-            if (s.needsProbabilities() && !haveProbabilities) {
-                throw new ScoringException(n + " needs the source model's class probabilities (--probs)");
-            }
-            out.add(s);
+            out.add(checked(create(n, options), haveProbabilities));
         }
         return out;
+    }
+
+    /** One line per score: its name and what it is, then {@code all}; for help texts. */
+    public static String help() {
+        int width = NAMES.stream().mapToInt(String::length).max().orElse(0) + 2;
+        StringBuilder sb = new StringBuilder();
+        for (Entry e : REGISTRY) {
+            boolean probs = e.factory().apply(Options.defaults()).needsProbabilities();
+            sb.append(String.format(Locale.ROOT, "%-" + width + "s%s%s\n", e.name(), e.description(),
+                    probs ? "; needs the source model's class probabilities" : ""));
+        }
+        sb.append(String.format(Locale.ROOT, "%-" + width + "s%s\n", "all", "every score the inputs allow"));
+        return sb.toString();
+    }
+
+    private static Entry entry(String name, String alternatives) {
+        for (Entry e : REGISTRY) {
+            if (e.name().equals(name)) {
+                return e;
+            }
+        }
+        throw new ScoringException("unknown score '" + name + "'; known: " + String.join(",", NAMES) + alternatives);
+    }
+
+    private static TransferabilityScore checked(TransferabilityScore s, boolean haveProbabilities) {
+        if (s.needsProbabilities() && !haveProbabilities) {
+            throw new ScoringException(s.name() + " needs the source model's class probabilities (--probs)");
+        }
+        return s;
     }
 
     /**
