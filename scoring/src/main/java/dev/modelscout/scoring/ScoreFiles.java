@@ -140,7 +140,6 @@ public final class ScoreFiles {
         return rows;
     }
 
-    /** Writes results as CSV or JSON (by the extension of {@code file}), atomically. */
     /**
      * Writes the scores of several models (e.g. every backbone of a zoo on one image folder): {@code .json}
      * as an object keyed by model id, each an object keyed by score name; {@code .csv} as a header
@@ -154,11 +153,7 @@ public final class ScoreFiles {
             int m = 0;
             for (Map.Entry<String, List<Scores.Result>> e : byModel.entrySet()) {
                 sb.append(m++ == 0 ? "" : ",\n").append("  \"").append(jsonEscape(e.getKey())).append("\": {");
-                List<Scores.Result> results = e.getValue();
-                for (int i = 0; i < results.size(); i++) {
-                    sb.append(i == 0 ? "" : ", ").append('"').append(results.get(i).name()).append("\": ")
-                            .append(results.get(i).value());
-                }
+                appendJsonFields(sb, e.getValue());
                 sb.append('}');
             }
             sb.append("\n}\n");
@@ -174,32 +169,18 @@ public final class ScoreFiles {
                 sb.append('\n');
             }
         } else {
-            throw new ScoringException(file + ": unknown result format; use a .csv or .json file name");
+            throw unknownFormat(file);
         }
-        try {
-            AtomicFiles.write(file, sb.toString());
-        } catch (IOException e) {
-            throw new ScoringException(file + ": cannot write: " + IoErrors.reason(e), e);
-        }
+        write(file, sb.toString());
     }
 
-    private static String jsonEscape(String s) {
-        return s.replace("\\", "\\\\").replace("\"", "\\\"");
-    }
-
-    private static String csvEscape(String s) {
-        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
-    }
-
+    /** Writes results as CSV (a header of score names, one row of values) or JSON (by the extension), atomically. */
     public static void writeResults(Path file, List<Scores.Result> results) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         StringBuilder sb = new StringBuilder();
         if (name.endsWith(".json")) {
             sb.append('{');
-            for (int i = 0; i < results.size(); i++) {
-                sb.append(i == 0 ? "" : ", ").append('"').append(results.get(i).name()).append("\": ")
-                        .append(results.get(i).value());
-            }
+            appendJsonFields(sb, results);
             sb.append("}\n");
         } else if (name.endsWith(".csv")) {
             for (int i = 0; i < results.size(); i++) {
@@ -211,10 +192,34 @@ public final class ScoreFiles {
             }
             sb.append('\n');
         } else {
-            throw new ScoringException(file + ": unknown result format; use a .csv or .json file name");
+            throw unknownFormat(file);
         }
+        write(file, sb.toString());
+    }
+
+    /** {@code "name": value} of each result, separated by {@code ", "}. */
+    private static void appendJsonFields(StringBuilder sb, List<Scores.Result> results) {
+        for (int i = 0; i < results.size(); i++) {
+            sb.append(i == 0 ? "" : ", ").append('"').append(results.get(i).name()).append("\": ")
+                    .append(results.get(i).value());
+        }
+    }
+
+    private static String jsonEscape(String s) {
+        return s.replace("\\", "\\\\").replace("\"", "\\\"");
+    }
+
+    private static String csvEscape(String s) {
+        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+
+    private static ScoringException unknownFormat(Path file) {
+        return new ScoringException(file + ": unknown result format; use a .csv or .json file name");
+    }
+
+    private static void write(Path file, String text) {
         try {
-            AtomicFiles.write(file, sb.toString());
+            AtomicFiles.write(file, text);
         } catch (IOException e) {
             throw new ScoringException(file + ": cannot write: " + IoErrors.reason(e), e);
         }
