@@ -1,5 +1,11 @@
 package dev.modelscout.cli;
 
+import dev.modelscout.recommender.HistorySchema;
+
+import dev.modelscout.recommender.HistoryReader;
+
+import dev.modelscout.recommender.ReadOptions;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -22,11 +28,11 @@ class HistoryCommandTest {
 
     /** A history of 3 datasets x 4 models in the schema's column order. */
     private Path history() throws Exception {
-        StringBuilder sb = new StringBuilder(String.join(",", TrainingHistory.SCHEMA)).append('\n');
+        StringBuilder sb = new StringBuilder(String.join(",", HistorySchema.COLUMNS)).append('\n');
         for (int d = 0; d < 3; d++) {
             for (int m = 0; m < 4; m++) {
                 List<String> row = new ArrayList<>();
-                for (String c : TrainingHistory.SCHEMA) {
+                for (String c : HistorySchema.COLUMNS) {
                     row.add(switch (c) {
                         case "dataset" -> "ds" + d;
                         case "model" -> "model" + m;
@@ -47,7 +53,7 @@ class HistoryCommandTest {
     /** Rows as {@code recommend --out} writes them (rank, history columns without accuracy/source,
      *  predicted_accuracy) with the user's accuracy column added at the end. */
     private Path recommendOutputWithAccuracy(String dataset, String... modelAndAccuracy) throws Exception {
-        List<String> header = new ArrayList<>(TrainingHistory.SCHEMA.stream()
+        List<String> header = new ArrayList<>(HistorySchema.COLUMNS.stream()
                 .filter(c -> !c.equals("accuracy") && !c.equals("source")).toList());
         header.add(0, "rank");
         header.add("predicted_accuracy");
@@ -96,7 +102,7 @@ class HistoryCommandTest {
         Path h = history();
         byte[] before = Files.readAllBytes(h);
         Path recs = recommendOutputWithAccuracy("ds3", "model1", "0.71", "model4", "");
-        int accuracyColumn = TrainingHistory.SCHEMA.size() + 1;
+        int accuracyColumn = HistorySchema.COLUMNS.size() + 1;
         CliTest r = CliTest.run("history", "append", "--history", h.toString(), "--jobs", recs.toString())
                 .expectExit(1)
                 .expectErr("error: " + recs + ":3:" + accuracyColumn + ": column 'accuracy': empty");
@@ -129,7 +135,7 @@ class HistoryCommandTest {
 
         CliTest.run("history", "append", "--history", h.toString(), "--jobs", recs.toString(), "--on-duplicate", "replace")
                 .expectExit(0).expectOut("1 job appended to " + h + ", 1 replaced; history now 12 jobs over 3 datasets x 4 models");
-        TrainingHistory t = TrainingHistory.read(h, TrainingHistory.ReadOptions.defaults());
+        TrainingHistory t = HistoryReader.read(h, ReadOptions.defaults());
         assertEquals(0.77, t.jobs().get(t.size() - 1).accuracy());
 
         CliTest.run("history", "append", "--history", h.toString(), "--jobs", recs.toString(), "--on-duplicate", "sometimes")
@@ -142,7 +148,7 @@ class HistoryCommandTest {
         Path recs = recommendOutputWithAccuracy("ds0", "model1", "71.5", "model2", "80");
         CliTest.run("history", "append", "--history", h.toString(), "--jobs", recs.toString(), "--accuracy-percent")
                 .expectExit(0).expectOut("2 jobs appended to " + h + " (created); history now 2 jobs over 1 dataset x 2 models");
-        TrainingHistory t = TrainingHistory.read(h, TrainingHistory.ReadOptions.defaults());
+        TrainingHistory t = HistoryReader.read(h, ReadOptions.defaults());
         assertEquals(List.of(0.715, 0.8), t.jobs().stream().map(j -> j.accuracy()).toList());
         assertTrue(t.columns().containsAll(List.of("rank", "predicted_accuracy")), t.columns().toString());
     }

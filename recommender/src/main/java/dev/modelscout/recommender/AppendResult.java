@@ -3,7 +3,7 @@ package dev.modelscout.recommender;
 import java.util.List;
 
 /**
- * What {@link TrainingHistory#appendFile} did.
+ * What {@link HistoryAppender} did.
  *
  * @param history        the history as now on disk (read with the append's duplicate policy)
  * @param appended       rows written to the history file

@@ -1,5 +1,6 @@
 package dev.modelscout.recommender;
 
+import dev.modelscout.core.InvalidOptionException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +29,7 @@ public final class Ensemble implements Trainer {
                          List<Double> tuneFmWeight) {
         public Config {
             if (ridge == null || fm == null) {
-                throw new IllegalArgumentException("an ensemble needs both a ridge and an FM config");
+                throw new InvalidOptionException("an ensemble needs both a ridge and an FM config");
             }
             tuneFmWeight = tuneFmWeight == null ? List.of() : List.copyOf(tuneFmWeight);
             for (double w : tuneFmWeight) {
@@ -39,7 +40,7 @@ public final class Ensemble implements Trainer {
 
         private static void checkWeight(double w) {
             if (!(w >= 0 && w <= 1)) {
-                throw new IllegalArgumentException("FM weight must lie in [0, 1], not " + w);
+                throw new InvalidOptionException("FM weight must lie in [0, 1], not " + w);
             }
         }
 
@@ -81,6 +82,21 @@ public final class Ensemble implements Trainer {
                 throw new IllegalArgumentException("an ensemble needs members and one weight per member");
             }
             weights = weights.clone();
+            Checks.finite("ensemble weights", weights);
+            double sum = 0;
+            for (double w : weights) {
+                sum += w;
+            }
+            if (Math.abs(sum - 1) > 1e-9) {
+                throw new IllegalArgumentException("ensemble weights sum to " + sum + ", not 1");
+            }
+        }
+
+        @Override
+        public List<String> inputColumns() {
+            java.util.Set<String> cols = new java.util.LinkedHashSet<>();
+            members.forEach(m -> cols.addAll(m.inputColumns()));
+            return List.copyOf(cols);
         }
 
         @Override
@@ -120,6 +136,11 @@ public final class Ensemble implements Trainer {
         members.add(new LinearRegression(config.ridge()).train(history, features));
         members.add(new FactorizationMachine(config.fm()).train(history, features));
         Map<String, String> settings = new LinkedHashMap<>();
+        Provenance.settingsOf(config).forEach((k, v) -> {
+            if (!k.startsWith("ridge.") && !k.startsWith("fm.")) {
+                settings.put(k, v); // the members' own settings follow, with what their training chose
+            }
+        });
         double fmWeight = config.fmWeight();
         if (config.tuneFmWeight().size() >= 2) {
             InnerValidation.Choice<Double> c = chooseFmWeight(history, features, members);

@@ -151,7 +151,11 @@ public final class Evaluation {
 
     /** Writes results.json atomically. */
     public static void write(Result r, java.nio.file.Path file) {
-        TrainingHistory.writeAtomically(file, toJson(r).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            dev.modelscout.core.AtomicFiles.write(file, toJson(r));
+        } catch (java.io.IOException e) {
+            throw new dev.modelscout.core.ModelScoutException(file + ": cannot write: " + dev.modelscout.core.IoErrors.reason(e), e);
+        }
     }
 
     private Evaluation() {

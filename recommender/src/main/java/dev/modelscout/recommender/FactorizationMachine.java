@@ -1,5 +1,6 @@
 package dev.modelscout.recommender;
 
+import dev.modelscout.core.InvalidOptionException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +37,7 @@ public final class FactorizationMachine implements Trainer {
         public Config {
             tuneLambdaV = tuneLambdaV == null ? List.of() : List.copyOf(tuneLambdaV);
             if (factors < 1 || sweeps < 1 || lambdaW < 0 || lambdaV < 0 || initStd < 0) {
-                throw new IllegalArgumentException("invalid factorization machine settings: " + factors + " factors, "
+                throw new InvalidOptionException("invalid factorization machine settings: " + factors + " factors, "
                         + sweeps + " sweeps, lambdaW " + lambdaW + ", lambdaV " + lambdaV + ", initStd " + initStd);
             }
         }
@@ -79,6 +80,28 @@ public final class FactorizationMachine implements Trainer {
     /** A trained FM. {@code v[f]} holds the k factors of feature f. */
     public record Model(Provenance provenance, FeatureEncoding encoding, double w0, double[] w, double[][] v)
             implements Recommender {
+        public Model {
+            int p = encoding == null ? -1 : encoding.dimension();
+            if (w == null || v == null || w.length != p || v.length != p) {
+                throw new IllegalArgumentException("factorization machine: " + (w == null ? "no" : w.length)
+                        + " weights and " + (v == null ? "no" : v.length) + " factor rows for " + p + " features");
+            }
+            int k = p == 0 ? 0 : v[0].length;
+            for (double[] vf : v) {
+                if (vf == null || vf.length != k) {
+                    throw new IllegalArgumentException("factorization machine: factor rows of different lengths");
+                }
+                Checks.finite("factorization machine factors", vf);
+            }
+            Checks.finite("factorization machine w0", w0);
+            Checks.finite("factorization machine weights", w);
+        }
+
+        @Override
+        public List<String> inputColumns() {
+            return encoding.inputColumns();
+        }
+
         @Override
         public double[] predict(List<Job> rows) {
             FeatureEncoding.Rows x = encoding.encode(rows);
@@ -137,7 +160,7 @@ public final class FactorizationMachine implements Trainer {
     private Recommender fit(TrainingHistory history, FieldSpec features, Config config, Map<String, String> tuning) {
         List<Job> jobs = history.jobs();
         if (jobs.isEmpty()) {
-            throw new HistoryFormatException(history.source() + ": no jobs to train on");
+            throw new TrainingDataException(history.source() + ": no jobs to train on");
         }
         FeatureEncoding enc = FeatureEncoding.fit(features, jobs);
         FeatureEncoding.Rows x = enc.encode(jobs);
@@ -279,15 +302,8 @@ public final class FactorizationMachine implements Trainer {
             }
             previous = loss;
         }
-        Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("factors", Integer.toString(config.factors()));
-        settings.put("lambdaW", Double.toString(config.lambdaW()));
-        settings.put("lambdaV", Double.toString(config.lambdaV()));
-        settings.put("sweeps", Integer.toString(config.sweeps()));
-        settings.put("initStd", Double.toString(config.initStd()));
+        Map<String, String> settings = new LinkedHashMap<>(Provenance.settingsOf(config));
         settings.put("solver", "als");
-        settings.put("balanceDatasets", Boolean.toString(config.balanceDatasets()));
-        settings.put("tolerance", Double.toString(config.tolerance()));
         settings.put("sweepsRun", Integer.toString(sweepsRun));
         settings.putAll(tuning);
         Provenance prov = new Provenance(NAME, settings, config.seed(), history.source(), history.sha256(), n,

@@ -28,6 +28,46 @@ import java.util.Map;
  */
 public record FeatureEncoding(List<FittedColumn> columns, int dimension, List<String> names) {
 
+    /** Checks that a loaded encoding fits together (every feature index inside the dimension, finite moments). */
+    public FeatureEncoding {
+        columns = List.copyOf(columns);
+        names = List.copyOf(names);
+        if (dimension != names.size()) {
+            throw new IllegalArgumentException("encoding dimension " + dimension + " but " + names.size() + " feature names");
+        }
+        for (FittedColumn c : columns) {
+            if (c.entry() == null) {
+                throw new IllegalArgumentException("encoding column without its field spec entry");
+            }
+            List<Integer> indices = new ArrayList<>(c.categories().values());
+            indices.addAll(c.interactions().values());
+            indices.add(c.valueIndex());
+            indices.add(c.missingIndex());
+            for (int i : indices) {
+                if (i < -1 || i >= dimension) {
+                    throw new IllegalArgumentException("column '" + c.entry().column() + "': feature index " + i
+                            + " outside 0.." + (dimension - 1));
+                }
+            }
+            if (!Double.isFinite(c.mean()) || !(c.std() > 0) || !Double.isFinite(c.std())) {
+                throw new IllegalArgumentException("column '" + c.entry().column() + "': mean " + c.mean() + ", std "
+                        + c.std() + " (need finite values, std > 0)");
+            }
+        }
+    }
+
+    /** The history columns this encoding reads, in spec order. */
+    public List<String> inputColumns() {
+        java.util.Set<String> cols = new java.util.LinkedHashSet<>();
+        for (FittedColumn c : columns) {
+            cols.add(c.entry().column());
+            if (!c.entry().interact().isEmpty()) {
+                cols.add(c.entry().interact());
+            }
+        }
+        return List.copyOf(cols);
+    }
+
     /**
      * @param entry        the spec entry
      * @param categories   category value -> feature index (categories only)
@@ -39,6 +79,10 @@ public record FeatureEncoding(List<FittedColumn> columns, int dimension, List<St
      */
     public record FittedColumn(FieldSpec.Entry entry, Map<String, Integer> categories, int valueIndex, int missingIndex,
                                double mean, double std, Map<String, Integer> interactions) {
+        public FittedColumn {
+            categories = categories == null ? Map.of() : categories;
+            interactions = interactions == null ? Map.of() : interactions;
+        }
     }
 
     /** Sparse rows: {@code index[i]} and {@code value[i]} are the non-zero features of row i. */

@@ -4,6 +4,7 @@ import dev.modelscout.core.IoErrors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,7 +44,7 @@ public record FieldSpec(List<Entry> entries) {
                 case "", "none", "raw" -> NONE;
                 case "zscore", "z" -> ZSCORE;
                 case "rank" -> RANK;
-                default -> throw new IllegalArgumentException("normalize must be none, zscore or rank, not '" + s + "'");
+                default -> throw new FieldSpecException("normalize must be none, zscore or rank, not '" + s + "'");
             };
         }
     }
@@ -64,7 +65,7 @@ public record FieldSpec(List<Entry> entries) {
                         String interact) {
         public Entry {
             if (column == null || column.isBlank()) {
-                throw new IllegalArgumentException("field spec entry without a column");
+                throw new FieldSpecException("field spec entry without a column");
             }
             field = field == null || field.isBlank() ? column : field.strip();
             column = column.strip();
@@ -103,7 +104,7 @@ public record FieldSpec(List<Entry> entries) {
     }
 
     /** The score columns of the shared schema, in schema order. */
-    public static final List<String> SCORE_COLUMNS = TrainingHistory.SCHEMA.stream().filter(c -> c.startsWith("score_")).toList();
+    public static final List<String> SCORE_COLUMNS = HistorySchema.SCORE_COLUMNS;
 
     public FieldSpec {
         entries = List.copyOf(entries);
@@ -181,7 +182,7 @@ public record FieldSpec(List<Entry> entries) {
             }
         }
         if (out.isEmpty()) {
-            throw new IllegalArgumentException("no features selected");
+            throw new FieldSpecException("no features selected");
         }
         return new FieldSpec(out);
     }
@@ -197,7 +198,7 @@ public record FieldSpec(List<Entry> entries) {
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new HistoryFormatException(file + ": cannot read the field spec: " + IoErrors.reason(e), e);
+            throw new FieldSpecException(file + ": cannot read the field spec: " + IoErrors.reason(e), e);
         }
         return file.toString().toLowerCase(Locale.ROOT).endsWith(".json") ? parseJson(file.toString(), text)
                 : parseCsv(file.toString(), text);
@@ -208,11 +209,11 @@ public record FieldSpec(List<Entry> entries) {
         try {
             root = new ObjectMapper().readTree(text);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new HistoryFormatException(source + ": not valid JSON: " + e.getOriginalMessage(), e);
+            throw new FieldSpecException(source + ": not valid JSON: " + e.getOriginalMessage(), e);
         }
         JsonNode arr = root != null && root.isObject() ? root.get("entries") : root;
         if (arr == null || !arr.isArray()) {
-            throw new HistoryFormatException(source + ": expected {\"entries\": [...]} or a JSON array of entries");
+            throw new FieldSpecException(source + ": expected {\"entries\": [...]} or a JSON array of entries");
         }
         List<Entry> out = new ArrayList<>();
         int i = 0;
@@ -240,7 +241,7 @@ public record FieldSpec(List<Entry> entries) {
                 .setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true).setTrim(true).get()).get()) {
             for (String required : List.of("column", "type")) {
                 if (!p.getHeaderMap().containsKey(required)) {
-                    throw new HistoryFormatException(source + ": missing column '" + required
+                    throw new FieldSpecException(source + ": missing column '" + required
                             + "' (expected header field,column,type,one_hot,log[,normalize,interact])");
                 }
             }
@@ -249,8 +250,8 @@ public record FieldSpec(List<Entry> entries) {
                 out.add(entry(where, get(r, "field"), get(r, "column"), get(r, "type"), get(r, "one_hot"),
                         get(r, "log"), get(r, "normalize"), get(r, "interact")));
             }
-        } catch (IOException | IllegalStateException | IllegalArgumentException e) {
-            throw new HistoryFormatException(source + ": not a readable field spec CSV: " + e.getMessage(), e);
+        } catch (IOException | IllegalStateException | IllegalArgumentException | UncheckedIOException e) {
+            throw new FieldSpecException(CsvErrors.describe(source, e) + " (field spec)", e);
         }
         return new FieldSpec(out);
     }
@@ -262,18 +263,18 @@ public record FieldSpec(List<Entry> entries) {
     private static Entry entry(String where, String field, String column, String type, String oneHot, String log,
                                String normalize, String interact) {
         if (column.isBlank()) {
-            throw new HistoryFormatException(where + ": empty column name");
+            throw new FieldSpecException(where + ": empty column name");
         }
         Type t = switch (type.strip().toLowerCase(Locale.ROOT)) {
             case "category", "categorical" -> Type.CATEGORY;
             case "scalar", "numeric", "number" -> Type.SCALAR;
-            default -> throw new HistoryFormatException(where + ": type must be category or scalar, not '" + type + "'");
+            default -> throw new FieldSpecException(where + ": type must be category or scalar, not '" + type + "'");
         };
         try {
             return new Entry(field, column, t, bool(where, "one_hot", oneHot), bool(where, "log", log),
                     Normalize.parse(normalize), interact);
-        } catch (IllegalArgumentException e) {
-            throw new HistoryFormatException(where + ": " + e.getMessage());
+        } catch (FieldSpecException e) {
+            throw new FieldSpecException(where + ": " + e.getMessage(), e);
         }
     }
 
@@ -281,7 +282,7 @@ public record FieldSpec(List<Entry> entries) {
         return switch (v.strip().toLowerCase(Locale.ROOT)) {
             case "yes", "y", "true", "1" -> true;
             case "", "no", "n", "false", "0" -> false;
-            default -> throw new HistoryFormatException(where + ": " + name + " must be yes or no, not '" + v + "'");
+            default -> throw new FieldSpecException(where + ": " + name + " must be yes or no, not '" + v + "'");
         };
     }
 
@@ -289,17 +290,17 @@ public record FieldSpec(List<Entry> entries) {
      * Checks a selection against a history's header: a token that named neither a spec field nor a spec
      * column must be a column of the history, and so must every {@code *category} it is crossed with.
      *
-     * @throws IllegalArgumentException naming the token, the source and the columns available
+     * @throws FieldSpecException naming the token, the source and the columns available
      */
     public FieldSpec requireColumnsOf(TrainingHistory history) {
         for (Entry e : entries) {
             boolean fromSpec = !e.field().equals("x");
             if (!fromSpec && !history.columns().contains(e.column())) {
-                throw new IllegalArgumentException("feature '" + e.column() + "' is neither a field of the spec nor a column of "
+                throw new FieldSpecException("feature '" + e.column() + "' is neither a field of the spec nor a column of "
                         + history.source() + " (columns: " + String.join(",", history.columns()) + ")");
             }
             if (!e.interact().isEmpty() && !history.columns().contains(e.interact())) {
-                throw new IllegalArgumentException("feature '" + e.label() + "': '" + e.interact() + "' is not a column of "
+                throw new FieldSpecException("feature '" + e.label() + "': '" + e.interact() + "' is not a column of "
                         + history.source());
             }
         }

@@ -3,7 +3,7 @@ package dev.modelscout.recommender;
 import dev.modelscout.core.ModelScoutException;
 
 /**
- * A training history, a rows file, a field spec or a saved recommender that cannot be read. The message
+ * A training history or a rows file that cannot be read. The message
  * is one line and names the file and, where it applies, the line and column ({@code file:line:column}).
  */
 public class HistoryFormatException extends ModelScoutException {

@@ -1,5 +1,6 @@
 package dev.modelscout.recommender;
 
+import dev.modelscout.core.InvalidOptionException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,7 @@ public final class LinearRegression implements Trainer {
         public Config {
             tuneLambda = tuneLambda == null ? List.of() : List.copyOf(tuneLambda);
             if (!(lambda > 0)) {
-                throw new IllegalArgumentException("lambda must be > 0, not " + lambda);
+                throw new InvalidOptionException("lambda must be > 0, not " + lambda);
             }
         }
 
@@ -56,6 +57,20 @@ public final class LinearRegression implements Trainer {
     /** A trained ridge model: prediction = intercept + weights . encode(row). */
     public record Model(Provenance provenance, FeatureEncoding encoding, double intercept, double[] weights)
             implements Recommender {
+        public Model {
+            if (encoding == null || weights == null || weights.length != encoding.dimension()) {
+                throw new IllegalArgumentException("ridge: " + (weights == null ? "no" : weights.length) + " weights for "
+                        + (encoding == null ? "no" : encoding.dimension()) + " features");
+            }
+            Checks.finite("ridge intercept", intercept);
+            Checks.finite("ridge weights", weights);
+        }
+
+        @Override
+        public List<String> inputColumns() {
+            return encoding.inputColumns();
+        }
+
         @Override
         public double[] predict(List<Job> rows) {
             FeatureEncoding.Rows x = encoding.encode(rows);
@@ -97,7 +112,7 @@ public final class LinearRegression implements Trainer {
     private Recommender fit(TrainingHistory history, FieldSpec features, Config config, Map<String, String> tuning) {
         List<Job> jobs = history.jobs();
         if (jobs.isEmpty()) {
-            throw new HistoryFormatException(history.source() + ": no jobs to train on");
+            throw new TrainingDataException(history.source() + ": no jobs to train on");
         }
         FeatureEncoding enc = FeatureEncoding.fit(features, jobs);
         FeatureEncoding.Rows x = enc.encode(jobs);
@@ -196,9 +211,7 @@ public final class LinearRegression implements Trainer {
                 }
             }
         }
-        Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("lambda", Double.toString(config.lambda()));
-        settings.put("balanceDatasets", Boolean.toString(config.balanceDatasets()));
+        Map<String, String> settings = new LinkedHashMap<>(Provenance.settingsOf(config));
         settings.putAll(tuning);
         Provenance prov = new Provenance(NAME, settings, 0, history.source(), history.sha256(), n, features.labels());
         return new Model(prov, enc, b, w);

@@ -1,8 +1,9 @@
 package dev.modelscout.recommender;
 
+import dev.modelscout.core.InvalidOptionException;
 import java.util.Locale;
 
-/** What {@link TrainingHistory#read} does with a second job for the same (dataset, model) pair. */
+/** What {@link HistoryReader} does with a second job for the same (dataset, model) pair. */
 public enum OnDuplicate {
     /** Keep the first job, drop later ones. */
     FIRST,
@@ -20,7 +21,7 @@ public enum OnDuplicate {
         try {
             return valueOf(s.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--on-duplicate must be error, first, mean or replace, not '" + s + "'");
+            throw new InvalidOptionException("--on-duplicate must be error, first, mean or replace, not '" + s + "'");
         }
     }
 }

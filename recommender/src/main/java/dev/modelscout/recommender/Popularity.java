@@ -28,6 +28,24 @@ public final class Popularity implements Trainer {
      */
     public record Model(Provenance provenance, Map<String, Double> modelMean, Map<String, Double> familyMean,
                         double globalMean) implements Recommender {
+        public Model {
+            modelMean = modelMean == null ? Map.of() : modelMean;
+            familyMean = familyMean == null ? Map.of() : familyMean;
+            for (Map<String, Double> m : List.of(modelMean, familyMean)) {
+                for (Map.Entry<String, Double> e : m.entrySet()) {
+                    if (e.getValue() == null || !(e.getValue() >= 0 && e.getValue() <= 1)) {
+                        throw new IllegalArgumentException("popularity: mean accuracy of '" + e.getKey() + "' is "
+                                + e.getValue() + ", not in [0,1]");
+                    }
+                }
+            }
+            Checks.finite("popularity global mean", globalMean);
+        }
+
+        @Override
+        public List<String> inputColumns() {
+            return List.of(HistorySchema.MODEL, HistorySchema.ARCH_FAMILY);
+        }
         @Override
         public double[] predict(List<Job> rows) {
             double[] p = new double[rows.size()];
@@ -35,7 +53,7 @@ public final class Popularity implements Trainer {
                 Job j = rows.get(i);
                 Double m = modelMean.get(j.model());
                 if (m == null) {
-                    m = familyMean.get(j.cell(TrainingHistory.ARCH_FAMILY));
+                    m = familyMean.get(j.cell(HistorySchema.ARCH_FAMILY));
                 }
                 p[i] = m == null ? globalMean : m;
             }
@@ -56,12 +74,15 @@ public final class Popularity implements Trainer {
 
     @Override
     public Recommender train(TrainingHistory history, FieldSpec features) {
+        if (history.size() == 0) {
+            throw new TrainingDataException(history.source() + ": no jobs to train on");
+        }
         Map<String, double[]> byModel = new HashMap<>();
         Map<String, double[]> byFamily = new HashMap<>();
         double sum = 0;
         for (Job j : history.jobs()) {
             add(byModel, j.model(), j.accuracy());
-            String fam = j.cell(TrainingHistory.ARCH_FAMILY);
+            String fam = j.cell(HistorySchema.ARCH_FAMILY);
             if (!fam.isEmpty()) {
                 add(byFamily, fam, j.accuracy());
             }

@@ -1,8 +1,9 @@
 package dev.modelscout.recommender;
 
+import dev.modelscout.core.AtomicFiles;
+import dev.modelscout.core.IoErrors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,14 +15,15 @@ import org.apache.commons.csv.CSVPrinter;
 /**
  * A predicted accuracy for one candidate row, with its rank (1 = best) among its dataset's candidates.
  *
- * @param actual the row's accuracy when the file gives it, else NaN
+ * @param row    the candidate row that was predicted
+ * @param actual the row's accuracy when known, else NaN
  */
-public record Prediction(String dataset, String model, int rank, double predicted, double actual) {
+public record Prediction(String dataset, String model, int rank, double predicted, double actual, Job row) {
 
     /** Predicts every row (one batch per dataset) and ranks the rows of each dataset, best first. */
-    public static List<Prediction> rank(Recommender r, TrainingHistory candidates) {
+    public static List<Prediction> rank(Recommender r, List<Job> candidates) {
         List<Prediction> out = new ArrayList<>();
-        for (Map.Entry<String, List<Job>> e : candidates.byDataset().entrySet()) {
+        for (Map.Entry<String, List<Job>> e : TrainingHistory.byDataset(candidates).entrySet()) {
             List<Job> rows = e.getValue();
             double[] p = r.predict(rows);
             List<Integer> order = new ArrayList<>();
@@ -31,7 +33,8 @@ public record Prediction(String dataset, String model, int rank, double predicte
             order.sort(Comparator.<Integer>comparingDouble(i -> -p[i]).thenComparing(i -> rows.get(i).model()));
             int rank = 1;
             for (int i : order) {
-                out.add(new Prediction(e.getKey(), rows.get(i).model(), rank++, p[i], rows.get(i).accuracy()));
+                Job row = rows.get(i);
+                out.add(new Prediction(e.getKey(), row.model(), rank++, p[i], row.accuracy(), row));
             }
         }
         return out;
@@ -43,11 +46,15 @@ public record Prediction(String dataset, String model, int rank, double predicte
         try (CSVPrinter pr = new CSVPrinter(sb, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get())) {
             pr.printRecord("dataset", "model", "rank", "predicted", "actual");
             for (Prediction p : predictions) {
-                pr.printRecord(p.dataset(), p.model(), p.rank(), p.predicted(), Double.isNaN(p.actual()) ? "" : p.actual());
+                pr.printRecord(p.dataset(), p.model(), p.rank(), p.predicted(), HistorySchema.format(p.actual()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        TrainingHistory.writeAtomically(file, sb.toString().getBytes(StandardCharsets.UTF_8));
+        try {
+            AtomicFiles.write(file, sb.toString());
+        } catch (IOException e) {
+            throw new HistoryFormatException(file + ": cannot write: " + IoErrors.reason(e), e);
+        }
     }
 }

@@ -1,25 +1,35 @@
 package dev.modelscout.recommender;
 
-import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A trained recommender: predicts the fine-tuned accuracy of (dataset, model) rows. Saved and loaded as
- * JSON by {@link Recommenders}; a loaded recommender predicts exactly what the saved one did.
+ * JSON by {@link Recommenders} (the {@code kind} names its entry in {@link Recommenders#KINDS}); a loaded
+ * recommender predicts exactly what the saved one did.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
-@JsonSubTypes({
-    @JsonSubTypes.Type(value = LinearRegression.Model.class, name = LinearRegression.NAME),
-    @JsonSubTypes.Type(value = FactorizationMachine.Model.class, name = FactorizationMachine.NAME),
-    @JsonSubTypes.Type(value = Popularity.Model.class, name = Popularity.NAME),
-    @JsonSubTypes.Type(value = Ensemble.Model.class, name = Ensemble.NAME)
-})
-public sealed interface Recommender permits LinearRegression.Model, FactorizationMachine.Model, Popularity.Model,
-        Ensemble.Model {
+public interface Recommender {
 
     /** Predicted accuracy of each row (rows of one dataset should be passed together: see FieldSpec.Normalize). */
     double[] predict(List<Job> rows);
 
     Provenance provenance();
+
+    /** The history columns this recommender reads from a row, in a stable order. */
+    List<String> inputColumns();
+
+    /**
+     * The transferability scores this recommender reads (names as in the score columns: {@code logme},
+     * {@code reg_hscore}, ...): what must be computed for a candidate row before it can be predicted.
+     */
+    default List<String> requiredScores() {
+        Set<String> names = new LinkedHashSet<>();
+        for (String c : inputColumns()) {
+            HistorySchema.scoreName(c).ifPresent(names::add);
+        }
+        return List.copyOf(names);
+    }
 }

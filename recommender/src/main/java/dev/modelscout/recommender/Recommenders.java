@@ -1,46 +1,94 @@
 package dev.modelscout.recommender;
 
-import dev.modelscout.core.IoErrors;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.jsontype.NamedType;
+import dev.modelscout.core.AtomicFiles;
+import dev.modelscout.core.InvalidOptionException;
+import dev.modelscout.core.IoErrors;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
-/** Trainer lookup by name, and JSON save / load of trained recommenders. */
+/**
+ * The registry of recommenders (the one place a new one is added), and JSON save / load of trained ones.
+ */
 public final class Recommenders {
 
     /** Format tag written into every saved recommender. */
     public static final String FORMAT = "modelscout-recommender/1";
 
-    /** The JSON file: a format tag and the recommender (with its kind, provenance and parameters). */
+    /**
+     * One kind of recommender.
+     *
+     * @param name    the name in saved files and provenance
+     * @param aliases short names accepted by {@code --recommender}
+     * @param model   the trained model's class (saved with {@code "kind": name})
+     * @param trainer the trainer with its documented defaults and the given overrides
+     */
+    public record Kind(String name, List<String> aliases, Class<? extends Recommender> model,
+                       Function<TrainerOverrides, Trainer> trainer) {
+        boolean matches(String s) {
+            return name.equals(s) || aliases.contains(s);
+        }
+    }
+
+    /** Every recommender, in the order help texts list them. */
+    public static final List<Kind> KINDS = List.of(
+            new Kind(FactorizationMachine.NAME, List.of("fm"), FactorizationMachine.Model.class,
+                    o -> new FactorizationMachine(o.apply(FactorizationMachine.Config.defaults()))),
+            new Kind(LinearRegression.NAME, List.of("lr", "ridge"), LinearRegression.Model.class,
+                    o -> new LinearRegression(o.apply(LinearRegression.Config.defaults()))),
+            new Kind(Ensemble.NAME, List.of(), Ensemble.Model.class,
+                    o -> new Ensemble(o.apply(Ensemble.Config.defaults()))),
+            new Kind(Popularity.NAME, List.of(), Popularity.Model.class, o -> new Popularity(Popularity.Config.defaults())));
+
+    /** The file: a format tag and the recommender (with its kind, provenance and parameters). */
     public record SavedRecommender(String format, Recommender recommender) {
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper JSON = mapper();
 
     private Recommenders() {
     }
 
-    /**
-     * The trainer called {@code name} with its default settings: {@code fm} (factorization-machine),
-     * {@code lr} (linear-regression, ridge), {@code ensemble} (mean of lr and fm) or {@code popularity}.
-     */
+    private static ObjectMapper mapper() {
+        ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        KINDS.forEach(k -> m.registerSubtypes(new NamedType(k.model(), k.name())));
+        return m;
+    }
+
+    /** The kind called {@code name} (a name or an alias, any case). */
+    public static Kind kind(String name) {
+        String s = name.strip().toLowerCase(Locale.ROOT);
+        return KINDS.stream().filter(k -> k.matches(s)).findFirst().orElseThrow(() -> new InvalidOptionException(
+                "unknown recommender '" + name + "' (" + String.join(", ", shortNames()) + ")"));
+    }
+
+    /** The names a user types: each kind's first alias, or its name. */
+    public static List<String> shortNames() {
+        List<String> out = new ArrayList<>();
+        KINDS.forEach(k -> out.add(k.aliases().isEmpty() ? k.name() : k.aliases().get(0)));
+        return out;
+    }
+
+    /** The trainer called {@code name} with its default settings. */
     public static Trainer trainer(String name) {
-        return switch (name.strip().toLowerCase(Locale.ROOT)) {
-            case "fm", FactorizationMachine.NAME -> new FactorizationMachine(FactorizationMachine.Config.defaults());
-            case "lr", "ridge", LinearRegression.NAME -> new LinearRegression(LinearRegression.Config.defaults());
-            case Popularity.NAME -> new Popularity(Popularity.Config.defaults());
-            case Ensemble.NAME -> new Ensemble(Ensemble.Config.defaults());
-            default -> throw new IllegalArgumentException("unknown recommender '" + name + "' (fm, lr, ensemble or popularity)");
-        };
+        return trainer(name, TrainerOverrides.none());
+    }
+
+    /** The trainer called {@code name} with {@code overrides} applied to its defaults. */
+    public static Trainer trainer(String name, TrainerOverrides overrides) {
+        return kind(name).trainer().apply(overrides);
     }
 
     /** JSON text of {@code r}. */
@@ -54,7 +102,11 @@ public final class Recommenders {
 
     /** Writes {@code r} to {@code file} atomically. */
     public static void save(Recommender r, Path file) {
-        TrainingHistory.writeAtomically(file, (toJson(r) + "\n").getBytes(StandardCharsets.UTF_8));
+        try {
+            AtomicFiles.write(file, toJson(r) + "\n");
+        } catch (IOException e) {
+            throw new RecommenderFormatException(file + ": cannot write: " + IoErrors.reason(e), e);
+        }
     }
 
     /** Reads a recommender saved by {@link #save}. */
@@ -63,9 +115,9 @@ public final class Recommenders {
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            throw new HistoryFormatException(file + ": no such file");
+            throw new RecommenderFormatException(file + ": no such file");
         } catch (IOException e) {
-            throw new HistoryFormatException(file + ": cannot read: " + IoErrors.reason(e), e);
+            throw new RecommenderFormatException(file + ": cannot read: " + IoErrors.reason(e), e);
         }
         return fromJson(file.toString(), text);
     }
@@ -75,13 +127,18 @@ public final class Recommenders {
         SavedRecommender saved;
         try {
             saved = JSON.readValue(text, SavedRecommender.class);
+        } catch (com.fasterxml.jackson.databind.exc.ValueInstantiationException e) {
+            // A record's own check refused the values (a weight array of the wrong length, a NaN, ...).
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new RecommenderFormatException(source + ": not a valid saved recommender: " + cause.getMessage(), e);
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : ":" + e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr();
-            throw new HistoryFormatException(source + where + ": not a saved modelscout recommender: "
+            throw new RecommenderFormatException(source + where + ": not a saved modelscout recommender: "
                     + e.getOriginalMessage().lines().findFirst().orElse(""), e);
         }
         if (saved == null || !FORMAT.equals(saved.format()) || saved.recommender() == null) {
-            throw new HistoryFormatException(source + ": not a saved modelscout recommender (format must be '" + FORMAT + "')");
+            throw new RecommenderFormatException(source + ": not a saved modelscout recommender (format must be '"
+                    + FORMAT + "')");
         }
         return saved.recommender();
     }

@@ -17,7 +17,7 @@ class FeatureEncodingTest {
     Path dir;
 
     private static TrainingHistory history(String text) {
-        return TrainingHistory.parse("mem.csv", text, TrainingHistory.ReadOptions.forPrediction());
+        return HistoryReader.parse("mem.csv", text, ReadOptions.forPrediction());
     }
 
     @Test
@@ -97,7 +97,7 @@ class FeatureEncodingTest {
         assertEquals(List.of("dataset", "params_m", "score_logme:rank"), a.labels());
         Path bad = dir.resolve("bad.csv");
         Files.writeString(bad, "field,column,type,one_hot,log\nd,dataset,kategory,yes,no\n");
-        HistoryFormatException e = assertThrows(HistoryFormatException.class, () -> FieldSpec.read(bad));
+        FieldSpecException e = assertThrows(FieldSpecException.class, () -> FieldSpec.read(bad));
         assertTrue(e.getMessage().startsWith(bad + ":2:"), e.getMessage());
     }
 }

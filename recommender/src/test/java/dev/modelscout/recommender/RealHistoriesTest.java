@@ -3,6 +3,9 @@ package dev.modelscout.recommender;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.modelscout.recommender.evaluation.Options;
+import dev.modelscout.recommender.evaluation.Protocol;
+import dev.modelscout.recommender.evaluation.Summary;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,10 +28,10 @@ class RealHistoriesTest {
         Path dir = Path.of(System.getProperty("modelscout.shared", "../shared"), "data", "histories");
         Path file = dir.resolve(name);
         assumeTrue(Files.isRegularFile(file), "shared history absent: " + file);
-        return TrainingHistory.read(file, TrainingHistory.ReadOptions.defaults());
+        return HistoryReader.read(file, ReadOptions.defaults());
     }
 
-    private static Evaluation.Summary run(TrainingHistory h, String trainer, String features, Evaluation.Options o) {
+    private static Summary run(TrainingHistory h, String trainer, String features, Options o) {
         return Evaluation.evaluate(h, Recommenders.trainer(trainer), FieldSpec.defaults().select(FieldSpec.parseFeatures(features)), o)
                 .metrics();
     }
@@ -36,38 +39,38 @@ class RealHistoriesTest {
     @Test
     void transferGraphLeaveOneDatasetOutReachesTheTargets() {
         TrainingHistory h = history("transfergraph_image.csv");
-        Evaluation.Options o = Evaluation.Options.defaults(Evaluation.Protocol.LEAVE_ONE_DATASET_OUT).withTestDatasets(TG_TARGETS);
-        Evaluation.Summary pop = run(h, "popularity", "d,m", o);
-        Evaluation.Summary lr = run(h, "lr", "d,m", o);
-        Evaluation.Summary fm = run(h, "fm", "d,m", o);
+        Options o = Options.defaults(Protocol.Kind.LEAVE_ONE_DATASET_OUT).withTestDatasets(TG_TARGETS);
+        Summary pop = run(h, "popularity", "d,m", o);
+        Summary lr = run(h, "lr", "d,m", o);
+        Summary fm = run(h, "fm", "d,m", o);
         assertTrue(pop.pearson() < 0.76 && pop.kendall() < 0.33, "popularity " + pop);
         assertTrue(lr.pearson() >= 0.84 && lr.kendall() >= 0.415 && lr.regret() <= 0.02, "ridge " + lr);
         assertTrue(fm.pearson() >= 0.84 && fm.kendall() >= 0.385 && fm.regret() <= 0.021, "fm " + fm);
-        Evaluation.Summary ens = run(h, "ensemble", "d,m", o);
+        Summary ens = run(h, "ensemble", "d,m", o);
         assertTrue(ens.pearson() >= 0.845 && ens.kendall() >= 0.395 && ens.regret() <= 0.021, "ensemble " + ens);
     }
 
     @Test
     void timmUnseenModelsReachesTheTargets() {
         TrainingHistory h = history("timm_imagenet.csv");
-        Evaluation.Options o = Evaluation.Options.defaults(Evaluation.Protocol.UNSEEN_MODELS);
-        Evaluation.Summary fm = run(h, "fm", "d,m", o);
+        Options o = Options.defaults(Protocol.Kind.UNSEEN_MODELS);
+        Summary fm = run(h, "fm", "d,m", o);
         assertTrue(fm.pearson() >= 0.90 && fm.kendall() >= 0.78, "fm " + fm);
-        Evaluation.Summary pop = run(h, "popularity", "d,m", o);
+        Summary pop = run(h, "popularity", "d,m", o);
         assertTrue(fm.kendall() > pop.kendall() + 0.2, "fm " + fm + " vs popularity " + pop);
-        Evaluation.Summary ens = run(h, "ensemble", "d,m", o);
+        Summary ens = run(h, "ensemble", "d,m", o);
         assertTrue(ens.pearson() >= 0.90 && ens.kendall() >= 0.78, "ensemble " + ens);
     }
 
     @Test
     void modelSpiderLeaveOneDatasetOutWithLogMe() {
         TrainingHistory h = history("modelspider_single.csv");
-        Evaluation.Options o = Evaluation.Options.defaults(Evaluation.Protocol.LEAVE_ONE_DATASET_OUT);
-        Evaluation.Summary lr = run(h, "lr", "d,m,score_logme", o);
-        Evaluation.Summary fm = run(h, "fm", "d,m,score_logme", o);
+        Options o = Options.defaults(Protocol.Kind.LEAVE_ONE_DATASET_OUT);
+        Summary lr = run(h, "lr", "d,m,score_logme", o);
+        Summary fm = run(h, "fm", "d,m,score_logme", o);
         assertTrue(lr.weightedTauRankNone() >= 0.77, "ridge d,m,logme " + lr);
         assertTrue(fm.weightedTauRankNone() >= 0.74, "fm d,m,logme " + fm);
-        Evaluation.Summary ens = run(h, "ensemble", "d,m,score_logme", o);
+        Summary ens = run(h, "ensemble", "d,m,score_logme", o);
         assertTrue(ens.weightedTauRankNone() >= 0.755, "ensemble d,m,logme " + ens);
     }
 }

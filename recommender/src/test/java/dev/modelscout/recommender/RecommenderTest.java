@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.modelscout.recommender.evaluation.Options;
+import dev.modelscout.recommender.evaluation.Protocol;
+import dev.modelscout.recommender.evaluation.Result;
+import dev.modelscout.recommender.evaluation.ResultsJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -66,15 +70,15 @@ class RecommenderTest {
 
     @Test
     void ensembleRejectsAnFmWeightOutsideTheUnitInterval() {
-        assertThrows(IllegalArgumentException.class, () -> Ensemble.Config.defaults().withFmWeight(1.5));
-        assertThrows(IllegalArgumentException.class, () -> Ensemble.Config.defaults().withTuneFmWeight(List.of(0.5, -0.1)));
+        assertThrows(dev.modelscout.core.InvalidOptionException.class, () -> Ensemble.Config.defaults().withFmWeight(1.5));
+        assertThrows(dev.modelscout.core.InvalidOptionException.class, () -> Ensemble.Config.defaults().withTuneFmWeight(List.of(0.5, -0.1)));
     }
 
     @Test
     void loadRejectsAFileThatIsNotASavedRecommender() throws Exception {
         Path p = dir.resolve("x.json");
         Files.writeString(p, "{\"format\": \"something-else\"}");
-        HistoryFormatException e = assertThrows(HistoryFormatException.class, () -> Recommenders.load(p));
+        RecommenderFormatException e = assertThrows(RecommenderFormatException.class, () -> Recommenders.load(p));
         assertTrue(e.getMessage().startsWith(p.toString()), e.getMessage());
     }
 
@@ -136,7 +140,7 @@ class RecommenderTest {
     @Test
     void fmAndRidgeBeatPopularityOnUnseenModelsOfAPlantedSignalHistory() {
         TrainingHistory h = Synthetic.plantedSignal(4);
-        Evaluation.Options o = Evaluation.Options.defaults(Evaluation.Protocol.UNSEEN_MODELS).withSplits(3, 0.2, 0);
+        Options o = Options.defaults(Protocol.Kind.UNSEEN_MODELS).withSplits(3, 0.2, 0);
         double pop = Evaluation.evaluate(h, Recommenders.trainer("popularity"), DM, o).metrics().kendall();
         double lr = Evaluation.evaluate(h, Recommenders.trainer("lr"), DM, o).metrics().kendall();
         double fm = Evaluation.evaluate(h, Recommenders.trainer("fm"), DM, o).metrics().kendall();
@@ -149,7 +153,7 @@ class RecommenderTest {
     @Test
     void fmBeatsPopularityOnUnseenDatasetsWhenRankingsDependOnTheDataset() {
         TrainingHistory h = Synthetic.plantedSignal(5);
-        Evaluation.Options o = Evaluation.Options.defaults(Evaluation.Protocol.LEAVE_ONE_DATASET_OUT);
+        Options o = Options.defaults(Protocol.Kind.LEAVE_ONE_DATASET_OUT);
         double pop = Evaluation.evaluate(h, Recommenders.trainer("popularity"), DM, o).metrics().kendall();
         double fm = Evaluation.evaluate(h, Recommenders.trainer("fm"), DM, o).metrics().kendall();
         double ens = Evaluation.evaluate(h, Recommenders.trainer("ensemble"), DM, o).metrics().kendall();
@@ -179,9 +183,9 @@ class RecommenderTest {
     @Test
     void evaluationJsonHasTheDocumentedKeys() {
         TrainingHistory h = Synthetic.plantedSignal(7);
-        Evaluation.Result r = Evaluation.evaluate(h, Recommenders.trainer("lr"), DM,
-                Evaluation.Options.defaults(Evaluation.Protocol.LEAVE_ONE_DATASET_OUT).withTestDatasets(List.of("ds1", "ds2")));
-        String json = Evaluation.toJson(r);
+        Result r = Evaluation.evaluate(h, Recommenders.trainer("lr"), DM,
+                Options.defaults(Protocol.Kind.LEAVE_ONE_DATASET_OUT).withTestDatasets(List.of("ds1", "ds2")));
+        String json = ResultsJson.toJson(r);
         for (String key : List.of("\"protocol\"", "\"recommender\"", "\"features\"", "\"metrics\"", "\"pearson\"",
                 "\"spearman\"", "\"kendall\"", "\"weighted_tau\"", "\"regret\"", "\"per_dataset\"", "\"dataset\"", "\"n\"")) {
             assertTrue(json.contains(key), key + " missing in " + json);

@@ -1,0 +1,86 @@
+package dev.modelscout.recommender;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The columns of a training history ({@code shared/data/histories/README.md}): the paper's dataset fields,
+ * model fields and transferability scores, the fine-tuned accuracy and the job's source. The one place that
+ * names them; readers, writers, candidate rows and the field spec all use these constants.
+ */
+public final class HistorySchema {
+
+    public static final String DATASET = "dataset";
+    public static final String DATASET_SIZE = "dataset_size";
+    public static final String NUM_CLASSES = "num_classes";
+    public static final String MODEL = "model";
+    public static final String ARCH_FAMILY = "arch_family";
+    public static final String PRETRAIN_DATASET = "pretrain_dataset";
+    public static final String INPUT_SIZE = "input_size";
+    public static final String GMACS = "gmacs";
+    public static final String PARAMS_M = "params_m";
+    public static final String ACCURACY = "accuracy";
+    public static final String SOURCE = "source";
+
+    /** Prefix of the score columns: {@code score_logme} holds the LogME score. */
+    public static final String SCORE_PREFIX = "score_";
+
+    /** The score names of the schema, in column order. */
+    public static final List<String> SCORES = List.of("lfc", "parc", "logme", "leep", "nleep", "nce", "hscore",
+            "reg_hscore", "gbc", "otce", "pactran");
+
+    /** The score columns of the schema, in column order. */
+    public static final List<String> SCORE_COLUMNS = SCORES.stream().map(HistorySchema::scoreColumn).toList();
+
+    /** The default header, in the order of the shared histories. */
+    public static final List<String> COLUMNS = columns();
+
+    /** Columns that must hold numbers (checked when a file is read). */
+    public static final Set<String> NUMERIC = numeric();
+
+    private HistorySchema() {
+    }
+
+    /** The column of score {@code name} ({@code logme -> score_logme}). */
+    public static String scoreColumn(String name) {
+        return SCORE_PREFIX + name.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** The score name of {@code column} ({@code score_logme -> logme}), or empty when it is not a score column. */
+    public static Optional<String> scoreName(String column) {
+        return column.startsWith(SCORE_PREFIX) && column.length() > SCORE_PREFIX.length()
+                ? Optional.of(column.substring(SCORE_PREFIX.length())) : Optional.empty();
+    }
+
+    /**
+     * A number as written into a history cell: "" for NaN (unknown), whole numbers without a fraction
+     * ({@code 600}), others as the shortest decimal that reads back as the same double.
+     */
+    public static String format(double value) {
+        if (Double.isNaN(value)) {
+            return "";
+        }
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            return Long.toString((long) value);
+        }
+        return Double.toString(value);
+    }
+
+    private static List<String> columns() {
+        List<String> c = new java.util.ArrayList<>(List.of(DATASET, DATASET_SIZE, NUM_CLASSES, MODEL, ARCH_FAMILY,
+                PRETRAIN_DATASET, INPUT_SIZE, GMACS, PARAMS_M));
+        c.addAll(SCORE_COLUMNS);
+        c.add(ACCURACY);
+        c.add(SOURCE);
+        return List.copyOf(c);
+    }
+
+    private static Set<String> numeric() {
+        Set<String> n = new java.util.LinkedHashSet<>(List.of(DATASET_SIZE, NUM_CLASSES, INPUT_SIZE, GMACS, PARAMS_M));
+        n.addAll(SCORE_COLUMNS);
+        n.add(ACCURACY);
+        return java.util.Collections.unmodifiableSet(n);
+    }
+}

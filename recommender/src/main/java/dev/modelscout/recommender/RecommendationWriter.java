@@ -1,0 +1,119 @@
+package dev.modelscout.recommender;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.modelscout.core.AtomicFiles;
+import dev.modelscout.core.IoErrors;
+import dev.modelscout.core.InvalidOptionException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * Writes a ranking of candidate rows ({@code recommend --out}): CSV in the history schema (so that, with an
+ * {@code accuracy} column filled in, it can be appended to a history) with {@code rank} first and
+ * {@code predicted_accuracy} last, or JSON with the recommender's provenance.
+ */
+public final class RecommendationWriter {
+
+    /** The output formats, chosen by the file's extension. */
+    public enum Format {
+        CSV, JSON;
+
+        /** The format of {@code file}; checked before any work so that a bad name fails at once. */
+        public static Format of(Path file) {
+            String n = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+            if (n.endsWith(".csv")) {
+                return CSV;
+            }
+            if (n.endsWith(".json")) {
+                return JSON;
+            }
+            throw new InvalidOptionException(file + ": --out must end in .csv or .json");
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private RecommendationWriter() {
+    }
+
+    /** Writes {@code ranked} (one dataset's predictions) to {@code file} atomically. */
+    public static void write(Path file, String datasetId, List<Prediction> ranked, List<String> scoreNames,
+            Provenance recommender) {
+        String text = Format.of(file) == Format.CSV ? csv(ranked) : json(datasetId, ranked, scoreNames, recommender);
+        try {
+            AtomicFiles.write(file, text);
+        } catch (IOException e) {
+            throw new HistoryFormatException(file + ": cannot write: " + IoErrors.reason(e), e);
+        }
+    }
+
+    /** The CSV columns: rank, the schema's columns but accuracy and source, predicted_accuracy. */
+    public static List<String> csvHeader() {
+        List<String> header = new ArrayList<>(List.of("rank"));
+        HistorySchema.COLUMNS.stream().filter(c -> !c.equals(HistorySchema.ACCURACY) && !c.equals(HistorySchema.SOURCE))
+                .forEach(header::add);
+        header.add("predicted_accuracy");
+        return header;
+    }
+
+    static String csv(List<Prediction> ranked) {
+        List<String> header = csvHeader();
+        StringBuilder sb = new StringBuilder();
+        try (CSVPrinter p = new CSVPrinter(sb, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get())) {
+            p.printRecord(header);
+            for (Prediction r : ranked) {
+                List<String> row = new ArrayList<>();
+                for (String c : header) {
+                    row.add(switch (c) {
+                        case "rank" -> Integer.toString(r.rank());
+                        case "predicted_accuracy" -> Double.toString(r.predicted());
+                        default -> r.row().cell(c);
+                    });
+                }
+                p.printRecord(row);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return sb.toString();
+    }
+
+    static String json(String datasetId, List<Prediction> ranked, List<String> scoreNames, Provenance recommender) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Prediction r : ranked) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("rank", r.rank());
+            m.put("model", r.model());
+            m.put("predicted_accuracy", r.predicted());
+            m.put("arch_family", r.row().cell(HistorySchema.ARCH_FAMILY));
+            m.put("pretrain_dataset", r.row().cell(HistorySchema.PRETRAIN_DATASET));
+            Map<String, Double> scores = new LinkedHashMap<>();
+            for (String s : scoreNames) {
+                double v = r.row().number(HistorySchema.scoreColumn(s));
+                scores.put(s, Double.isNaN(v) ? null : v);
+            }
+            m.put("scores", scores);
+            rows.add(m);
+        }
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("dataset", datasetId);
+        doc.put("scores", scoreNames);
+        doc.put("recommender", recommender);
+        doc.put("ranking", rows);
+        try {
+            return JSON.writeValueAsString(doc) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise the ranking: " + e.getMessage(), e);
+        }
+    }
+}
