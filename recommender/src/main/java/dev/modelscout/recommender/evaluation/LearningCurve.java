@@ -49,7 +49,8 @@ public record LearningCurve(List<String> testDatasets, int topK, List<Double> fr
         for (double f : fractions) {
             if (kept(f, smallest) < 1) {
                 throw invalid("--fractions", numbers(fractions), number(f) + " keeps none of the " + smallest
-                        + " training jobs of the smallest fold", "fractions of at least " + bound(0.5 / smallest, RoundingMode.UP));
+                        + " training jobs of the smallest fold",
+                        "fractions of at least " + bound(0.5 / smallest, RoundingMode.UP));
             }
         }
     }

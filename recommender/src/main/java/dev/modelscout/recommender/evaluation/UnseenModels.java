@@ -57,9 +57,10 @@ public record UnseenModels(List<String> testDatasets, int topK, int splits, doub
         int held = heldOutCount(n);
         if (held < 2 || held > n - 1) {
             // round(f * n) is in [2, n - 1] exactly when f * n is in [1.5, n - 0.5)
-            throw invalid("--test-fraction", number(testFraction), "holds out " + held + " of the " + n + " models of "
-                    + history.source(), "at least " + bound(1.5 / n, RoundingMode.UP)
-                    + " and below " + bound((n - 0.5) / n, RoundingMode.DOWN) + ", holding out 2 to " + (n - 1) + " models");
+            throw invalid("--test-fraction", number(testFraction),
+                    "holds out " + held + " of the " + n + " models of " + history.source(),
+                    "at least " + bound(1.5 / n, RoundingMode.UP) + " and below " + bound((n - 0.5) / n, RoundingMode.DOWN)
+                            + ", holding out 2 to " + (n - 1) + " models");
         }
         List<Set<String>> split = heldOutModels(history);
         for (int s = 0; s < splits; s++) {
