@@ -2,6 +2,7 @@ package dev.modelscout.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +21,7 @@ class DeviceTest {
     void rejectsMalformedDevices() {
         for (String bad : new String[] {"cuda:-1", "cuda:x", "tpu", "", "cuda:"}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Device.parse(bad));
-            assertEquals(true, e.getMessage().contains("expected auto, cpu, cuda or cuda:N"));
+            assertTrue(e.getMessage().contains("expected auto, cpu, cuda or cuda:N"), e.getMessage());
         }
     }
 }

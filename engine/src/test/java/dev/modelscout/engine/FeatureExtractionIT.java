@@ -195,9 +195,7 @@ class FeatureExtractionIT {
     void modelZooUrlFailsOfflineWithoutConnecting() {
         Backbone url = new Backbone("zoo", null, null, Preprocessing.imagenet(224), 0, null, null,
                 "djl://ai.djl.pytorch/resnet", null);
-        long t0 = System.nanoTime();
         String msg = assertThrows(ExtractionException.class, () -> FeatureExtractor.open(url, cpu())).getMessage();
         assertTrue(msg.contains("needs the network, but modelscout runs offline; pass --online"), msg);
-        assertTrue(System.nanoTime() - t0 < 5_000_000_000L, "must fail before any connection attempt");
     }
 }
