@@ -11,9 +11,12 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
@@ -24,27 +27,48 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * The images of a labelled dataset: an ImageFolder layout (one sub-folder per class, searched
- * recursively, class ids in sorted folder-name order) or a CSV manifest of {@code path,label} rows
+ * The images of a labelled dataset: an ImageFolder layout or a CSV manifest of {@code path,label} rows
  * (relative paths resolve against the manifest's folder; an optional {@code path,label} header; class ids
  * in sorted label order, numeric when every label is an integer).
+ *
+ * <p>An ImageFolder is read as torchvision's {@code ImageFolder} reads it: one sub-folder per class (class
+ * ids in sorted folder-name order), searched recursively and following symbolic links; the samples are
+ * the files whose extension, in any case, is one of {@link #IMAGE_EXTENSIONS}. Other files (text, WebP,
+ * PPM, files without an extension) are not samples: they are kept in {@link #notImages()} and summed up
+ * once in {@link #note()}, never an error. Hidden class folders and hidden files (a leading dot) are
+ * ignored. A symbolic link to a folder that contains it (a loop), or to a folder already read (the same
+ * images twice), is an error that names it.
  *
  * @param source     the folder or manifest it was read from
  * @param paths      one file per image
  * @param labels     the class id of each image
  * @param classNames class names by id
+ * @param notImages  files in the class folders that are not samples because they are not images we read
  */
-public record ImageDataset(Path source, List<Path> paths, int[] labels, List<String> classNames) {
+public record ImageDataset(Path source, List<Path> paths, int[] labels, List<String> classNames,
+                           List<Path> notImages) {
 
-    /** File name extensions read as images (lower case). */
-    public static final Set<String> IMAGE_EXTENSIONS = Set.of("jpg", "jpeg", "png", "bmp", "gif");
+    /**
+     * File name extensions read as images (lower case): those of torchvision's {@code IMG_EXTENSIONS}
+     * that {@link ImageDecoder} decodes ({@code .webp}, {@code .ppm} and {@code .pgm} it does not), plus
+     * {@code .gif}, which torchvision leaves out but we have always read.
+     */
+    public static final Set<String> IMAGE_EXTENSIONS = Set.of("jpg", "jpeg", "png", "bmp", "tif", "tiff", "gif");
+
+    /** How many of {@link #notImages()} {@link #note()} names. */
+    private static final int NOTE_NAMES = 5;
 
     public ImageDataset {
         paths = List.copyOf(paths);
         classNames = List.copyOf(classNames);
+        notImages = List.copyOf(notImages);
         if (paths.size() != labels.length) {
             throw new IllegalArgumentException(paths.size() + " paths but " + labels.length + " labels");
         }
+    }
+
+    public ImageDataset(Path source, List<Path> paths, int[] labels, List<String> classNames) {
+        this(source, paths, labels, classNames, List.of());
     }
 
     public int size() {
@@ -69,10 +93,12 @@ public record ImageDataset(Path source, List<Path> paths, int[] labels, List<Str
     /** Reads an ImageFolder layout; see the class comment. */
     public static ImageDataset imageFolder(Path root) {
         List<Path> classDirs;
+        Path rootReal;
         try (Stream<Path> s = Files.list(root)) {
             classDirs = s.filter(Files::isDirectory).filter(p -> !hidden(p)).sorted().toList();
-        } catch (IOException e) {
-            throw new ExtractionException(root + ": cannot list image folder: " + e.getMessage(), e);
+            rootReal = root.toRealPath();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new ExtractionException(root + ": cannot list image folder: " + IoErrors.reason(e), e);
         }
         if (classDirs.isEmpty()) {
             throw new ExtractionException(root + ": no class folders (expected one sub-folder of images per class)");
@@ -80,31 +106,81 @@ public record ImageDataset(Path source, List<Path> paths, int[] labels, List<Str
         List<Path> paths = new ArrayList<>();
         List<Integer> ids = new ArrayList<>();
         List<String> names = new ArrayList<>();
+        List<Path> notImages = new ArrayList<>();
+        Map<Path, Path> seen = new HashMap<>();
         for (Path dir : classDirs) {
-            List<Path> files;
-            try (Stream<Path> s = Files.walk(dir)) {
-                files = s.filter(Files::isRegularFile).filter(p -> !hidden(p)).sorted().toList();
-            } catch (IOException e) {
-                throw new ExtractionException(dir + ": cannot list class folder: " + e.getMessage(), e);
-            }
-            for (Path f : files) {
-                if (!isImageName(f)) {
-                    throw new ExtractionException(f + ": not an image file (expected ." + String.join(", .",
-                            new TreeSet<>(IMAGE_EXTENSIONS)) + "); move it out of the class folder");
-                }
-            }
-            if (files.isEmpty()) {
-                throw new ExtractionException(dir + ": empty class folder (no images)");
+            List<Path> images = new ArrayList<>();
+            List<Path> others = new ArrayList<>();
+            collect(dir, rootReal, seen, images, others);
+            images.sort(null);
+            others.sort(null);
+            notImages.addAll(others);
+            if (images.isEmpty()) {
+                throw new ExtractionException(dir + ": empty class folder (no images"
+                        + (others.isEmpty() ? "" : "; " + others.size() + " file(s) that are not images") + ")");
             }
             int id = names.size();
             names.add(dir.getFileName().toString());
-            for (Path f : files) {
+            for (Path f : images) {
                 paths.add(f);
                 ids.add(id);
             }
         }
         requireTwoClasses(root, names);
-        return new ImageDataset(root, paths, ids.stream().mapToInt(Integer::intValue).toArray(), names);
+        return new ImageDataset(root, paths, ids.stream().mapToInt(Integer::intValue).toArray(), names, notImages);
+    }
+
+    /**
+     * Adds the images under {@code dir} (following symbolic links) to {@code images} and every other
+     * non-hidden entry that is not a folder to {@code others}. {@code seen} maps each real folder read so
+     * far to the path it was read as: meeting one again is a link loop or a second way to the same images.
+     */
+    private static void collect(Path dir, Path rootReal, Map<Path, Path> seen, List<Path> images, List<Path> others) {
+        List<Path> entries;
+        Path real;
+        try (Stream<Path> s = Files.list(dir)) {
+            entries = s.toList();
+            real = dir.toRealPath();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new ExtractionException(dir + ": cannot list class folder: " + IoErrors.reason(e), e);
+        }
+        Path first = seen.putIfAbsent(real, dir);
+        if (rootReal.startsWith(real) || first != null && dir.startsWith(first)) {
+            throw new ExtractionException(dir + ": symbolic link loop (it leads to " + real
+                    + ", a folder that contains it); remove the link");
+        }
+        if (first != null) {
+            throw new ExtractionException(dir + ": the same folder as " + first + " (" + real
+                    + "), so its images would be read twice; remove one of the symbolic links");
+        }
+        for (Path p : entries) {
+            if (Files.isDirectory(p)) {
+                collect(p, rootReal, seen, images, others);
+            } else if (!hidden(p)) {
+                (Files.isRegularFile(p) && isImageName(p) ? images : others).add(p);
+            }
+        }
+    }
+
+    /**
+     * One line for people about {@link #notImages()}, such as {@code skipped 3 files that are not images
+     * (class0/notes.txt, class1/a.webp, class1/LICENSE); ...}; empty when there are none. Shown once, by
+     * whoever opened the dataset.
+     */
+    public Optional<String> note() {
+        if (notImages.isEmpty()) {
+            return Optional.empty();
+        }
+        Path base = Files.isDirectory(source) ? source : source.getParent();
+        List<String> shown = new ArrayList<>();
+        for (Path p : notImages.subList(0, Math.min(NOTE_NAMES, notImages.size()))) {
+            shown.add(base != null && p.startsWith(base) ? base.relativize(p).toString() : p.toString());
+        }
+        int more = notImages.size() - shown.size();
+        return Optional.of(source + ": skipped " + notImages.size()
+                + (notImages.size() == 1 ? " file that is not an image (" : " files that are not images (")
+                + String.join(", ", shown) + (more > 0 ? ", and " + more + " more" : "")
+                + "); the images read are " + extensions());
     }
 
     /** Reads a CSV manifest of {@code path,label} rows; see the class comment. */
@@ -133,7 +209,8 @@ public record ImageDataset(Path source, List<Path> paths, int[] labels, List<Str
                     throw new ExtractionException(csv + ": line " + line + ", column 1: image " + p + " does not exist");
                 }
                 if (!isImageName(p)) {
-                    throw new ExtractionException(csv + ": line " + line + ", column 1: " + p + " is not an image file");
+                    throw new ExtractionException(csv + ": line " + line + ", column 1: " + p
+                            + " is not an image file (expected " + extensions() + ")");
                 }
                 paths.add(p);
                 labelText.add(rec.get(1));
@@ -161,6 +238,10 @@ public record ImageDataset(Path source, List<Path> paths, int[] labels, List<Str
             throw new ExtractionException(source + ": only one class (" + names.get(0)
                     + "); transferability needs at least two");
         }
+    }
+
+    private static String extensions() {
+        return "." + String.join(", .", new TreeSet<>(IMAGE_EXTENSIONS));
     }
 
     private static boolean hidden(Path p) {
@@ -205,7 +286,7 @@ public record ImageDataset(Path source, List<Path> paths, int[] labels, List<Str
                 l.add(labels[i]);
             }
         }
-        return new ImageDataset(source, p, l.stream().mapToInt(Integer::intValue).toArray(), classNames);
+        return new ImageDataset(source, p, l.stream().mapToInt(Integer::intValue).toArray(), classNames, notImages);
     }
 
     /** This dataset without the images at the given indices (sorted ascending). */
@@ -222,7 +303,7 @@ public record ImageDataset(Path source, List<Path> paths, int[] labels, List<Str
                 l.add(labels[i]);
             }
         }
-        return new ImageDataset(source, p, l.stream().mapToInt(Integer::intValue).toArray(), classNames);
+        return new ImageDataset(source, p, l.stream().mapToInt(Integer::intValue).toArray(), classNames, notImages);
     }
 
     /**

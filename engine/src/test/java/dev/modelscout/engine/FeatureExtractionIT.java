@@ -56,11 +56,12 @@ class FeatureExtractionIT {
     }
 
     @Test
-    void extractsTinyTorchScriptFeaturesAndSkipsCorruptImages() throws IOException {
+    void extractsTinyTorchScriptFeaturesAndSkipsCorruptImagesAndOtherFiles() throws IOException {
         Path data = dir.resolve("data");
         TestImages.folder(data, 2, 5, 36);
         Path good = data.resolve("class0/img0.png");
         TestImages.truncated(good, data.resolve("class1/broken.png"));
+        Files.writeString(data.resolve("class1/notes.txt"), "not an image: not a sample, not a warning");
         List<String> warnings = new ArrayList<>();
         int[] progress = {0, 0};
         ExtractionListener l = new ExtractionListener() {

@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,7 +32,7 @@ class ImageDatasetTest {
     }
 
     @Test
-    void rejectsEmptyClassSingleClassAndNonImages() throws Exception {
+    void rejectsEmptyClassAndSingleClass() throws Exception {
         TestImages.folder(dir.resolve("a"), 2, 1, 8);
         Files.createDirectories(dir.resolve("a/empty"));
         assertTrue(assertThrows(ExtractionException.class, () -> ImageDataset.open(dir.resolve("a")))
@@ -38,10 +40,6 @@ class ImageDatasetTest {
         TestImages.folder(dir.resolve("b"), 1, 2, 8);
         assertTrue(assertThrows(ExtractionException.class, () -> ImageDataset.open(dir.resolve("b")))
                 .getMessage().contains("only one class (class0)"));
-        TestImages.folder(dir.resolve("c"), 2, 1, 8);
-        Files.writeString(dir.resolve("c/class1/notes.txt"), "hello");
-        assertTrue(assertThrows(ExtractionException.class, () -> ImageDataset.open(dir.resolve("c")))
-                .getMessage().contains("notes.txt: not an image file"));
         assertTrue(assertThrows(ExtractionException.class, () -> ImageDataset.open(dir.resolve("missing")))
                 .getMessage().contains("no such image folder or manifest"));
         Files.createDirectories(dir.resolve("d"));
@@ -90,5 +88,87 @@ class ImageDatasetTest {
         assertNotEquals(before, touched);
         TestImages.write(TestImages.rgb(30, 30, 99, 0), "png", img);
         assertNotEquals(touched, ImageDataset.open(dir).fingerprint());
+    }
+
+    @Test
+    void skipsFilesThatAreNotImagesLikeTorchvision() throws Exception {
+        TestImages.folder(dir, 2, 2, 8);
+        Files.writeString(dir.resolve("class0/notes.txt"), "hello");
+        Files.writeString(dir.resolve("class1/photo.webp"), "RIFF");
+        Files.writeString(dir.resolve("class1/LICENSE"), "no extension");
+        Files.createDirectories(dir.resolve("class1/sub"));
+        Files.writeString(dir.resolve("class1/sub/scan.pgm"), "P5");
+        Files.copy(dir.resolve("class0/img0.png"), dir.resolve("class0/UPPER.PNG"));
+        TestImages.write(TestImages.rgb(8, 8, 5, 1), "tiff", dir.resolve("class1/sub/scan.tif"));
+        ImageDataset d = ImageDataset.open(dir);
+        assertEquals(List.of(dir.resolve("class0/UPPER.PNG"), dir.resolve("class0/img0.png"),
+                dir.resolve("class0/img1.jpg"), dir.resolve("class1/img0.jpg"), dir.resolve("class1/img1.bmp"),
+                dir.resolve("class1/sub/scan.tif")), d.paths());
+        assertArrayEquals(new int[] {0, 0, 0, 1, 1, 1}, d.labels());
+        assertEquals(List.of(dir.resolve("class0/notes.txt"), dir.resolve("class1/LICENSE"),
+                dir.resolve("class1/photo.webp"), dir.resolve("class1/sub/scan.pgm")), d.notImages());
+        assertEquals(dir + ": skipped 4 files that are not images (class0/notes.txt, class1/LICENSE, "
+                + "class1/photo.webp, class1/sub/scan.pgm); the images read are .bmp, .gif, .jpeg, .jpg, .png, .tif, .tiff",
+                d.note().orElseThrow());
+        assertEquals(d.notImages(), d.subsample(1, 3).notImages());
+    }
+
+    @Test
+    void notesAtMostFiveNamesAndNothingWhenAllAreImages() throws Exception {
+        TestImages.folder(dir, 2, 1, 8);
+        assertTrue(ImageDataset.open(dir).note().isEmpty());
+        for (int i = 0; i < 7; i++) {
+            Files.writeString(dir.resolve("class1/n" + i + ".txt"), "x");
+        }
+        String note = ImageDataset.open(dir).note().orElseThrow();
+        assertTrue(note.contains("skipped 7 files that are not images (class1/n0.txt, class1/n1.txt, class1/n2.txt, "
+                + "class1/n3.txt, class1/n4.txt, and 2 more)"), note);
+        Files.createDirectories(dir.resolve("class2"));
+        Files.writeString(dir.resolve("class2/readme.md"), "x");
+        assertTrue(assertThrows(ExtractionException.class, () -> ImageDataset.open(dir)).getMessage()
+                .endsWith("class2: empty class folder (no images; 1 file(s) that are not images)"));
+    }
+
+    private static void link(Path link, Path target) throws IOException {
+        Files.createDirectories(link.getParent());
+        try {
+            Files.createSymbolicLink(link, target);
+        } catch (UnsupportedOperationException | IOException e) {
+            Assumptions.abort("no symbolic links here: " + e);
+        }
+    }
+
+    @Test
+    void followsSymbolicLinksToClassFolders() throws Exception {
+        TestImages.folder(dir.resolve("store"), 2, 3, 8);
+        TestImages.folder(dir.resolve("more"), 1, 2, 8);
+        Path data = dir.resolve("data");
+        link(data.resolve("ants"), dir.resolve("store/class0"));
+        link(data.resolve("bees"), Path.of("../store/class1")); // relative, as `ln -s` makes them
+        link(data.resolve("bees/extra"), dir.resolve("more/class0"));
+        ImageDataset d = ImageDataset.open(data);
+        assertEquals(List.of("ants", "bees"), d.classNames());
+        assertArrayEquals(new int[] {3, 5}, d.toLabels().counts());
+        assertEquals(data.resolve("bees/extra/img0.png"), d.paths().get(3));
+        assertEquals(d.fingerprint(), ImageDataset.open(data).fingerprint());
+    }
+
+    @Test
+    void refusesSymbolicLinkLoopsNamingTheLink() throws Exception {
+        TestImages.folder(dir.resolve("a"), 2, 1, 8);
+        link(dir.resolve("a/class1/up"), dir.resolve("a/class1"));
+        String msg = assertThrows(ExtractionException.class, () -> ImageDataset.open(dir.resolve("a"))).getMessage();
+        assertTrue(msg.contains(dir.resolve("a/class1/up") + ": symbolic link loop"), msg);
+        assertEquals(1, msg.lines().count(), msg);
+
+        TestImages.folder(dir.resolve("b"), 2, 1, 8);
+        link(dir.resolve("b/class1/root"), dir.resolve("b"));
+        msg = assertThrows(ExtractionException.class, () -> ImageDataset.open(dir.resolve("b"))).getMessage();
+        assertTrue(msg.contains(dir.resolve("b/class1/root") + ": symbolic link loop"), msg);
+
+        TestImages.folder(dir.resolve("c"), 2, 1, 8);
+        link(dir.resolve("c/class2"), dir.resolve("c/class0"));
+        msg = assertThrows(ExtractionException.class, () -> ImageDataset.open(dir.resolve("c"))).getMessage();
+        assertTrue(msg.contains(dir.resolve("c/class2") + ": the same folder as " + dir.resolve("c/class0")), msg);
     }
 }
