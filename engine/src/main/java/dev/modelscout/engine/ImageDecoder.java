@@ -8,22 +8,45 @@ import java.awt.image.DataBufferByte;
 import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageInputStream;
+import org.w3c.dom.NodeList;
 
 /**
- * Decodes JPEG, PNG, BMP and GIF files (the first frame) to 8-bit RGB the way PIL's
+ * Decodes JPEG, PNG, BMP, TIFF and GIF files (the first frame) to 8-bit RGB the way PIL's
  * {@code convert("RGB")} does: grayscale is replicated to three channels without any gamma change,
- * 16-bit samples are scaled to 8 bits, palettes are looked up, alpha is dropped. A truncated or corrupt
+ * 16-bit samples are scaled to 8 bits, palettes are looked up, alpha is dropped, ICC profiles are ignored
+ * (the samples are taken as they are), and CMYK or YCCK becomes RGB by PIL's formula (see {@link Cmyk}).
+ * JPEGs are read with TwelveMonkeys' reader, which ImageIO finds on the class path (it copes with more
+ * damaged metadata than the JDK's; the JDK's would apply a JPEG's ICC profile). A truncated or corrupt
  * file is an {@link IOException} naming what is wrong (JPEG decoders otherwise fill missing data with grey).
  */
 public final class ImageDecoder {
+
+    /** What {@link #jpegInks} finds. */
+    private static final int CMYK = 1;
+    private static final int YCCK = 2;
+
+    /** The JDK's (and TwelveMonkeys') native JPEG metadata format. */
+    private static final String JPEG_METADATA = "javax_imageio_jpeg_image_1.0";
+
+    /**
+     * Warnings that TwelveMonkeys' JPEG reader gives about colour metadata while it reads pixels (a bogus
+     * Adobe marker, an ICC profile that does not fit): PIL ignores that metadata too, so they are no damage.
+     */
+    private static final List<String> METADATA_WARNINGS = List.of(
+            "Invalid Adobe App14 marker", "Embedded ICC color profile", "No embedded ICC color profile");
 
     static {
         ImageIO.setUseCache(false);
@@ -33,23 +56,39 @@ public final class ImageDecoder {
     }
 
     public static RgbImage decode(Path file) throws IOException {
-        try (ImageInputStream in = ImageIO.createImageInputStream(Files.newInputStream(file))) {
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-            if (!readers.hasNext()) {
-                throw new IOException("not a JPEG, PNG, BMP or GIF image");
+        try (InputStream raw = Files.newInputStream(file); ImageInputStream in = ImageIO.createImageInputStream(raw)) {
+            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+            if (readers == null || !readers.hasNext()) {
+                throw new IOException("not a JPEG, PNG, BMP, TIFF or GIF image");
             }
             ImageReader reader = readers.next();
-            List<String> warnings = new ArrayList<>();
-            reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
             try {
-                reader.setInput(in, true, true);
-                BufferedImage img = reader.read(0);
+                boolean jpeg = reader.getFormatName().equalsIgnoreCase("jpeg");
+                reader.setInput(in, true, !jpeg);
+                // A JPEG's header is read first: a reader's notes on metadata (Exif, ICC) are no damage.
+                int inks = jpeg ? jpegInks(reader) : 0;
+                List<String> warnings = new ArrayList<>();
+                reader.addIIOReadWarningListener((source, warning) -> {
+                    if (METADATA_WARNINGS.stream().noneMatch(warning::startsWith)) {
+                        warnings.add(warning);
+                    }
+                });
+                RgbImage img;
+                if (inks != 0) {
+                    img = Cmyk.fromJpeg(reader.readRaster(0, null), inks == YCCK);
+                } else {
+                    ImageReadParam param = reader.getDefaultReadParam();
+                    if (jpeg) {
+                        keepSamples(reader, param);
+                    }
+                    img = toRgb(reader.read(0, param));
+                }
                 if (!warnings.isEmpty()) {
                     throw new IOException("corrupt or truncated image: " + warnings.get(0));
                 }
-                return toRgb(img);
+                return img;
             } catch (IndexOutOfBoundsException | IllegalArgumentException | IllegalStateException
-                     | NegativeArraySizeException e) {
+                     | NegativeArraySizeException | java.awt.color.CMMException e) {
                 throw new IOException("corrupt image: " + e, e);
             } finally {
                 reader.dispose();
@@ -58,6 +97,41 @@ public final class ImageDecoder {
             throw new IOException("file not found", e);
         } catch (javax.imageio.IIOException e) {
             throw new IOException("corrupt or truncated image: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * {@link #CMYK} or {@link #YCCK} for a 4-component JPEG (libjpeg's rule: YCCK when an Adobe APP14
+     * marker gives a transform other than 0), 0 for any other.
+     */
+    private static int jpegInks(ImageReader reader) throws IOException {
+        ImageTypeSpecifier raw = reader.getRawImageType(0);
+        if (raw != null && raw.getNumBands() != 4) {
+            return 0;
+        }
+        IIOMetadata md = reader.getImageMetadata(0);
+        if (md == null || !List.of(md.getMetadataFormatNames()).contains(JPEG_METADATA)) {
+            return 0;
+        }
+        IIOMetadataNode tree = (IIOMetadataNode) md.getAsTree(JPEG_METADATA);
+        NodeList sof = tree.getElementsByTagName("sof");
+        if (sof.getLength() == 0 || !"4".equals(((IIOMetadataNode) sof.item(0)).getAttribute("numFrameComponents"))) {
+            return 0;
+        }
+        NodeList adobe = tree.getElementsByTagName("app14Adobe");
+        boolean ycck = adobe.getLength() > 0 && !"0".equals(((IIOMetadataNode) adobe.item(0)).getAttribute("transform"));
+        return ycck ? YCCK : CMYK;
+    }
+
+    /**
+     * Asks a JPEG reader for its RGB samples in the file's own colour space when an ICC profile makes that
+     * other than sRGB, so that it does not convert them to sRGB: PIL does not either.
+     */
+    private static void keepSamples(ImageReader reader, ImageReadParam param) throws IOException {
+        ImageTypeSpecifier raw = reader.getRawImageType(0);
+        ColorSpace cs = raw == null ? null : raw.getColorModel().getColorSpace();
+        if (cs != null && cs.getType() == ColorSpace.TYPE_RGB && !cs.isCS_sRGB()) {
+            param.setDestinationType(raw);
         }
     }
 
@@ -78,9 +152,28 @@ public final class ImageDecoder {
             }
             return new RgbImage(w, h, out);
         }
-        boolean gray = !(cm instanceof IndexColorModel) && cm.getColorSpace().getType() == ColorSpace.TYPE_GRAY;
-        boolean componentRgb = cm instanceof ComponentColorModel && cm.getColorSpace().isCS_sRGB()
+        int csType = cm.getColorSpace().getType();
+        boolean gray = !(cm instanceof IndexColorModel) && csType == ColorSpace.TYPE_GRAY;
+        // Any RGB or CMYK profile: the samples as they are (PIL ignores ICC profiles).
+        boolean componentRgb = cm instanceof ComponentColorModel && csType == ColorSpace.TYPE_RGB
                 && raster.getNumBands() >= 3;
+        boolean componentCmyk = cm instanceof ComponentColorModel && csType == ColorSpace.TYPE_CMYK
+                && raster.getNumBands() >= 4;
+        if (componentCmyk) {
+            int[] cmyk = new int[w * h * 4];
+            int[] row = new int[w];
+            for (int c = 0; c < 4; c++) {
+                int bits = cm.getComponentSize(c);
+                long max = (1L << bits) - 1;
+                for (int y = 0; y < h; y++) {
+                    raster.getSamples(0, y, w, 1, c, row);
+                    for (int x = 0; x < w; x++) {
+                        cmyk[(y * w + x) * 4 + c] = bits == 8 ? row[x] : (int) ((row[x] * 255L + max / 2) / max);
+                    }
+                }
+            }
+            return Cmyk.fromSamples(w, h, cmyk);
+        }
         if (gray || componentRgb) {
             int[] row = new int[w];
             int channels = gray ? 1 : 3;
@@ -104,7 +197,7 @@ public final class ImageDecoder {
             }
             return new RgbImage(w, h, out);
         }
-        // Palettes, packed RGB (BMP, TYPE_INT_*), CMYK and other colour spaces: Java's sRGB conversion.
+        // Palettes, packed RGB (BMP, TYPE_INT_*) and other colour spaces: Java's sRGB conversion.
         int[] argb = img.getRGB(0, 0, w, h, null, 0, w);
         for (int i = 0; i < argb.length; i++) {
             int p = argb[i];

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +25,7 @@ class ImageDecoderTest {
     }
 
     @Test
-    void pngRgbIsLossless() throws IOException {
+    void pngBmpAndTiffRgbAreLossless() throws IOException {
         BufferedImage src = TestImages.rgb(9, 7, 1, 0);
         RgbImage img = ImageDecoder.decode(TestImages.write(src, "png", dir.resolve("a.png")));
         assertEquals(9, img.width());
@@ -34,8 +36,11 @@ class ImageDecoderTest {
                 assertPixel(img, x, y, (p >> 16) & 0xff, (p >> 8) & 0xff, p & 0xff);
             }
         }
-        RgbImage bmp = ImageDecoder.decode(TestImages.write(src, "bmp", dir.resolve("a.bmp")));
-        assertEquals(src.getRGB(3, 4) & 0xffffff, ((bmp.get(3, 4, 0) << 16) | (bmp.get(3, 4, 1) << 8) | bmp.get(3, 4, 2)));
+        for (String f : new String[] {"bmp", "tiff"}) {
+            RgbImage other = ImageDecoder.decode(TestImages.write(src, f, dir.resolve("a." + f)));
+            assertEquals(src.getRGB(3, 4) & 0xffffff,
+                    (other.get(3, 4, 0) << 16) | (other.get(3, 4, 1) << 8) | other.get(3, 4, 2), f);
+        }
     }
 
     @Test
@@ -85,5 +90,61 @@ class ImageDecoderTest {
         Path empty = dir.resolve("empty.png");
         Files.write(empty, new byte[0]);
         assertThrows(IOException.class, () -> ImageDecoder.decode(empty));
+    }
+
+    private static Path fixture(String name) {
+        try {
+            return Path.of(ImageDecoderTest.class.getResource("/cmyk/" + name).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Decodes a fixture of resources/cmyk and compares it with what PIL 9.4's {@code convert("RGB")} made
+     * of the same file (torchvision's loader; see resources/cmyk/README.md), to 2 levels of 8 bits: the
+     * JDK's libjpeg and PIL's libjpeg-turbo may round a sample differently.
+     */
+    private static void assertMatchesPil(String name) throws IOException {
+        RgbImage img = ImageDecoder.decode(fixture(name));
+        BufferedImage want = ImageIO.read(fixture(name.replace(".", "-") + ".pil.png").toFile());
+        assertEquals(want.getWidth(), img.width(), name);
+        assertEquals(want.getHeight(), img.height(), name);
+        int worst = 0;
+        String where = "";
+        for (int y = 0; y < img.height(); y++) {
+            for (int x = 0; x < img.width(); x++) {
+                int p = want.getRGB(x, y);
+                for (int c = 0; c < 3; c++) {
+                    int d = Math.abs(img.get(x, y, c) - ((p >> (16 - 8 * c)) & 0xff));
+                    if (d > worst) {
+                        worst = d;
+                        where = "channel " + c + " at " + x + "," + y + ": " + img.get(x, y, c) + " vs PIL "
+                                + ((p >> (16 - 8 * c)) & 0xff);
+                    }
+                }
+            }
+        }
+        assertTrue(worst <= 2, name + " differs from PIL by " + worst + " levels (" + where + ")");
+    }
+
+    @Test
+    void cmykJpegMatchesPil() throws IOException {
+        assertMatchesPil("cmyk.jpg"); // inverted (Adobe) CMYK, as PIL and Photoshop write it
+    }
+
+    @Test
+    void ycckJpegMatchesPil() throws IOException {
+        assertMatchesPil("ycck.jpg");
+    }
+
+    @Test
+    void cmykTiffMatchesPil() throws IOException {
+        assertMatchesPil("cmyk.tif");
+    }
+
+    @Test
+    void jpegIccProfileIsIgnoredLikePil() throws IOException {
+        assertMatchesPil("icc-linear-rgb.jpg");
     }
 }
