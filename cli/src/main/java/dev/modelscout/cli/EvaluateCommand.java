@@ -4,6 +4,15 @@ import dev.modelscout.recommender.Evaluation;
 import dev.modelscout.recommender.FieldSpec;
 import dev.modelscout.recommender.Popularity;
 import dev.modelscout.recommender.TrainingHistory;
+import dev.modelscout.recommender.evaluation.Baseline;
+import dev.modelscout.recommender.evaluation.CurvePoint;
+import dev.modelscout.recommender.evaluation.DatasetScore;
+import dev.modelscout.recommender.evaluation.Options;
+import dev.modelscout.recommender.evaluation.Protocol;
+import dev.modelscout.recommender.evaluation.Result;
+import dev.modelscout.recommender.evaluation.ResultsJson;
+import dev.modelscout.recommender.evaluation.Summary;
+import dev.modelscout.recommender.evaluation.Timing;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,7 +31,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = "Evaluate a recommender on a history (unseen-models, leave-one-dataset-out, train-test, "
                 + "learning-curve): Pearson, Spearman, Kendall tau-b, weighted tau, top-1 regret, top-k hit rate "
-                + "per test dataset, averaged; the popularity baseline is evaluated on the same splits.")
+                + "per test dataset, averaged; the popularity baseline is evaluated on the same splits. "
+                + "A setting out of its range (or one the history cannot satisfy) is refused before any training.")
 final class EvaluateCommand implements Callable<Integer> {
 
     @Spec
@@ -41,31 +51,36 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "unseen-models | leave-one-dataset-out | train-test | learning-curve. Default: ${DEFAULT-VALUE}.")
     String protocol;
 
-    @Option(names = "--test-datasets", paramLabel = "a,b", split = ",", description = "Datasets to test on (default: all).")
+    @Option(names = "--test-datasets", paramLabel = "a,b", split = ",",
+            description = "Datasets of the history to test on, each once (default: all; train-test: all not trained on).")
     List<String> testDatasets = new ArrayList<>();
 
     @Option(names = "--train-datasets", paramLabel = "a,b", split = ",",
-            description = "train-test: datasets to train on (default: all not tested).")
+            description = "train-test: datasets of the history to train on, each once, none tested "
+                    + "(default: all not tested; one of the two lists is needed).")
     List<String> trainDatasets = new ArrayList<>();
 
-    @Option(names = "--splits", paramLabel = "N", defaultValue = "10", description = "unseen-models: random splits. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--splits", paramLabel = "N", defaultValue = "10", description = "unseen-models: random splits, >= 1. Default: ${DEFAULT-VALUE}.")
     int splits;
 
     @Option(names = "--test-fraction", paramLabel = "F", defaultValue = "0.2",
-            description = "unseen-models: fraction of models held out. Default: ${DEFAULT-VALUE}.")
+            description = "unseen-models: fraction of models held out, in (0,1); it must hold out 2 or more models, "
+                    + "leave 1 or more to train on, and hold out 2 or more jobs of some test dataset in every split. "
+                    + "Default: ${DEFAULT-VALUE}.")
     double testFraction;
 
     @Option(names = "--split-seed", paramLabel = "N", defaultValue = "0", description = "Seed of splits and subsamples. Default: ${DEFAULT-VALUE}.")
     long splitSeed;
 
-    @Option(names = "--top-k", paramLabel = "K", defaultValue = "3", description = "k of the top-k hit rate. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--top-k", paramLabel = "K", defaultValue = "3", description = "k of the top-k hit rate, >= 1. Default: ${DEFAULT-VALUE}.")
     int topK;
 
     @Option(names = "--fractions", paramLabel = "f,f", split = ",", defaultValue = "0.1,0.2,0.3,0.5,0.7,1.0",
-            description = "learning-curve: fractions of the training jobs. Default: ${DEFAULT-VALUE}.")
+            description = "learning-curve: fractions of the training jobs, increasing, in (0,1], each keeping 1 or "
+                    + "more jobs. Default: ${DEFAULT-VALUE}.")
     List<Double> fractions;
 
-    @Option(names = "--repeats", paramLabel = "N", defaultValue = "3", description = "learning-curve: subsamples per fraction. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--repeats", paramLabel = "N", defaultValue = "3", description = "learning-curve: subsamples per fraction below 1, >= 1. Default: ${DEFAULT-VALUE}.")
     int repeats;
 
     @Option(names = "--no-baseline", description = "Do not evaluate the popularity baseline beside it.")
@@ -80,35 +95,31 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
+        // Option ranges first (Options refuses them), the history's checks next (in evaluate), training last.
+        Options options = new Options(Protocol.Kind.parse(protocol), testDatasets, trainDatasets, splits, testFraction,
+                splitSeed, topK, fractions, repeats);
         TrainingHistory history = historyOptions.read();
         FieldSpec features = historyOptions.features(history);
-        Evaluation.Protocol p = Evaluation.Protocol.parse(protocol);
-        if (splits < 1 || !(testFraction > 0 && testFraction < 1) || topK < 1 || repeats < 1) {
-            throw new IllegalArgumentException("--splits, --top-k and --repeats must be >= 1 and --test-fraction in (0,1)");
-        }
-        Evaluation.Options options = Evaluation.Options.defaults(p).withTestDatasets(testDatasets)
-                .withTrainDatasets(trainDatasets).withSplits(splits, testFraction, splitSeed).withTopK(topK)
-                .withCurve(fractions, repeats);
-        Evaluation.Result result = Evaluation.evaluate(history, trainerOptions.trainer(), features, options);
+        Result result = Evaluation.evaluate(history, trainerOptions.trainer(), features, options);
         if (!noBaseline && !trainerOptions.isBaseline()) {
-            Evaluation.Result base = Evaluation.evaluate(history, trainerOptions.trainer(Popularity.NAME), features, options);
-            result = result.withBaseline(Evaluation.Baseline.of(base));
+            Result base = Evaluation.evaluate(history, trainerOptions.trainer(Popularity.NAME), features, options);
+            result = result.withBaseline(Baseline.of(base));
         }
         print(o, result, history);
         if (out != null) {
-            Evaluation.write(result, out);
+            ResultsJson.write(result, out);
             o.println("results written to " + out);
         }
         o.flush();
         return 0;
     }
 
-    private void print(PrintWriter o, Evaluation.Result r, TrainingHistory history) {
+    private void print(PrintWriter o, Result r, TrainingHistory history) {
         o.println(r.protocol() + " on " + history.source() + " (" + history.size() + " jobs), features "
                 + String.join(",", r.features()));
         if (perDataset || (r.perDataset().size() <= 20 && r.curve() == null)) {
             List<List<String>> rows = new ArrayList<>();
-            for (Evaluation.DatasetScore d : r.perDataset()) {
+            for (DatasetScore d : r.perDataset()) {
                 rows.add(List.of(d.dataset() + (d.split() == null ? "" : " #" + d.split()), Integer.toString(d.n()),
                         f(d.pearson()), f(d.spearman()), f(d.kendall()), f(d.weightedTau()), f(d.weightedTauRankNone()),
                         f(d.regret()), f(d.hitAtK())));
@@ -119,14 +130,14 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         if (r.curve() != null) {
             List<List<String>> rows = new ArrayList<>();
-            for (Evaluation.CurvePoint c : r.curve()) {
-                Map<String, Double> m = Evaluation.asMap(c.metrics());
+            for (CurvePoint c : r.curve()) {
+                Map<String, Double> m = c.metrics().asMap();
                 List<String> row = new ArrayList<>(List.of(f(c.fraction()), String.format(Locale.ROOT, "%.0f", c.trainRows())));
                 m.values().forEach(v -> row.add(f(v)));
                 rows.add(row);
             }
             List<String> header = new ArrayList<>(List.of("fraction", "train_rows"));
-            header.addAll(Evaluation.asMap(r.metrics()).keySet());
+            header.addAll(r.metrics().asMap().keySet());
             Table.of(header.toArray(String[]::new)).addAll(rows).print(o);
             o.println();
         }
@@ -138,15 +149,15 @@ final class EvaluateCommand implements Callable<Integer> {
         List<String> header = new ArrayList<>(List.of("recommender"));
         header.addAll(Arrays.asList("pearson", "spearman", "kendall", "w_tau", "w_tau_rank_none", "regret", "hit@" + r.k()));
         Table.of(header.toArray(String[]::new)).addAll(rows).print(o);
-        Evaluation.Timing t = r.timing();
+        Timing t = r.timing();
         o.printf(Locale.ROOT, "timing: %d fits, %.3f s training (%.3f s per fit), %.3f s in all%n", t.fits(),
                 t.trainSeconds(), t.meanTrainSeconds(), t.totalSeconds());
     }
 
-    private static List<String> summaryRow(String name, Evaluation.Summary m, Evaluation.Summary s) {
+    private static List<String> summaryRow(String name, Summary m, Summary s) {
         List<String> row = new ArrayList<>(List.of(name));
-        Map<String, Double> mean = Evaluation.asMap(m);
-        Map<String, Double> std = Evaluation.asMap(s);
+        Map<String, Double> mean = m.asMap();
+        Map<String, Double> std = s.asMap();
         mean.forEach((k, v) -> row.add(f(v) + " +- " + f(std.get(k))));
         return row;
     }
