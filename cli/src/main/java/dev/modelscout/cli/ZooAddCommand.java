@@ -1,12 +1,13 @@
 package dev.modelscout.cli;
 
 import dev.modelscout.core.Backbone;
-import dev.modelscout.core.Preprocessing;
 import dev.modelscout.core.WeightsKind;
 import dev.modelscout.engine.ModelMeasurement;
 import dev.modelscout.engine.PyTorchRuntime;
 import dev.modelscout.zoo.BackboneCatalog;
+import dev.modelscout.zoo.BackboneDraft;
 import java.io.PrintWriter;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -48,8 +49,8 @@ final class ZooAddCommand implements Callable<Integer> {
     @Option(names = "--pretrain", description = "Pre-training dataset (imagenet, ...).")
     String pretrain;
 
-    @Option(names = "--crop", defaultValue = "224", description = "Input size (centre crop). Default: ${DEFAULT-VALUE}.")
-    int crop;
+    @Option(names = "--crop", description = "Input size (centre crop). Default: " + BackboneDraft.DEFAULT_CROP + ".")
+    Integer crop;
 
     @Option(names = "--resize", description = "Shorter side before the crop. Default: crop / 0.875.")
     Integer resize;
@@ -60,7 +61,7 @@ final class ZooAddCommand implements Callable<Integer> {
     @Option(names = "--std", split = ",", description = "Per-channel std, R,G,B. Default: ImageNet.")
     double[] std;
 
-    @Option(names = "--channels", defaultValue = "RGB", description = "RGB or BGR. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--channels", description = "RGB or BGR. Default: ImageNet (RGB).")
     String channels;
 
     @Option(names = "--gmacs", description = "GMACs per image, for models whose layers cannot be counted (TorchScript).")
@@ -82,33 +83,37 @@ final class ZooAddCommand implements Callable<Integer> {
             arch = arch == null ? old.archFamily() : arch;
             pretrain = pretrain == null ? old.pretrainDataset() : pretrain;
         }
-        Preprocessing imagenet = Preprocessing.imagenet(crop);
-        Preprocessing prep = new Preprocessing(resize == null ? imagenet.resize() : resize, crop,
-                mean == null ? imagenet.mean() : mean, std == null ? imagenet.std() : std,
-                channels.toUpperCase(Locale.ROOT));
-        String stored = storedWeights(weights, zoo);
-        Backbone draft = new Backbone(id, arch, pretrain, prep, 0, gmacs, null, stored, null);
-        // Validates the id and fields before the (slow) load.
+        // Every value is checked, by the rules the reader applies, before the (slow) load and before writing.
+        Backbone draft = catalog.entry(BackboneDraft.of(id, storedWeights(weights, zoo)).archFamily(arch)
+                .pretrainDataset(pretrain).resize(resize).crop(crop).mean(mean).std(std).channels(channels).gmacs(gmacs));
         catalog.with(draft, replace);
         ModelMeasurement m = ModelMeasurement.measure(catalog.resolved(draft),
                 PyTorchRuntime.resolve(GlobalOptions.of(spec).device(), spec.commandLine().getErr()::println), online);
-        Double g = m.gmacs() != null ? m.gmacs() : gmacs;
-        Backbone entry = new Backbone(id, arch, pretrain, prep, m.featureDim(), g,
-                m.parameters() / 1e6, stored, m.sha256());
+        Double g = m.gmacs() != null ? m.gmacs() : draft.gmacs();
+        Backbone entry = new Backbone(draft.id(), draft.archFamily(), draft.pretrainDataset(), draft.preprocessing(),
+                m.featureDim(), g, m.parameters() / 1e6, draft.weights(), m.sha256());
         catalog.with(entry, replace).save();
-        out.printf(Locale.ROOT, "added %s to %s: %d-d features, %.4f M parameters, GMACs %s%s%n", id, zoo,
+        out.printf(Locale.ROOT, "added %s to %s: %d-d features, %.4f M parameters, GMACs %s%s%n", entry.id(), zoo,
                 m.featureDim(), m.parameters() / 1e6, g == null ? "unknown (give --gmacs)" : String.format(Locale.ROOT, "%.4f", g),
                 m.sha256() == null ? "" : ", sha256 " + m.sha256());
         out.flush();
         return 0;
     }
 
-    /** A weights file is stored relative to the catalog's folder when it lies inside it, else absolute. */
+    /**
+     * A weights file is stored relative to the catalog's folder when it lies inside it, else absolute; a
+     * blank or invalid path is kept as given, for the catalog's rules to report.
+     */
     static String storedWeights(String weights, Path catalog) {
-        if (WeightsKind.of(weights) != WeightsKind.FILE) {
+        if (WeightsKind.of(weights) != WeightsKind.FILE || weights.isBlank()) {
             return weights;
         }
-        Path file = Path.of(weights).toAbsolutePath().normalize();
+        Path file;
+        try {
+            file = Path.of(weights.trim()).toAbsolutePath().normalize();
+        } catch (InvalidPathException e) {
+            return weights;
+        }
         Path base = catalog.toAbsolutePath().normalize().getParent();
         return file.startsWith(base) ? base.relativize(file).toString() : file.toString();
     }
