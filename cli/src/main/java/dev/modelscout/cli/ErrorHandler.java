@@ -1,5 +1,6 @@
 package dev.modelscout.cli;
 
+import dev.modelscout.core.InvalidOptionException;
 import dev.modelscout.core.ModelScoutException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -12,8 +13,10 @@ import picocli.CommandLine.ParseResult;
  * The one place that turns exceptions into exit codes and one-line messages. Stack traces only with
  * {@code --verbose}.
  *
- * <p>Exit codes: 0 ok, 1 bad input or a failed job ({@link ModelScoutException}), 2 usage error,
- * 3 unexpected internal error.
+ * <p>Exit codes: 0 ok; 1 bad input or a failed job (our own {@link ModelScoutException}s); 2 usage error (a
+ * picocli parse error, a {@link ParameterException} or an {@link InvalidOptionException}: an option value
+ * outside its range); 3 anything else, which is a bug: an internal error with a hint to rerun with
+ * {@code --verbose}.
  */
 final class ErrorHandler implements IExecutionExceptionHandler {
 
@@ -28,7 +31,11 @@ final class ErrorHandler implements IExecutionExceptionHandler {
         if (verbose) {
             ex.printStackTrace(err);
         }
-        if (ex instanceof ModelScoutException || ex instanceof IllegalArgumentException) {
+        if (ex instanceof ParameterException || ex instanceof InvalidOptionException) {
+            CommandLine at = ex instanceof ParameterException p ? p.getCommandLine() : cmd;
+            return usage(at, ex.getMessage());
+        }
+        if (ex instanceof ModelScoutException) {
             err.println(cmd.getColorScheme().errorText("error: " + oneLine(ex.getMessage())));
             err.flush();
             return EXIT_INPUT;
@@ -48,16 +55,20 @@ final class ErrorHandler implements IExecutionExceptionHandler {
         return nl < 0 ? s : s.substring(0, nl);
     }
 
-    /** Usage errors: the message, a hint to --help, exit code 2. */
+    /** The message, a hint to --help, exit code 2. */
+    static int usage(CommandLine cmd, String message) {
+        PrintWriter err = cmd.getErr();
+        err.println(cmd.getColorScheme().errorText("error: " + oneLine(message)));
+        err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+        err.flush();
+        return EXIT_USAGE;
+    }
+
+    /** Usage errors found while parsing the command line. */
     static final class ParameterHandler implements IParameterExceptionHandler {
         @Override
         public int handleParseException(ParameterException ex, String[] args) {
-            CommandLine cmd = ex.getCommandLine();
-            PrintWriter err = cmd.getErr();
-            err.println(cmd.getColorScheme().errorText("error: " + oneLine(ex.getMessage())));
-            err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
-            err.flush();
-            return EXIT_USAGE;
+            return usage(ex.getCommandLine(), ex.getMessage());
         }
     }
 }

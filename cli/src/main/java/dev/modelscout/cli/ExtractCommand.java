@@ -35,6 +35,12 @@ final class ExtractCommand implements Callable<Integer> {
     @Mixin
     ImageSourceOptions source;
 
+    /** {@code --seed}: the subsample seed here (recommend's {@code --seed} is the recommender's; both take --sample-seed). */
+    @Option(names = "--seed", paramLabel = "S", description = "Same as --sample-seed.")
+    void setSeed(long s) {
+        source.seed = s;
+    }
+
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Feature folder (one sub-folder per model).")
     Path out;
 

@@ -1,6 +1,7 @@
 package dev.modelscout.cli;
 
 import dev.modelscout.recommender.AppendResult;
+import dev.modelscout.recommender.HistoryAppender;
 import dev.modelscout.recommender.OnDuplicate;
 import dev.modelscout.recommender.TrainingHistory;
 import java.io.PrintWriter;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code modelscout history append}: appends the finished fine-tuning jobs of a CSV file to the history
- * ({@link TrainingHistory#appendFile}); the history file is replaced atomically and left unchanged on any error.
+ * ({@link HistoryAppender}); the history file is replaced atomically and left unchanged on any error.
  */
 @Command(name = "append", mixinStandardHelpOptions = true,
         description = {"Append finished fine-tuning jobs to a training history (created if missing).",
@@ -49,9 +50,12 @@ final class HistoryAppendCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        AppendResult r = TrainingHistory.appendFile(history, jobs, OnDuplicate.parse(onDuplicate), accuracyPercent);
+        PrintWriter err = spec.commandLine().getErr();
+        AppendResult r = HistoryAppender.append(history, jobs, OnDuplicate.parse(onDuplicate), accuracyPercent, m -> {
+            err.println(m);
+            err.flush();
+        });
         if (!r.droppedColumns().isEmpty()) {
-            PrintWriter err = spec.commandLine().getErr();
             err.println("note: columns of " + jobs + " not in the header of " + history + " were dropped: "
                     + String.join(", ", r.droppedColumns()));
             err.flush();

@@ -1,7 +1,9 @@
 package dev.modelscout.cli;
 
 import dev.modelscout.recommender.FieldSpec;
+import dev.modelscout.recommender.HistoryReader;
 import dev.modelscout.recommender.OnDuplicate;
+import dev.modelscout.recommender.ReadOptions;
 import dev.modelscout.recommender.TrainingHistory;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -30,7 +32,7 @@ final class HistoryOptions {
     boolean accuracyPercent;
 
     TrainingHistory read() {
-        return TrainingHistory.read(history, TrainingHistory.ReadOptions.defaults()
+        return HistoryReader.read(history, ReadOptions.defaults()
                 .withOnDuplicate(OnDuplicate.parse(onDuplicate)).withAccuracyInPercent(accuracyPercent));
     }
 

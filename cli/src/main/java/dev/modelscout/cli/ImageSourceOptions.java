@@ -26,10 +26,11 @@ final class ImageSourceOptions {
     List<String> models = new ArrayList<>();
 
     @Option(names = "--per-class", defaultValue = "0", paramLabel = "N",
-            description = "Use at most N images per class, chosen at random with --seed. Default: all.")
+            description = "Use at most N images per class, chosen at random with --sample-seed. Default: all.")
     int perClass;
 
-    @Option(names = "--seed", defaultValue = "0", description = "Seed of the --per-class subsample. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--sample-seed", defaultValue = "0", paramLabel = "S",
+            description = "Seed of the --per-class subsample. Default: ${DEFAULT-VALUE}.")
     long seed;
 
     @Option(names = "--batch-size", defaultValue = "32",

@@ -1,7 +1,9 @@
 package dev.modelscout.cli;
 
 import dev.modelscout.recommender.OnDuplicate;
+import dev.modelscout.recommender.HistoryReader;
 import dev.modelscout.recommender.Prediction;
+import dev.modelscout.recommender.ReadOptions;
 import dev.modelscout.recommender.Recommender;
 import dev.modelscout.recommender.Recommenders;
 import dev.modelscout.recommender.TrainingHistory;
@@ -49,10 +51,13 @@ final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
+        if (out != null) {
+            OutputPaths.requireWritable(out);
+        }
         Recommender r = Recommenders.load(model);
-        TrainingHistory candidates = TrainingHistory.read(rows,
-                TrainingHistory.ReadOptions.forPrediction().withOnDuplicate(OnDuplicate.parse(onDuplicate)));
-        List<Prediction> ranked = Prediction.rank(r, candidates);
+        TrainingHistory candidates = HistoryReader.read(rows,
+                ReadOptions.forPrediction().withOnDuplicate(OnDuplicate.parse(onDuplicate)));
+        List<Prediction> ranked = Prediction.rank(r, candidates.jobs());
         if (out != null) {
             Prediction.write(ranked, out);
         }

@@ -53,6 +53,12 @@ final class ScoreCommand implements Callable<Integer> {
     @Mixin
     ImageSourceOptions source;
 
+    /** {@code --seed}: the subsample seed here (recommend's {@code --seed} is the recommender's; both take --sample-seed). */
+    @Option(names = "--seed", paramLabel = "S", description = "Same as --sample-seed.")
+    void setSeed(long s) {
+        source.seed = s;
+    }
+
     @Option(names = "--cache", paramLabel = "DIR",
             description = "With --images: feature cache. Default: ~/.cache/modelscout/features/<hash of the image path>.")
     Path cache;
@@ -82,6 +88,9 @@ final class ScoreCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--parc-pca and --gbc-pca must be >= 0");
         }
         Scores.loadNativesInBackground();
+        if (out != null) {
+            OutputPaths.require(out, "--out", ".csv", ".json");
+        }
         List<ScoreInput> inputs = inputs();
         Scores.Options options = new Scores.Options(parcPca, gbcPca);
         PrintWriter err = spec.commandLine().getErr();

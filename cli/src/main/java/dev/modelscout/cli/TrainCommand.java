@@ -39,6 +39,7 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
+        OutputPaths.requireWritable(out);
         TrainingHistory history = historyOptions.read();
         FieldSpec features = historyOptions.features(history);
         Trainer trainer = trainerOptions.trainer();

@@ -1,16 +1,12 @@
 package dev.modelscout.cli;
 
-import dev.modelscout.recommender.Ensemble;
-import dev.modelscout.recommender.FactorizationMachine;
-import dev.modelscout.recommender.LinearRegression;
 import dev.modelscout.recommender.Popularity;
 import dev.modelscout.recommender.Recommenders;
 import dev.modelscout.recommender.Trainer;
-import java.util.List;
-import java.util.Locale;
+import dev.modelscout.recommender.TrainerOverrides;
 import picocli.CommandLine.Option;
 
-/** Which recommender to train, with optional overrides of its documented defaults. */
+/** Which recommender to train, with optional overrides of its documented defaults (train, evaluate, recommend). */
 final class TrainerOptions {
 
     @Option(names = "--recommender", paramLabel = "fm|lr|ensemble|popularity", defaultValue = "fm",
@@ -47,65 +43,20 @@ final class TrainerOptions {
                     + "(nested). Default: off (the plain mean).")
     Boolean tuneWeight;
 
+    /** The overrides given on the command line (null: the trainer's default). */
+    TrainerOverrides overrides() {
+        return new TrainerOverrides(seed, factors, lambda, tune, balance, fmWeight, tuneWeight);
+    }
+
     Trainer trainer() {
         return trainer(recommender);
     }
 
     Trainer trainer(String name) {
-        Trainer t = Recommenders.trainer(name);
-        if (t instanceof FactorizationMachine fm) {
-            return new FactorizationMachine(fm(fm.config()));
-        }
-        if (t instanceof LinearRegression lr) {
-            return new LinearRegression(lr(lr.config()));
-        }
-        if (t instanceof Ensemble e) {
-            // The overrides apply to the member they name (seed, factors: the FM; lambda, tune, balance: both).
-            Ensemble.Config c = e.config().withRidge(lr(e.config().ridge())).withFm(fm(e.config().fm()));
-            if (fmWeight != null) {
-                c = c.withFmWeight(fmWeight).withTuneFmWeight(List.of());
-            }
-            if (tuneWeight != null && fmWeight == null) {
-                c = c.withTuneFmWeight(tuneWeight ? Ensemble.Config.TUNE_GRID : List.of());
-            }
-            return new Ensemble(c);
-        }
-        return t;
-    }
-
-    private FactorizationMachine.Config fm(FactorizationMachine.Config c) {
-        if (factors != null) {
-            c = c.withFactors(factors);
-        }
-        if (seed != null) {
-            c = c.withSeed(seed);
-        }
-        if (lambda != null) {
-            c = c.withLambdaV(lambda).withTuneLambdaV(List.of());
-        }
-        if (tune != null && lambda == null) {
-            c = c.withTuneLambdaV(tune ? FactorizationMachine.Config.TUNE_GRID : List.of());
-        }
-        if (balance != null) {
-            c = c.withBalanceDatasets(balance);
-        }
-        return c;
-    }
-
-    private LinearRegression.Config lr(LinearRegression.Config c) {
-        if (lambda != null) {
-            c = c.withLambda(lambda).withTuneLambda(List.of());
-        }
-        if (tune != null && lambda == null) {
-            c = c.withTuneLambda(tune ? LinearRegression.Config.TUNE_GRID : List.of());
-        }
-        if (balance != null) {
-            c = c.withBalanceDatasets(balance);
-        }
-        return c;
+        return Recommenders.trainer(name, overrides());
     }
 
     boolean isBaseline() {
-        return Popularity.NAME.equals(recommender.toLowerCase(Locale.ROOT)) || trainer() instanceof Popularity;
+        return Recommenders.kind(recommender).name().equals(Popularity.NAME);
     }
 }

@@ -139,7 +139,7 @@ class HistoryCommandTest {
         assertEquals(0.77, t.jobs().get(t.size() - 1).accuracy());
 
         CliTest.run("history", "append", "--history", h.toString(), "--jobs", recs.toString(), "--on-duplicate", "sometimes")
-                .expectExit(1).expectErr("--on-duplicate must be");
+                .expectExit(2).expectErr("--on-duplicate must be");
     }
 
     @Test

@@ -65,9 +65,9 @@ class RecommendIT {
         }
         assertTrue(doc.get("recommender").get("rows").asInt() > 0);
         // the second run reads every backbone's features from the cache
-        CliTest.run("--device", "cpu", "recommend", "--images", images.toString(), "--zoo", zoo.toString(),
-                "--cache", dir.resolve("cache").toString()).expectExit(0).expectErr("up to date");
-        assertFalse(r.out().isBlank());
+        CliTest again = CliTest.run("--device", "cpu", "recommend", "--images", images.toString(), "--zoo",
+                zoo.toString(), "--cache", dir.resolve("cache").toString()).expectExit(0).expectErr("up to date");
+        assertEquals(r.out(), again.out(), "the cached run ranks exactly as the first");
     }
 
     @Test
@@ -91,6 +91,35 @@ class RecommendIT {
         assertEquals(3, lines.size(), lines.toString());
         assertTrue(lines.get(0).startsWith("rank,dataset,dataset_size,num_classes,model"), lines.get(0));
         assertTrue(lines.get(1).startsWith("1,target,12,2,r18,"), "the 11 M-parameter ResNet ranks first: " + lines);
+    }
+
+    @Test
+    void recommendTrainsOnAHistoryWithTrainsOptionsAndRecordsTheSeed() throws IOException {
+        StringBuilder h = new StringBuilder("dataset,dataset_size,num_classes,model,arch_family,pretrain_dataset,"
+                + "input_size,gmacs,params_m,accuracy\n");
+        String[] datasets = {"a", "b", "c", "pets"};
+        for (int i = 0; i < datasets.length; i++) {
+            h.append(datasets[i]).append(",1000,10,small,resnet,imagenet,32,0.01,0.5,").append(0.5 + 0.05 * i).append('\n');
+            h.append(datasets[i]).append(",1000,10,big,resnet,imagenet,32,0.5,12,").append(0.7 + 0.05 * i).append('\n');
+        }
+        Path history = dir.resolve("seeded-history.csv");
+        Files.writeString(history, h);
+        for (long seed : new long[] {1, 2}) {
+            Path out = dir.resolve("recs-" + seed + ".json");
+            CliTest r = CliTest.run("--device", "cpu", "recommend", "--images", images.toString(), "--zoo",
+                    zoo.toString(), "--history", history.toString(), "--features", "d,m", "--recommender", "fm",
+                    "--seed", Long.toString(seed), "--factors", "3", "--cache", dir.resolve("cache").toString(),
+                    "--out", out.toString()).expectExit(0);
+            JsonNode prov = new ObjectMapper().readTree(out.toFile()).get("recommender");
+            assertEquals(seed, prov.get("seed").asLong());
+            assertEquals("factorization-machine", prov.get("trainer").asText());
+            assertEquals(Long.toString(seed), prov.get("settings").get("seed").asText());
+            assertEquals("3", prov.get("settings").get("factors").asText());
+            assertEquals(8, prov.get("rows").asInt());
+            // the folder is called pets, which is also a dataset of this history: the user is told
+            assertTrue(r.err().contains("warning: dataset id 'pets' is a dataset of the recommender's training history"),
+                    r.err());
+        }
     }
 
     @Test
@@ -119,7 +148,13 @@ class RecommendIT {
     @Test
     void badOutputNameFailsBeforeAnyWork() {
         CliTest r = CliTest.run("--device", "cpu", "recommend", "--images", images.toString(), "--zoo", zoo.toString(),
-                "--out", dir.resolve("recs.txt").toString()).expectExit(1).expectErr("--out must end in .csv or .json");
+                "--out", dir.resolve("recs.txt").toString()).expectExit(2).expectErr("--out must end in .csv or .json");
+        assertFalse(r.err().contains("extracting"), r.err());
+        r = CliTest.run("--device", "cpu", "recommend", "--images", images.toString(), "--zoo", zoo.toString(),
+                "--out", "/dev/null/recs.json").expectExit(2).expectErr("/dev/null is not a folder");
+        assertFalse(r.err().contains("extracting"), r.err());
+        r = CliTest.run("--device", "cpu", "recommend", "--images", images.toString(), "--zoo", zoo.toString(),
+                "--top", "0").expectExit(2).expectErr("--top must be >= 1");
         assertFalse(r.err().contains("extracting"), r.err());
         CliTest.run("recommend", "--images", images.toString(), "--zoo", zoo.toString(), "--model",
                 dir.resolve("m.json").toString(), "--history", dir.resolve("h.csv").toString())

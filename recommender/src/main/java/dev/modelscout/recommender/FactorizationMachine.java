@@ -103,6 +103,11 @@ public final class FactorizationMachine implements Trainer {
         }
 
         @Override
+        public java.util.Set<String> knownDatasets() {
+            return encoding.categoryValues(HistorySchema.DATASET);
+        }
+
+        @Override
         public double[] predict(List<Job> rows) {
             FeatureEncoding.Rows x = encoding.encode(rows);
             double[] p = new double[rows.size()];

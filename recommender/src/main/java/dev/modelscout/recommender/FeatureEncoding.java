@@ -56,6 +56,17 @@ public record FeatureEncoding(List<FittedColumn> columns, int dimension, List<St
         }
     }
 
+    /** The category values of {@code column} seen in training (empty when the column is not a category here). */
+    public java.util.Set<String> categoryValues(String column) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        for (FittedColumn c : columns) {
+            if (c.entry().column().equals(column)) {
+                out.addAll(c.categories().keySet());
+            }
+        }
+        return out;
+    }
+
     /** The history columns this encoding reads, in spec order. */
     public List<String> inputColumns() {
         java.util.Set<String> cols = new java.util.LinkedHashSet<>();

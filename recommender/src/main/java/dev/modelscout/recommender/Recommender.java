@@ -22,6 +22,14 @@ public interface Recommender {
     List<String> inputColumns();
 
     /**
+     * Datasets this recommender learned an effect of (its training history's dataset ids, when it encodes
+     * them): a target given one of these ids inherits that effect.
+     */
+    default Set<String> knownDatasets() {
+        return Set.of();
+    }
+
+    /**
      * The transferability scores this recommender reads (names as in the score columns: {@code logme},
      * {@code reg_hscore}, ...): what must be computed for a candidate row before it can be predicted.
      */

@@ -87,7 +87,7 @@ public final class Scores {
     public static List<TransferabilityScore> of(List<String> names, Options options, boolean haveProbabilities) {
         List<TransferabilityScore> out = new ArrayList<>();
         for (String n : new LinkedHashSet<>(names)) {
-            out.add(checked(entry(n, "").factory().apply(options), haveProbabilities));
+            out.add(checked(entry(n, "").factory().apply(options), haveProbabilities, FROM_FEATURES_ONLY));
         }
         return out;
     }
@@ -118,7 +118,7 @@ public final class Scores {
         }
         List<TransferabilityScore> out = new ArrayList<>();
         for (String n : names) {
-            out.add(checked(create(n, options), haveProbabilities));
+            out.add(checked(create(n, options), haveProbabilities, "(--probs)"));
         }
         return out;
     }
@@ -145,9 +145,13 @@ public final class Scores {
         throw new ScoringException("unknown score '" + name + "'; known: " + String.join(",", NAMES) + alternatives);
     }
 
-    private static TransferabilityScore checked(TransferabilityScore s, boolean haveProbabilities) {
+    /** The hint when a score needs probabilities where only features exist (recommend, jobs). */
+    static final String FROM_FEATURES_ONLY = "(this command computes scores from backbone features only; "
+            + "`modelscout score --features F.npy --labels y.npy --probs P.npy` computes it)";
+
+    private static TransferabilityScore checked(TransferabilityScore s, boolean haveProbabilities, String hint) {
         if (s.needsProbabilities() && !haveProbabilities) {
-            throw new ScoringException(s.name() + " needs the source model's class probabilities (--probs)");
+            throw new ScoringException(s.name() + " needs the source model's class probabilities " + hint);
         }
         return s;
     }

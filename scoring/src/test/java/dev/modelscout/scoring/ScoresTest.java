@@ -59,7 +59,8 @@ class ScoresTest {
     @Test
     void refusesAScoreThatNeedsProbabilitiesWhenThereAreNone() {
         ScoringException e = assertThrows(ScoringException.class, () -> Scores.of(List.of("leep"), OPTS, false));
-        assertEquals("leep needs the source model's class probabilities (--probs)", e.getMessage());
+        assertEquals("leep needs the source model's class probabilities " + Scores.FROM_FEATURES_ONLY, e.getMessage());
+        assertFalse(e.getMessage().contains("--probs P.npy)") && !e.getMessage().contains("score --features"));
         assertTrue(Scores.of(List.of("leep"), OPTS).get(0).needsProbabilities());
     }
 

@@ -1,0 +1,76 @@
+package dev.modelscout.cli;
+
+import dev.modelscout.core.ModelScoutException;
+import dev.modelscout.recommender.FieldSpec;
+import dev.modelscout.recommender.HistoryReader;
+import dev.modelscout.recommender.ReadOptions;
+import dev.modelscout.recommender.Recommender;
+import dev.modelscout.recommender.Recommenders;
+import dev.modelscout.recommender.TrainingHistory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * Where a command's recommender comes from: a saved one ({@code --model}), one trained now on
+ * {@code --history} with the same trainer options as {@code train}, or the embedded default.
+ */
+final class RecommenderSource {
+
+    /** The embedded default recommender (class-path resource). */
+    static final String DEFAULT_RECOMMENDER = "default-recommender.json";
+
+    @Option(names = "--model", paramLabel = "model.json", description = "A recommender saved by `modelscout train`.")
+    Path model;
+
+    @Option(names = "--history", paramLabel = "H.csv",
+            description = "Train a recommender on this history now instead (with --recommender, --seed, ... as in train).")
+    Path history;
+
+    @Option(names = "--features", paramLabel = "d,m,score_logme:zscore,...",
+            defaultValue = "d,m,score_logme:zscore,score_reg_hscore:zscore",
+            description = "Features when training on --history (see `train --help`). Default: ${DEFAULT-VALUE}.")
+    String features;
+
+    @Mixin
+    TrainerOptions trainer;
+
+    /** The recommender; says on {@code err} which one when it is the embedded default. */
+    Recommender resolve(CommandSpec spec, PrintWriter err) {
+        if (model != null && history != null) {
+            throw new ParameterException(spec.commandLine(), "give --model or --history, not both");
+        }
+        if (model != null) {
+            return Recommenders.load(model);
+        }
+        if (history != null) {
+            TrainingHistory h = HistoryReader.read(history, ReadOptions.defaults());
+            FieldSpec spec1 = FieldSpec.defaults().select(FieldSpec.parseFeatures(features)).requireColumnsOf(h);
+            return trainer.trainer().train(h, spec1);
+        }
+        Recommender r = embedded();
+        err.println("recommender: embedded default (" + r.provenance().trainer() + " trained on "
+                + r.provenance().rows() + " jobs of " + Path.of(r.provenance().historySource()).getFileName()
+                + "; features " + String.join(",", r.provenance().features()) + ")");
+        return r;
+    }
+
+    static Recommender embedded() {
+        try (InputStream in = RecommenderSource.class.getResourceAsStream(DEFAULT_RECOMMENDER)) {
+            if (in == null) {
+                throw new ModelScoutException("the embedded default recommender is missing from this build; "
+                        + "give --model or --history");
+            }
+            return Recommenders.fromJson("embedded " + DEFAULT_RECOMMENDER,
+                    new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new ModelScoutException("cannot read the embedded default recommender: " + e.getMessage(), e);
+        }
+    }
+}
