@@ -1,5 +1,6 @@
 package dev.modelscout.cli;
 
+import dev.modelscout.core.AtomicFiles;
 import dev.modelscout.core.InvalidOptionException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,8 +29,12 @@ final class OutputPaths {
         if (Files.isDirectory(abs)) {
             throw new InvalidOptionException(file + ": is a folder; give a file name");
         }
-        if (Files.exists(abs) && !Files.isWritable(abs)) {
-            throw new InvalidOptionException(file + ": the file is read-only");
+        try {
+            if (Files.exists(abs) && AtomicFiles.readOnly(abs)) {
+                throw new InvalidOptionException(file + ": the file is read-only");
+            }
+        } catch (java.io.IOException e) {
+            throw new InvalidOptionException(file + ": cannot check the file: " + dev.modelscout.core.IoErrors.reason(e));
         }
         Path p = abs.getParent();
         while (p != null && !Files.exists(p)) {

@@ -92,7 +92,8 @@ final class ZooAddCommand implements Callable<Integer> {
         Double g = m.gmacs() != null ? m.gmacs() : draft.gmacs();
         Backbone entry = new Backbone(draft.id(), draft.archFamily(), draft.pretrainDataset(), draft.preprocessing(),
                 m.featureDim(), g, m.parameters() / 1e6, draft.weights(), m.sha256());
-        catalog.with(entry, replace).save();
+        // Re-read under the catalog's lock, so that entries other writers added meanwhile are kept.
+        BackboneCatalog.update(zoo, c -> c.with(entry, replace), spec.commandLine().getErr()::println);
         out.printf(Locale.ROOT, "added %s to %s: %d-d features, %.4f M parameters, GMACs %s%s%n", entry.id(), zoo,
                 m.featureDim(), m.parameters() / 1e6, g == null ? "unknown (give --gmacs)" : String.format(Locale.ROOT, "%.4f", g),
                 m.sha256() == null ? "" : ", sha256 " + m.sha256());

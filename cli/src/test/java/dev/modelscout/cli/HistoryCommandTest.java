@@ -1,16 +1,13 @@
 package dev.modelscout.cli;
 
-import dev.modelscout.recommender.HistorySchema;
-
-import dev.modelscout.recommender.HistoryReader;
-
-import dev.modelscout.recommender.ReadOptions;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.modelscout.recommender.HistoryReader;
+import dev.modelscout.recommender.HistorySchema;
+import dev.modelscout.recommender.ReadOptions;
 import dev.modelscout.recommender.TrainingHistory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -157,5 +154,29 @@ class HistoryCommandTest {
     void historyHelpListsAppend() {
         CliTest.run("history", "--help").expectExit(0).expectOut("append");
         CliTest.run("--help").expectExit(0).expectOut("history");
+    }
+
+    @Test
+    void appendingThroughASymbolicLinkGrowsTheRealHistoryAndKeepsTheLink() throws Exception {
+        Path real = history();
+        Path link = Files.createSymbolicLink(dir.resolve("current.csv"), real.getFileName());
+        Path recs = recommendOutputWithAccuracy("ds9", "model1", "0.61");
+        CliTest.run("history", "append", "--history", link.toString(), "--jobs", recs.toString()).expectExit(0)
+                .expectOut("1 job appended to " + link);
+        assertTrue(Files.isSymbolicLink(link), "the link is still a link");
+        TrainingHistory t = HistoryReader.read(real, ReadOptions.defaults());
+        assertEquals(13, t.size());
+        assertEquals("ds9", t.jobs().get(12).dataset());
+    }
+
+    @Test
+    void aReadOnlyHistoryIsRefusedAndLeftAsItIs() throws Exception {
+        Path h = history();
+        byte[] before = Files.readAllBytes(h);
+        Files.setPosixFilePermissions(h, java.nio.file.attribute.PosixFilePermissions.fromString("r--r--r--"));
+        Path recs = recommendOutputWithAccuracy("ds9", "model1", "0.61");
+        CliTest.run("history", "append", "--history", h.toString(), "--jobs", recs.toString()).expectExit(1)
+                .expectErr(h + ": cannot write").expectErr("read-only");
+        assertArrayEquals(before, Files.readAllBytes(h));
     }
 }

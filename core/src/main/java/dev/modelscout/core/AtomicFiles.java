@@ -67,7 +67,7 @@ public final class AtomicFiles {
         Path dir = target.getParent();
         Files.createDirectories(dir);
         boolean exists = Files.exists(target);
-        if (exists && !Files.isWritable(target)) {
+        if (exists && readOnly(target)) {
             throw new AccessDeniedException(target.toString(), null, "the file is read-only; it was left as it is");
         }
         removeStaleTemporaries(target);
@@ -90,6 +90,15 @@ public final class AtomicFiles {
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    /** Not writable by this process, or marked read-only (no owner write bit; root could write it anyway). */
+    public static boolean readOnly(Path target) throws IOException {
+        if (!Files.isWritable(target)) {
+            return true;
+        }
+        return Files.getFileAttributeView(target, PosixFileAttributeView.class) != null
+                && !Files.getPosixFilePermissions(target).contains(PosixFilePermission.OWNER_WRITE);
     }
 
     /** The file a path names after following every symbolic link (the path itself when it names no link). */

@@ -23,14 +23,17 @@ public final class IoErrors {
         if (e instanceof NoSuchFileException) {
             return "no such file or folder";
         }
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
+        if (e instanceof AccessDeniedException a) {
+            return a.getReason() != null ? a.getReason() : "permission denied";
         }
         if (e instanceof NotDirectoryException) {
             return "not a folder";
         }
-        if (e instanceof FileAlreadyExistsException) {
-            return "already exists";
+        if (e instanceof FileAlreadyExistsException f) {
+            // Files.createDirectories says this of a path part that is a file (/dev/null in /dev/null/x.json).
+            return f.getFile() != null && !java.nio.file.Files.isDirectory(java.nio.file.Path.of(f.getFile()))
+                    && java.nio.file.Files.exists(java.nio.file.Path.of(f.getFile()))
+                    ? f.getFile() + " is not a folder" : "already exists";
         }
         if (e instanceof DirectoryNotEmptyException) {
             return "folder not empty";

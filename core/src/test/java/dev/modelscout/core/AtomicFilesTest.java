@@ -1,7 +1,9 @@
 package dev.modelscout.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,5 +40,46 @@ class AtomicFilesTest {
         AtomicFiles.write(f, "{\"a\":1}");
         assertEquals("rw-rw----", PosixFilePermissions.toString(Files.getPosixFilePermissions(f)));
         assertEquals("{\"a\":1}", Files.readString(f));
+    }
+
+    @Test
+    void writingThroughASymbolicLinkReplacesTheTargetAndKeepsTheLink() throws IOException {
+        Path real = Files.createDirectories(dir.resolve("store")).resolve("history.csv");
+        Files.writeString(real, "old\n");
+        Files.setPosixFilePermissions(real, PosixFilePermissions.fromString("rw-rw-r--"));
+        Path link = Files.createSymbolicLink(dir.resolve("link.csv"), Path.of("store/history.csv"));
+        AtomicFiles.write(link, "new\n");
+        assertTrue(Files.isSymbolicLink(link), "the link is still a link");
+        assertEquals("new\n", Files.readString(real));
+        assertEquals("rw-rw-r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(real)));
+    }
+
+    @Test
+    void aReadOnlyTargetIsRefusedAndLeftAsItIs() throws IOException {
+        Path f = dir.resolve("frozen.csv");
+        Files.writeString(f, "keep\n");
+        Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("r--r--r--"));
+        IOException e = assertThrows(IOException.class, () -> AtomicFiles.write(f, "lost\n"));
+        assertTrue(e.getMessage().contains("read-only"), e.getMessage());
+        assertEquals("keep\n", Files.readString(f));
+    }
+
+    @Test
+    void temporariesOfKilledWritersAreRemovedOnTheNextWrite() throws IOException {
+        Path f = dir.resolve("history.csv");
+        String host = AtomicFiles.hostName();
+        long deadPid = ProcessHandle.current().pid() + 1_000_000;
+        Path stale = Files.writeString(dir.resolve(".history.csv." + host + "." + deadPid + ".0badf00d.tmp"), "half");
+        Path live = Files.writeString(dir.resolve(".history.csv." + host + "." + ProcessHandle.current().pid()
+                + ".1badf00d.tmp"), "being written");
+        Path otherHostOld = Files.writeString(dir.resolve(".history.csv.far-node.123.2badf00d.tmp"), "old");
+        Files.setLastModifiedTime(otherHostOld, java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().minus(AtomicFiles.STALE_AFTER).minusSeconds(60)));
+        Path otherHostNew = Files.writeString(dir.resolve(".history.csv.far-node.124.3badf00d.tmp"), "recent");
+        AtomicFiles.write(f, "a\n");
+        assertFalse(Files.exists(stale), "a dead writer's temporary is removed");
+        assertFalse(Files.exists(otherHostOld), "another host's old temporary is removed");
+        assertTrue(Files.exists(live), "a live writer's temporary is kept");
+        assertTrue(Files.exists(otherHostNew), "another host's recent temporary is kept");
     }
 }

@@ -2,6 +2,7 @@ package dev.modelscout.engine;
 
 import dev.modelscout.core.IoErrors;
 import dev.modelscout.core.AtomicFiles;
+import dev.modelscout.core.FileLocks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -47,9 +48,19 @@ public final class FeatureCache {
         return root.resolve(modelId);
     }
 
-    /** The cached features for this key, or empty when absent, stale or unreadable. */
+    /**
+     * The cached features for this key, or empty when absent, stale or unreadable. Read under the entry's
+     * lock, so a concurrent {@link #store} is never seen half-written.
+     */
     public Optional<ExtractedFeatures> lookup(Key key) {
         Path dir = dir(key.modelId());
+        if (!Files.isRegularFile(dir.resolve(SIDECAR))) {
+            return Optional.empty();
+        }
+        return FileLocks.withLock(dir.resolve(SIDECAR), FileLocks.timeout(), m -> { }, () -> read(key, dir));
+    }
+
+    private Optional<ExtractedFeatures> read(Key key, Path dir) {
         Path sidecar = dir.resolve(SIDECAR);
         if (!Files.isRegularFile(sidecar)) {
             return Optional.empty();
@@ -78,9 +89,24 @@ public final class FeatureCache {
         }
     }
 
-    /** Writes the features and then the sidecar, each atomically. */
+    /**
+     * Writes the features and then the sidecar, each atomically, under the entry's lock (several processes
+     * may extract into one shared cache; the last one to finish wins, and every reader sees one whole entry).
+     */
     public void store(Key key, ExtractedFeatures f) {
         Path dir = dir(key.modelId());
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new ExtractionException(dir + ": cannot write feature cache: " + IoErrors.reason(e), e);
+        }
+        FileLocks.withLock(dir.resolve(SIDECAR), FileLocks.timeout(), m -> { }, () -> {
+            write(key, f, dir);
+            return null;
+        });
+    }
+
+    private void write(Key key, ExtractedFeatures f, Path dir) {
         try {
             Files.createDirectories(dir);
             Files.deleteIfExists(dir.resolve(SIDECAR));

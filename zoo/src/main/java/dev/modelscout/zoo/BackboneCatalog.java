@@ -1,6 +1,7 @@
 package dev.modelscout.zoo;
 
 import dev.modelscout.core.AtomicFiles;
+import dev.modelscout.core.FileLocks;
 import dev.modelscout.core.Backbone;
 import dev.modelscout.core.IoErrors;
 import dev.modelscout.core.WeightsKind;
@@ -135,7 +136,23 @@ public final class BackboneCatalog {
         return new BackboneCatalog(file, copy);
     }
 
-    /** Writes the catalog atomically, in the format its extension names. */
+    /**
+     * Changes the catalog file under its writer lock: re-reads it (or starts an empty one), applies
+     * {@code change} and writes the result atomically, so concurrent writers (e.g. {@code zoo add} on
+     * several nodes) all land. A second writer waits, told once through {@code onWait}.
+     *
+     * @return the catalog as written
+     */
+    public static BackboneCatalog update(Path file, java.util.function.UnaryOperator<BackboneCatalog> change,
+            java.util.function.Consumer<String> onWait) {
+        return FileLocks.withLock(file, FileLocks.timeout(), onWait, () -> {
+            BackboneCatalog changed = change.apply(loadOrCreate(file));
+            changed.save();
+            return changed;
+        });
+    }
+
+    /** Writes the catalog atomically, in the format its extension names (callers that share the file use {@link #update}). */
     public void save() {
         String text = CatalogCodec.of(file).write(file, entries.values());
         try {
