@@ -58,8 +58,10 @@ class OfflineStackIT {
         assertArrayEquals(new double[] {4, 5, 10, 11}, ScoringBackend.selfTestMatrixProduct(a, b).data(), 1e-12);
         assertTrue(PyTorchRuntime.describe().stream().anyMatch(d -> d.name().equals("engine")
                 && d.value().startsWith("PyTorch ")));
+        // the backend found on this machine (cpu, or cuda in a CUDA build on a GPU node) reports itself
+        String kind = ScoringBackend.kind();
         assertTrue(ScoringBackend.describe().stream().anyMatch(d -> d.name().equals("backend")
-                && d.value().startsWith("cpu")));
+                && d.value().startsWith(kind)), kind);
         assertEquals(0, NetworkGuard.ATTEMPTS.size(), () -> "network attempts: " + NetworkGuard.ATTEMPTS);
     }
 }

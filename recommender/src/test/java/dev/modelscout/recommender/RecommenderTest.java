@@ -191,5 +191,26 @@ class RecommenderTest {
             assertTrue(json.contains(key), key + " missing in " + json);
         }
         assertEquals(2, r.perDataset().size());
+        // the values in the JSON are the result's own, not just its keys
+        com.fasterxml.jackson.databind.JsonNode doc;
+        try {
+            doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertEquals("leave-one-dataset-out", doc.get("protocol").asText());
+        assertEquals(LinearRegression.NAME, doc.get("recommender").asText());
+        assertEquals(DM.labels().size(), doc.get("features").size());
+        assertEquals(h.sha256(), doc.get("history_sha256").asText());
+        assertEquals(r.metrics().pearson(), doc.get("metrics").get("pearson").asDouble(), 0.0);
+        assertEquals(r.metrics().kendall(), doc.get("metrics").get("kendall").asDouble(), 0.0);
+        assertEquals(r.metrics().regret(), doc.get("metrics").get("regret").asDouble(), 0.0);
+        for (int i = 0; i < 2; i++) {
+            com.fasterxml.jackson.databind.JsonNode d = doc.get("per_dataset").get(i);
+            assertEquals(r.perDataset().get(i).dataset(), d.get("dataset").asText());
+            assertEquals(r.perDataset().get(i).n(), d.get("n").asInt());
+            assertEquals(r.perDataset().get(i).spearman(), d.get("spearman").asDouble(), 0.0);
+        }
+        assertTrue(r.metrics().pearson() > 0.5, "the planted signal is found: " + r.metrics().pearson());
     }
 }
