@@ -154,19 +154,13 @@ public final class FactorizationMachine implements Trainer {
 
     @Override
     public Recommender train(TrainingHistory history, FieldSpec features) {
-        if (config.tuneLambdaV().size() < 2) {
-            return fit(history, features, config, Map.of());
-        }
-        InnerValidation.Choice<Double> c = InnerValidation.choose(history, features, config.tuneLambdaV(),
-                l -> new FactorizationMachine(config.withLambdaV(l).withTuneLambdaV(List.of())));
-        return fit(history, features, config.withLambdaV(c.best()), c.describe("lambdaV"));
+        return InnerValidation.tunedFit(history, features, config.tuneLambdaV(), "lambdaV",
+                l -> new FactorizationMachine(config.withLambdaV(l).withTuneLambdaV(List.of())),
+                (l, tuning) -> fit(history, features, l == null ? config : config.withLambdaV(l), tuning));
     }
 
     private Recommender fit(TrainingHistory history, FieldSpec features, Config config, Map<String, String> tuning) {
-        List<Job> jobs = history.jobs();
-        if (jobs.isEmpty()) {
-            throw new TrainingDataException(history.source() + ": no jobs to train on");
-        }
+        List<Job> jobs = TrainingDataException.requireJobs(history);
         FeatureEncoding enc = FeatureEncoding.fit(features, jobs);
         FeatureEncoding.Rows x = enc.encode(jobs);
         int n = x.size();

@@ -72,6 +72,23 @@ public final class InnerValidation {
         return new Folds(folds, byDataset);
     }
 
+    /**
+     * Trains with the penalty {@code setting} chosen from {@code grid} by {@link #choose} when the grid holds two
+     * or more values, else with the configured one ({@code fit} then gets null and no tuning notes).
+     *
+     * @param fixed a trainer with the penalty fixed at a value (what the inner folds train)
+     * @param fit   the final fit on the whole history: the chosen value (or null) and the tuning notes for provenance
+     */
+    static Recommender tunedFit(TrainingHistory history, FieldSpec features, List<Double> grid, String setting,
+            java.util.function.DoubleFunction<Trainer> fixed,
+            java.util.function.BiFunction<Double, Map<String, String>, Recommender> fit) {
+        if (grid.size() < 2) {
+            return fit.apply(null, Map.of());
+        }
+        Choice<Double> c = choose(history, features, grid, fixed::apply);
+        return fit.apply(c.best(), c.describe(setting));
+    }
+
     /** Scores every candidate with {@code trainer(candidate)} and returns the best. */
     public static <T> Choice<T> choose(TrainingHistory history, FieldSpec features, List<T> candidates,
                                        Function<T, Trainer> trainer) {

@@ -106,19 +106,13 @@ public final class LinearRegression implements Trainer {
 
     @Override
     public Recommender train(TrainingHistory history, FieldSpec features) {
-        if (config.tuneLambda().size() < 2) {
-            return fit(history, features, config, Map.of());
-        }
-        InnerValidation.Choice<Double> c = InnerValidation.choose(history, features, config.tuneLambda(),
-                l -> new LinearRegression(config.withLambda(l).withTuneLambda(List.of())));
-        return fit(history, features, config.withLambda(c.best()), c.describe("lambda"));
+        return InnerValidation.tunedFit(history, features, config.tuneLambda(), "lambda",
+                l -> new LinearRegression(config.withLambda(l).withTuneLambda(List.of())),
+                (l, tuning) -> fit(history, features, l == null ? config : config.withLambda(l), tuning));
     }
 
     private Recommender fit(TrainingHistory history, FieldSpec features, Config config, Map<String, String> tuning) {
-        List<Job> jobs = history.jobs();
-        if (jobs.isEmpty()) {
-            throw new TrainingDataException(history.source() + ": no jobs to train on");
-        }
+        List<Job> jobs = TrainingDataException.requireJobs(history);
         FeatureEncoding enc = FeatureEncoding.fit(features, jobs);
         FeatureEncoding.Rows x = enc.encode(jobs);
         int n = x.size();

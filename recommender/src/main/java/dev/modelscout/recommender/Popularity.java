@@ -74,9 +74,7 @@ public final class Popularity implements Trainer {
 
     @Override
     public Recommender train(TrainingHistory history, FieldSpec features) {
-        if (history.size() == 0) {
-            throw new TrainingDataException(history.source() + ": no jobs to train on");
-        }
+        TrainingDataException.requireJobs(history);
         Map<String, double[]> byModel = new HashMap<>();
         Map<String, double[]> byFamily = new HashMap<>();
         double sum = 0;

@@ -14,4 +14,12 @@ public class TrainingDataException extends ModelScoutException {
     public TrainingDataException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /** The history's jobs, refused when there are none. */
+    static java.util.List<Job> requireJobs(TrainingHistory history) {
+        if (history.size() == 0) {
+            throw new TrainingDataException(history.source() + ": no jobs to train on");
+        }
+        return history.jobs();
+    }
 }
