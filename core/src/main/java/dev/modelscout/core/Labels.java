@@ -3,7 +3,6 @@ package dev.modelscout.core;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.TreeMap;
 
 /**
  * Class ids of N images, always contiguous {@code 0..C-1}, with the name of each class.
@@ -26,19 +25,26 @@ public record Labels(int[] ids, List<String> classNames) {
      * class names are the raw ids as text.
      */
     public static Labels remap(int[] raw) {
-        TreeMap<Integer, Integer> index = new TreeMap<>();
-        for (int r : raw) {
-            index.putIfAbsent(r, 0);
+        long[] wide = new long[raw.length];
+        for (int i = 0; i < raw.length; i++) {
+            wide[i] = raw[i];
         }
-        List<String> names = new ArrayList<>();
-        int next = 0;
-        for (var e : index.entrySet()) {
-            e.setValue(next++);
-            names.add(Integer.toString(e.getKey()));
+        return remap(wide);
+    }
+
+    /**
+     * Remaps arbitrary 64-bit integer class ids (such as {@code 3000000000}, or hashed ids) to contiguous
+     * ids {@code 0..C-1} in ascending order of the raw id; class names are the raw ids as text.
+     */
+    public static Labels remap(long[] raw) {
+        long[] distinct = Arrays.stream(raw).distinct().sorted().toArray();
+        List<String> names = new ArrayList<>(distinct.length);
+        for (long d : distinct) {
+            names.add(Long.toString(d));
         }
         int[] ids = new int[raw.length];
         for (int i = 0; i < raw.length; i++) {
-            ids[i] = index.get(raw[i]);
+            ids[i] = Arrays.binarySearch(distinct, raw[i]);
         }
         return new Labels(ids, names);
     }

@@ -83,6 +83,79 @@ public final class Npy {
     }
 
     public static Array read(Path file) {
+        Raw raw = open(file);
+        String type = raw.type();
+        int[] shape = raw.shape();
+        ByteBuffer data = raw.data();
+        double[] values = new double[raw.count()];
+        if (type.equals("f8")) {
+            data.asDoubleBuffer().get(values);
+        } else if (type.equals("f4")) {
+            java.nio.FloatBuffer floats = data.asFloatBuffer();
+            for (int i = 0; i < values.length; i++) {
+                values[i] = floats.get(i);
+            }
+        } else {
+            for (int i = 0; i < values.length; i++) {
+                values[i] = readValue(data, i, type, raw.width(), raw.descr(), file);
+            }
+        }
+        if (raw.fortran() && shape.length > 1) {
+            values = fortranToC(values, shape);
+        }
+        return new Array(shape, type.charAt(0) + Integer.toString(raw.width()), values);
+    }
+
+    /** The largest magnitude up to which a float64 holds every integer exactly: 2^53. */
+    public static final double EXACT_FLOAT_INTEGERS = 0x1p53;
+
+    /**
+     * Integer ids (class labels) of a 1-D or N x 1 array, exactly: every integer dtype up to int64 (and
+     * uint64 up to the int64 range) and bool as they are, floats when they hold whole numbers no larger in
+     * magnitude than 2^53 (beyond that a float64 no longer holds every integer, so the id may have been
+     * rounded when it was written).
+     *
+     * @throws NpyFormatException naming the file and the index of the first value that is not such an integer
+     */
+    public static long[] readIntegers(Path file) {
+        Raw raw = open(file);
+        int[] shape = raw.shape();
+        if (!(shape.length == 1 || (shape.length == 2 && shape[1] == 1))) {
+            throw new NpyFormatException(file + ": expected a 1-D array of labels, found shape " + shapeText(shape));
+        }
+        ByteBuffer data = raw.data();
+        long[] out = new long[raw.count()];
+        char kind = raw.type().charAt(0);
+        for (int i = 0; i < out.length; i++) {
+            if (kind == 'i' && raw.width() == 8) {
+                out[i] = data.getLong(i * 8);
+            } else if (kind == 'u' && raw.width() == 8) {
+                long v = data.getLong(i * 8);
+                if (v < 0) {
+                    throw new NpyFormatException(file + ": label at index " + i + " is " + Long.toUnsignedString(v)
+                            + ", beyond the 64-bit signed integer range");
+                }
+                out[i] = v;
+            } else {
+                double v = readValue(data, i, raw.type(), raw.width(), raw.descr(), file);
+                if (v != Math.rint(v) || Double.isInfinite(v)) {
+                    throw new NpyFormatException(file + ": label at index " + i + " is not an integer: " + v);
+                }
+                if (Math.abs(v) > EXACT_FLOAT_INTEGERS) {
+                    throw new NpyFormatException(file + ": label at index " + i + " is " + v + ", a " + raw.descr()
+                            + " beyond 2^53 that may have been rounded; store ids this large as int64");
+                }
+                out[i] = (long) v;
+            }
+        }
+        return out;
+    }
+
+    /** A parsed header and the data that follows it. */
+    private record Raw(int[] shape, String descr, String type, int width, boolean fortran, int count, ByteBuffer data) {
+    }
+
+    private static Raw open(Path file) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -140,23 +213,7 @@ public final class Npy {
                     + width + " bytes, file has " + (bytes.length - dataStart) + " bytes");
         }
         ByteBuffer data = ByteBuffer.wrap(bytes, dataStart, bytes.length - dataStart).slice().order(order);
-        double[] values = new double[(int) count];
-        if (type.equals("f8")) {
-            data.asDoubleBuffer().get(values);
-        } else if (type.equals("f4")) {
-            java.nio.FloatBuffer floats = data.asFloatBuffer();
-            for (int i = 0; i < values.length; i++) {
-                values[i] = floats.get(i);
-            }
-        } else {
-            for (int i = 0; i < values.length; i++) {
-                values[i] = readValue(data, i, type, width, descr, file);
-            }
-        }
-        if (fortran && shape.length > 1) {
-            values = fortranToC(values, shape);
-        }
-        return new Array(shape, type.charAt(0) + Integer.toString(width), values);
+        return new Raw(shape, descr, type, width, fortran, (int) count, data);
     }
 
     private static double readValue(ByteBuffer data, int i, String type, int width, String descr, Path file) {

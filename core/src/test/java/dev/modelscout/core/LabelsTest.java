@@ -18,6 +18,15 @@ class LabelsTest {
     }
 
     @Test
+    void remapsIdsBeyond32BitIntegersWithoutLosingAny() {
+        long big = 3_000_000_000L;
+        Labels l = Labels.remap(new long[] {big, -5, Long.MAX_VALUE, big, Long.MAX_VALUE - 1});
+        assertArrayEquals(new int[] {1, 0, 3, 1, 2}, l.ids());
+        assertEquals(List.of("-5", "3000000000", Long.toString(Long.MAX_VALUE - 1), Long.toString(Long.MAX_VALUE)),
+                l.classNames());
+    }
+
+    @Test
     void rejectsIdsOutsideTheClassList() {
         assertThrows(IllegalArgumentException.class, () -> new Labels(new int[] {0, 2}, List.of("a", "b")));
     }

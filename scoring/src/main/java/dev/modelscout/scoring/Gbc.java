@@ -1,6 +1,7 @@
 package dev.modelscout.scoring;
 
 import dev.modelscout.core.FeatureMatrix;
+import dev.modelscout.core.InvalidOptionException;
 import dev.modelscout.core.Labels;
 
 /**
@@ -25,7 +26,7 @@ public final class Gbc implements TransferabilityScore {
     public record Config(int pcaDims) {
         public Config {
             if (pcaDims < 0) {
-                throw new IllegalArgumentException("pcaDims must be >= 0, got " + pcaDims);
+                throw new InvalidOptionException("GBC: PCA dimensions must be >= 0 (0 = no PCA), not " + pcaDims);
             }
         }
 

@@ -1,6 +1,7 @@
 package dev.modelscout.scoring;
 
 import dev.modelscout.core.FeatureMatrix;
+import dev.modelscout.core.InvalidOptionException;
 import dev.modelscout.core.Labels;
 import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -41,7 +42,7 @@ public final class Parc implements TransferabilityScore {
     public record Config(int pcaDims) {
         public Config {
             if (pcaDims < 0) {
-                throw new IllegalArgumentException("pcaDims must be >= 0, got " + pcaDims);
+                throw new InvalidOptionException("PARC: PCA dimensions must be >= 0 (0 = no PCA), not " + pcaDims);
             }
         }
 

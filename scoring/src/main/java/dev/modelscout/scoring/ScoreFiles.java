@@ -31,11 +31,11 @@ public final class ScoreFiles {
         if (isNpy(file)) {
             return Npy.read(file).toMatrix(file);
         }
-        List<double[]> rows = readCsv(file);
-        int d = rows.get(0).length;
+        List<CsvRow> rows = readCsv(file, false);
+        int d = rows.get(0).values().length;
         double[] data = new double[rows.size() * d];
         for (int i = 0; i < rows.size(); i++) {
-            System.arraycopy(rows.get(i), 0, data, i * d, d);
+            System.arraycopy(rows.get(i).values(), 0, data, i * d, d);
         }
         return new FeatureMatrix(rows.size(), d, data);
     }
@@ -68,34 +68,67 @@ public final class ScoreFiles {
         }
     }
 
-    /** Integer class ids from .npy (1-D or N x 1, integer or integral float) or CSV (one per line); remapped to 0..C-1. */
+    /**
+     * Class ids from .npy (1-D or N x 1: any integer dtype up to int64, read exactly, or floats holding whole
+     * numbers up to 2^53) or CSV (one id per line: any integer that fits in 64 bits, such as
+     * {@code 3000000000}, or a whole number written as a float, such as {@code 7.0} or {@code 3e9}, up to
+     * 2^53); remapped to 0..C-1 in ascending order of the id.
+     *
+     * @throws ScoringException naming the file and the index (and for CSV the line) of the first id that is
+     *                          not such an integer
+     */
     public static Labels readLabels(Path file) {
-        int[] raw;
+        long[] raw;
         if (isNpy(file)) {
-            raw = Npy.read(file).toIntVector(file);
+            raw = Npy.readIntegers(file);
         } else {
-            List<double[]> rows = readCsv(file);
-            if (rows.get(0).length != 1) {
-                throw new ScoringException(file + ": labels must be one column, found " + rows.get(0).length);
+            List<CsvRow> rows = readCsv(file, true);
+            if (rows.get(0).values().length != 1) {
+                throw new ScoringException(file + ": labels must be one column, found " + rows.get(0).values().length);
             }
-            raw = new int[rows.size()];
+            raw = new long[rows.size()];
             for (int i = 0; i < raw.length; i++) {
-                double v = rows.get(i)[0];
-                if (v != Math.rint(v) || Math.abs(v) > Integer.MAX_VALUE) {
-                    throw new ScoringException(file + ": label in data row " + (i + 1) + " is not an integer: " + v);
-                }
-                raw[i] = (int) v;
+                raw[i] = integer(file, rows.get(i), i);
             }
         }
         return Labels.remap(raw);
+    }
+
+    /** The id in a one-cell CSV row: its text as a 64-bit integer, or a float holding a whole number up to 2^53. */
+    private static long integer(Path file, CsvRow row, int index) {
+        String text = row.cells()[0].strip();
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            // not written as a plain integer: a float such as 7.0 or 3e9, or not an integer at all
+        }
+        double v = row.values()[0];
+        String where = file + ":" + row.line() + ": label at index " + index;
+        if (v != Math.rint(v) || Double.isInfinite(v)) {
+            throw new ScoringException(where + " is not an integer: '" + text + "'");
+        }
+        if (Math.abs(v) > Npy.EXACT_FLOAT_INTEGERS) {
+            throw new ScoringException(where + " is '" + text + "', " + (looksInteger(text)
+                    ? "beyond the 64-bit integer range" : "a float beyond 2^53 that may have been rounded; write it "
+                    + "as a plain integer"));
+        }
+        return (long) v;
+    }
+
+    private static boolean looksInteger(String text) {
+        return text.matches("[+-]?\\d+");
     }
 
     private static boolean isNpy(Path file) {
         return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npy");
     }
 
-    private static List<double[]> readCsv(Path file) {
-        List<double[]> rows = new ArrayList<>();
+    /** One data row of a CSV input: its 1-based line, its cells as text (when asked for) and as numbers. */
+    private record CsvRow(long line, String[] cells, double[] values) {
+    }
+
+    private static List<CsvRow> readCsv(Path file, boolean keepCells) {
+        List<CsvRow> rows = new ArrayList<>();
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line;
             int lineNo = 0;
@@ -129,8 +162,10 @@ public final class ScoreFiles {
                     throw new ScoringException(file + ":" + lineNo + ": " + cells.length + " columns, expected " + width);
                 }
                 width = cells.length;
-                rows.add(values);
+                rows.add(new CsvRow(lineNo, keepCells ? cells : null, values));
             }
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new ScoringException(file + ": not a CSV text file (not UTF-8); give .npy or CSV numbers", e);
         } catch (IOException e) {
             throw new ScoringException(file + ": cannot read: " + IoErrors.reason(e), e);
         }

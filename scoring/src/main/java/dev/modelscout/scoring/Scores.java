@@ -1,11 +1,13 @@
 package dev.modelscout.scoring;
 
 import dev.modelscout.core.FeatureMatrix;
+import dev.modelscout.core.InvalidOptionException;
 import dev.modelscout.core.Labels;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -51,6 +53,19 @@ public final class Scores {
      * @param gbcPcaDims  GBC: reduce F by exact PCA to this many dimensions first (0 = none; the paper used 64)
      */
     public record Options(int parcPcaDims, int gbcPcaDims) {
+        /**
+         * @throws InvalidOptionException naming the option of {@code modelscout score} ({@code --parc-pca},
+         *                                {@code --gbc-pca}) when a value is out of its range
+         */
+        public Options {
+            for (var o : List.of(Map.entry("--parc-pca", parcPcaDims), Map.entry("--gbc-pca", gbcPcaDims))) {
+                if (o.getValue() < 0) {
+                    throw new InvalidOptionException(o.getKey() + " " + o.getValue()
+                            + ": out of range (allowed: an integer >= 0; 0 = no PCA)");
+                }
+            }
+        }
+
         public static Options defaults() {
             return new Options(Parc.Config.defaults().pcaDims(), Gbc.Config.defaults().pcaDims());
         }
