@@ -307,6 +307,44 @@ public record FieldSpec(List<Entry> entries) {
         return this;
     }
 
+    /**
+     * The history columns this selection reads (each entry's column, and the category column it is crossed
+     * with), in selection order, each once.
+     */
+    public List<String> columns() {
+        Set<String> cols = new LinkedHashSet<>();
+        for (Entry e : entries) {
+            cols.add(e.column());
+            if (!e.interact().isEmpty()) {
+                cols.add(e.interact());
+            }
+        }
+        return List.copyOf(cols);
+    }
+
+    /**
+     * The columns of {@link #columns()} that {@code history} has but that are empty in every one of its jobs:
+     * features that cannot help a recommender trained on it (a score column never filled in, say). Not an
+     * error; a command shows each as a warning. A column the history lacks altogether is not listed: a
+     * history need not record every column of the paper's table. Empty when every column has a value
+     * somewhere.
+     */
+    public List<String> emptyColumns(TrainingHistory history) {
+        List<String> present = columns().stream().filter(history.columns()::contains).toList();
+        return emptyIn(present, history.jobs());
+    }
+
+    /** The {@code columns} that have no value in any of {@code rows}, in the given order. */
+    static List<String> emptyIn(List<String> columns, List<Job> rows) {
+        List<String> out = new ArrayList<>();
+        for (String c : columns) {
+            if (rows.stream().allMatch(j -> j.cell(c).isEmpty())) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
     /** Selected labels, for provenance and output. */
     public List<String> labels() {
         return entries.stream().map(Entry::label).toList();

@@ -40,6 +40,16 @@ public record Prediction(String dataset, String model, int rank, double predicte
         return out;
     }
 
+    /**
+     * The columns {@code r} reads ({@link Recommender#inputColumns()}) that have no value in any of
+     * {@code rows}, in the recommender's order: on such rows it predicts from the other columns alone (an
+     * absent scalar counts as its training mean, an absent category as none seen), which can differ much from
+     * what it learned. Empty when every column has a value in some row.
+     */
+    public static List<String> absentColumns(Recommender r, List<Job> rows) {
+        return FieldSpec.emptyIn(r.inputColumns(), rows);
+    }
+
     /** Writes predictions as CSV (dataset,model,rank,predicted,actual) atomically. */
     public static void write(List<Prediction> predictions, Path file) {
         StringBuilder sb = new StringBuilder();
