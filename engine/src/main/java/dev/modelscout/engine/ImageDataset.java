@@ -87,7 +87,7 @@ public record ImageDataset(Path source, List<Path> paths, int[] labels, List<Str
         if (Files.isRegularFile(path)) {
             return manifest(path);
         }
-        throw new ExtractionException(path + ": no such image folder or manifest");
+        throw new ExtractionException(path + ": no such image folder or manifest (" + EXPECTED + ")");
     }
 
     /** Reads an ImageFolder layout; see the class comment. */
@@ -183,8 +183,15 @@ public record ImageDataset(Path source, List<Path> paths, int[] labels, List<Str
                 + "); the images read are " + extensions());
     }
 
+    /** What {@link #open} reads, for messages about a path that is neither. */
+    static final String EXPECTED = "expected a folder with one sub-folder of images per class, or a CSV manifest "
+            + "of path,label rows";
+
     /** Reads a CSV manifest of {@code path,label} rows; see the class comment. */
     public static ImageDataset manifest(Path csv) {
+        if (isImageName(csv)) {
+            throw new ExtractionException(csv + ": is an image file, not a dataset (" + EXPECTED + ")");
+        }
         Path base = csv.toAbsolutePath().getParent();
         List<Path> paths = new ArrayList<>();
         List<String> labelText = new ArrayList<>();
@@ -216,6 +223,9 @@ public record ImageDataset(Path source, List<Path> paths, int[] labels, List<Str
                 labelText.add(rec.get(1));
             }
         } catch (IOException | IllegalStateException | java.io.UncheckedIOException e) {
+            if (notText(e)) {
+                throw new ExtractionException(csv + ": is not a CSV manifest: not UTF-8 text (" + EXPECTED + ")", e);
+            }
             throw new ExtractionException(csv + ": cannot read manifest: " + IoErrors.reason(e), e);
         }
         if (paths.isEmpty()) {
@@ -231,6 +241,16 @@ public record ImageDataset(Path source, List<Path> paths, int[] labels, List<Str
         }
         requireTwoClasses(csv, names);
         return new ImageDataset(csv, paths, labelText.stream().mapToInt(ids::get).toArray(), names);
+    }
+
+    /** True when {@code e} comes from bytes that are not UTF-8 text (a binary file read as a manifest). */
+    private static boolean notText(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.nio.charset.CharacterCodingException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void requireTwoClasses(Path source, List<String> names) {
