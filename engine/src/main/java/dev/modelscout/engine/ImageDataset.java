@@ -1,5 +1,6 @@
 package dev.modelscout.engine;
 
+import dev.modelscout.core.InvalidOptionException;
 import dev.modelscout.core.IoErrors;
 import dev.modelscout.core.Labels;
 import java.io.IOException;
@@ -307,6 +308,52 @@ public record ImageDataset(Path source, List<Path> paths, int[] labels, List<Str
             }
         }
         return new ImageDataset(source, p, l.stream().mapToInt(Integer::intValue).toArray(), classNames, notImages);
+    }
+
+    /** A dataset cut in two: images for training and images held out to validate on. */
+    public record Split(ImageDataset train, ImageDataset val) {
+    }
+
+    /**
+     * A seeded stratified split: of each class's {@code n} images, {@code round(valFraction * n)} go to
+     * the validation part, but at least one and never all, so every class with two or more images is in
+     * both parts (a class with one image stays in training). Which images is drawn with {@code seed} (the
+     * same seed gives the same split); both parts keep dataset order and all class names.
+     *
+     * @throws InvalidOptionException when {@code valFraction} is not strictly between 0 and 1
+     */
+    public Split stratifiedSplit(double valFraction, long seed) {
+        if (!(valFraction > 0 && valFraction < 1)) {
+            throw new InvalidOptionException("validation fraction must be between 0 and 1 (exclusive), got "
+                    + valFraction);
+        }
+        int c = classNames.size();
+        List<List<Integer>> byClass = new ArrayList<>();
+        for (int i = 0; i < c; i++) {
+            byClass.add(new ArrayList<>());
+        }
+        for (int i = 0; i < labels.length; i++) {
+            byClass.get(labels[i]).add(i);
+        }
+        boolean[] val = new boolean[labels.length];
+        for (int k = 0; k < c; k++) {
+            List<Integer> idx = new ArrayList<>(byClass.get(k));
+            int n = idx.size();
+            if (n < 2) {
+                continue;
+            }
+            int take = (int) Math.max(1, Math.min(n - 1, Math.round(valFraction * n)));
+            java.util.Collections.shuffle(idx, new Random(seed * 1_000_003L + k + 0x5eed));
+            for (int i = 0; i < take; i++) {
+                val[idx.get(i)] = true;
+            }
+        }
+        List<Integer> toVal = new ArrayList<>();
+        List<Integer> toTrain = new ArrayList<>();
+        for (int i = 0; i < val.length; i++) {
+            (val[i] ? toVal : toTrain).add(i);
+        }
+        return new Split(without(toVal), without(toTrain));
     }
 
     /** This dataset without the images at the given indices (sorted ascending). */

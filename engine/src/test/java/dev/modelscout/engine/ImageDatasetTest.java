@@ -66,6 +66,37 @@ class ImageDatasetTest {
     }
 
     @Test
+    void stratifiedSplitIsSeededKeepsEveryClassInBothPartsAndLosesNoImage() throws Exception {
+        TestImages.folder(dir.resolve("a"), 3, 1, 4);
+        TestImages.folder(dir.resolve("b"), 3, 10, 4);
+        // classes of 10, 10, 10 images and one class of 2 (class3 comes from copying two of class0's files)
+        Files.createDirectories(dir.resolve("b/class3"));
+        Files.copy(dir.resolve("b/class0/img0.png"), dir.resolve("b/class3/x.png"));
+        Files.copy(dir.resolve("b/class0/img4.png"), dir.resolve("b/class3/y.png"));
+        ImageDataset d = ImageDataset.open(dir.resolve("b"));
+        ImageDataset.Split s = d.stratifiedSplit(0.25, 5);
+        assertArrayEquals(new int[] {7, 7, 7, 1}, s.train().toLabels().counts()); // round(2.5) = 3, round(0.5) = 1
+        assertArrayEquals(new int[] {3, 3, 3, 1}, s.val().toLabels().counts());
+        assertEquals(d.classNames(), s.train().classNames());
+        assertEquals(d.classNames(), s.val().classNames());
+        java.util.Set<Path> union = new java.util.HashSet<>(s.train().paths());
+        union.addAll(s.val().paths());
+        assertEquals(d.size(), union.size());
+        assertEquals(d.size(), s.train().size() + s.val().size());
+        assertEquals(s, d.stratifiedSplit(0.25, 5));
+        assertNotEquals(s.val().paths(), d.stratifiedSplit(0.25, 6).val().paths());
+        // dataset order is kept in both parts
+        assertEquals(s.val().paths().stream().sorted().toList(), s.val().paths());
+
+        ImageDataset ones = ImageDataset.open(dir.resolve("a"));
+        assertEquals(0, ones.stratifiedSplit(0.5, 1).val().size()); // a single image per class stays in training
+        for (double f : new double[] {0, 1, -0.1, Double.NaN}) {
+            assertTrue(assertThrows(dev.modelscout.core.InvalidOptionException.class, () -> d.stratifiedSplit(f, 1))
+                    .getMessage().contains("validation fraction must be between 0 and 1"));
+        }
+    }
+
+    @Test
     void subsampleIsSeededAndCapsEachClass() throws Exception {
         TestImages.folder(dir, 2, 6, 4);
         ImageDataset d = ImageDataset.open(dir);
