@@ -44,32 +44,46 @@ final class BenchExtractCommand implements Callable<Integer> {
     @Option(names = "--images", paramLabel = "DIR|CSV", description = "Also time decode+preprocess over these images.")
     Path images;
 
-    @Option(names = "--batch-size", defaultValue = "32", description = "Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--batch-size", paramLabel = "B", defaultValue = "32",
+            description = "Images per forward pass, >= 1. Default: ${DEFAULT-VALUE}.")
     int batchSize;
 
-    @Option(names = "--warmup", defaultValue = "2", description = "Untimed batches. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "2",
+            description = "Untimed batches, >= 0. Default: ${DEFAULT-VALUE}.")
     int warmup;
 
-    @Option(names = "--batches", defaultValue = "10", description = "Timed batches. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--batches", paramLabel = "N", defaultValue = "10",
+            description = "Timed batches, >= 1. Default: ${DEFAULT-VALUE}.")
     int batches;
 
-    @Option(names = "--threads", defaultValue = "0", description = "PyTorch compute threads (0: one per core). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--threads", paramLabel = "T", defaultValue = "0",
+            description = "PyTorch compute threads, >= 0 (0: one per core). Default: ${DEFAULT-VALUE}.")
     int threads;
 
-    @Option(names = "--workers", defaultValue = "1", description = "Decode threads for the decode timing. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--workers", paramLabel = "N", defaultValue = "1",
+            description = "Decode threads for the decode timing, >= 1. Default: ${DEFAULT-VALUE}.")
     int workers;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        OptionRanges.atLeast("--batch-size", batchSize, 1, "an integer >= 1");
+        OptionRanges.atLeast("--warmup", warmup, 0, "an integer >= 0");
+        OptionRanges.atLeast("--batches", batches, 1, "an integer >= 1");
+        OptionRanges.atLeast("--threads", threads, 0, "an integer >= 0; 0 = one per core");
+        OptionRanges.atLeast("--workers", workers, 1, "an integer >= 1");
         BackboneCatalog catalog = BackboneCatalog.load(zoo);
         Backbone b = catalog.resolved(catalog.get(model));
         List<Throughput> results = new ArrayList<>();
         if (images != null) {
-            results.add(ExtractionBenchmark.decode(ImageDataset.open(images), b.preprocessing(), workers));
+            ImageDataset data = ImageDataset.open(images);
+            data.note().ifPresent(n -> err.println("note: " + n));
+            err.flush();
+            results.add(ExtractionBenchmark.decode(data, b.preprocessing(), workers));
         }
         ExtractionOptions opts = ExtractionOptions.defaults()
-                .withDevice(PyTorchRuntime.resolve(GlobalOptions.of(spec).device(), spec.commandLine().getErr()::println))
+                .withDevice(PyTorchRuntime.resolve(GlobalOptions.of(spec).device(), err::println))
                 .withBatchSize(batchSize).withComputeThreads(threads);
         results.add(ExtractionBenchmark.forward(b, opts, warmup, batches));
         Table t = Table.of("what", "images", "seconds", "images/s");

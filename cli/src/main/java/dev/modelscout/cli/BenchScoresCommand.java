@@ -14,7 +14,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code modelscout bench scores}: times LogME, PARC and LFC at the sizes of issue 3 on seeded inputs. */
@@ -34,7 +33,8 @@ final class BenchScoresCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the synthetic inputs. Default: ${DEFAULT-VALUE}.")
     long seed;
 
-    @Option(names = "--repeat", defaultValue = "3", description = "Runs per score; the best is reported. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--repeat", paramLabel = "N", defaultValue = "3",
+            description = "Runs per score, >= 1; the best is reported. Default: ${DEFAULT-VALUE}.")
     int repeat;
 
     @Option(names = "--case", paramLabel = "NAME", split = ",",
@@ -49,14 +49,24 @@ final class BenchScoresCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        OptionRanges.atLeast("--repeat", repeat, 1, "an integer >= 1");
+        List<ScoreBenchmark.Case> all = ScoreBenchmark.standardCases();
+        List<String> known = all.stream().map(ScoreBenchmark.Case::name).toList();
+        for (String c : cases == null ? List.<String>of() : cases) {
+            if (!known.contains(c)) {
+                throw OptionRanges.invalid("--case", String.join(",", cases), "no case named '" + c + "'",
+                        String.join(", ", known));
+            }
+        }
         List<ScoreBenchmark.Case> chosen = new ArrayList<>();
-        for (ScoreBenchmark.Case c : ScoreBenchmark.standardCases()) {
+        for (ScoreBenchmark.Case c : all) {
             if (cases == null || cases.contains(c.name())) {
                 chosen.add(c);
             }
         }
-        if (chosen.isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "no such case: " + cases);
+        if (writeInputs == null) {
+            GlobalOptions.of(spec).noteDeviceUnused(spec, "bench scores runs on the ND4J back end of this build "
+                    + "(see doctor), not on a PyTorch device");
         }
         if (writeInputs != null) {
             for (ScoreBenchmark.Case c : chosen) {

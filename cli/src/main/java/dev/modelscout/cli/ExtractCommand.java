@@ -44,7 +44,7 @@ final class ExtractCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Feature folder (one sub-folder per model).")
     Path out;
 
-    @Option(names = "--workers", description = "Decode/preprocess threads. Default: half the cores (1..8).")
+    @Option(names = "--workers", paramLabel = "N", description = "Decode/preprocess threads, >= 1. Default: half the cores (1..8).")
     Integer workers;
 
     @Option(names = "--online", description = "Allow djl:// model-zoo URLs to download weights.")
@@ -55,9 +55,10 @@ final class ExtractCommand implements Callable<Integer> {
         PrintWriter outw = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         source.require(spec);
+        OptionRanges.atLeast("--workers", workers, 1, "an integer >= 1");
         ZooFeatures request = source.request(out);
         ImageDataset all = request.dataset();
-        ImageDataset data = all.subsample(source.perClass, source.seed);
+        ImageDataset data = all.subsample(source.perClass(), source.seed);
         err.println("dataset: " + data.size() + " images in " + data.classNames().size() + " classes from " + source.images);
         List<ExtractedFeatures> results = request.load(all, options(), ProgressReporter.forConsole(err));
         Table t = Table.of("model", "images", "dim", "skipped", "features", "folder");

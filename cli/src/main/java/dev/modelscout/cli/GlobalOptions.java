@@ -54,4 +54,27 @@ public final class GlobalOptions {
     public boolean verbose() {
         return verbose;
     }
+
+    /**
+     * For a command (or a form of one) that computes nothing on a PyTorch device: when --device names a CUDA
+     * device, says once on the command's error writer that it is not used, e.g. {@code note: train runs on
+     * the CPU; --device cuda:5 is not used}. Not an error, so that one --device can be given to every command
+     * of a script; the device is not checked either. {@code auto} and {@code cpu} say nothing.
+     *
+     * @param what what the command runs on instead, as the start of the sentence ("train runs on the CPU")
+     */
+    void noteDeviceUnused(CommandSpec spec, String what) {
+        if (device.isCuda()) {
+            spec.commandLine().getErr().println("note: " + what + "; --device " + device + " is not used");
+            spec.commandLine().getErr().flush();
+        }
+    }
+
+    /** {@link #noteDeviceUnused} for a command that runs on the CPU alone: "note: NAME runs on the CPU; ...". */
+    static void noteCpuOnly(CommandSpec spec) {
+        String name = spec.qualifiedName(" ");
+        String top = spec.root().name() + " ";
+        of(spec).noteDeviceUnused(spec, (name.startsWith(top) ? name.substring(top.length()) : name)
+                + " runs on the CPU");
+    }
 }

@@ -1,15 +1,25 @@
 package dev.modelscout.cli;
 
+import dev.modelscout.core.InvalidOptionException;
 import dev.modelscout.recommender.FieldSpec;
+import dev.modelscout.recommender.FieldSpecException;
 import dev.modelscout.recommender.HistoryReader;
 import dev.modelscout.recommender.OnDuplicate;
 import dev.modelscout.recommender.ReadOptions;
 import dev.modelscout.recommender.TrainingHistory;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** Options shared by train and evaluate: how to read the history and which features to use. */
+/**
+ * Options shared by train and evaluate: how to read the history and which features to use. Both commands run on
+ * the CPU only, so {@link #read} also notes once that an explicit CUDA --device is not used.
+ */
 final class HistoryOptions {
+
+    private @Spec(Spec.Target.MIXEE) CommandSpec command;
 
     @Option(names = "--history", required = true, paramLabel = "H.csv",
             description = "Training history CSV (schema of shared/data/histories/README.md; extra columns allowed).")
@@ -31,13 +41,48 @@ final class HistoryOptions {
     @Option(names = "--accuracy-percent", description = "The accuracy column holds percentages (divided by 100).")
     boolean accuracyPercent;
 
+    /**
+     * Refuses option values outside their range before the history is read (a usage error naming the
+     * option): an unknown --on-duplicate, a --features list that selects nothing or names an unknown
+     * normalisation ({@code score_logme:zcore}).
+     */
+    void check() {
+        OnDuplicate.parse(onDuplicate);
+        select(FieldSpec.defaults());
+    }
+
+    /** The history, after {@link #check}; notes an unused CUDA --device first (train and evaluate run on the CPU). */
     TrainingHistory read() {
+        check();
+        GlobalOptions.noteCpuOnly(command);
         return HistoryReader.read(history, ReadOptions.defaults()
                 .withOnDuplicate(OnDuplicate.parse(onDuplicate)).withAccuracyInPercent(accuracyPercent));
     }
 
+    /**
+     * The selected features, checked against the history's columns; one warning on stderr per feature column
+     * that is empty in every row of it (it cannot help the recommender).
+     */
     FieldSpec features(TrainingHistory h) {
-        FieldSpec base = spec == null ? FieldSpec.defaults() : FieldSpec.read(spec);
-        return base.select(FieldSpec.parseFeatures(features)).requireColumnsOf(h);
+        FieldSpec selected = select(spec == null ? FieldSpec.defaults() : FieldSpec.read(spec)).requireColumnsOf(h);
+        warnEmptyColumns(command.commandLine().getErr(), selected, h);
+        return selected;
+    }
+
+    /** One warning per feature column of {@code features} that is empty in every row of {@code history}. */
+    static void warnEmptyColumns(PrintWriter err, FieldSpec features, TrainingHistory history) {
+        for (String c : features.emptyColumns(history)) {
+            err.println("warning: feature " + c + " is empty in every training row of " + history.source()
+                    + "; it cannot help");
+        }
+        err.flush();
+    }
+
+    private FieldSpec select(FieldSpec base) {
+        try {
+            return base.select(FieldSpec.parseFeatures(features));
+        } catch (FieldSpecException e) {
+            throw new InvalidOptionException("--features " + features + ": " + e.getMessage());
+        }
     }
 }

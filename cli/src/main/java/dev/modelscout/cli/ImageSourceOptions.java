@@ -25,20 +25,20 @@ final class ImageSourceOptions {
     @Option(names = "--models", split = ",", paramLabel = "ID", description = "Backbones to use. Default: all.")
     List<String> models = new ArrayList<>();
 
-    @Option(names = "--per-class", defaultValue = "0", paramLabel = "N",
-            description = "Use at most N images per class, chosen at random with --sample-seed. Default: all.")
-    int perClass;
+    @Option(names = "--per-class", paramLabel = "N",
+            description = "Use at most N images per class (N >= 1), chosen at random with --sample-seed. Default: all.")
+    Integer perClass;
 
     @Option(names = "--sample-seed", defaultValue = "0", paramLabel = "S",
             description = "Seed of the --per-class subsample. Default: ${DEFAULT-VALUE}.")
     long seed;
 
     @Option(names = "--batch-size", defaultValue = "32",
-            description = "Images per forward pass (halved on CUDA out-of-memory). Default: ${DEFAULT-VALUE}.")
+            description = "Images per forward pass, >= 1 (halved on CUDA out-of-memory). Default: ${DEFAULT-VALUE}.")
     int batchSize;
 
     @Option(names = "--threads", defaultValue = "0",
-            description = "PyTorch compute threads (0: one per core). Default: ${DEFAULT-VALUE}.")
+            description = "PyTorch compute threads, >= 0 (0: one per core). Default: ${DEFAULT-VALUE}.")
     int threads;
 
     @Option(names = "--strict", description = "Fail on the first unreadable image instead of skipping it with a warning.")
@@ -49,17 +49,28 @@ final class ImageSourceOptions {
         return images != null || zoo != null;
     }
 
-    /** Fails with a usage error unless both --images and --zoo were given. */
+    /**
+     * Fails with a usage error unless both --images and --zoo were given and every value is in its range
+     * (--per-class and --batch-size >= 1, --threads >= 0): checked before anything is opened.
+     */
     void require(CommandSpec spec) {
         if (images == null || zoo == null) {
             throw new ParameterException(spec.commandLine(), given() ? "--images and --zoo go together"
                     : "--images and --zoo are required");
         }
+        OptionRanges.atLeast("--per-class", perClass, 1, "an integer >= 1; leave it out to use every image");
+        OptionRanges.atLeast("--batch-size", batchSize, 1, "an integer >= 1");
+        OptionRanges.atLeast("--threads", threads, 0, "an integer >= 0; 0 = one per core");
+    }
+
+    /** At most this many images per class; 0 when --per-class was not given (every image). */
+    int perClass() {
+        return perClass == null ? 0 : perClass;
     }
 
     /** The features request, with {@code cacheDir} or the per-dataset default cache. */
     ZooFeatures request(Path cacheDir) {
-        return new ZooFeatures(zoo, images, models, perClass, seed,
+        return new ZooFeatures(zoo, images, models, perClass(), seed,
                 cacheDir != null ? cacheDir : ZooFeatures.defaultCacheDir(images));
     }
 

@@ -1,7 +1,8 @@
 package dev.modelscout.cli;
 
-import dev.modelscout.recommender.OnDuplicate;
+import dev.modelscout.recommender.HistoryFormatException;
 import dev.modelscout.recommender.HistoryReader;
+import dev.modelscout.recommender.OnDuplicate;
 import dev.modelscout.recommender.Prediction;
 import dev.modelscout.recommender.ReadOptions;
 import dev.modelscout.recommender.Recommender;
@@ -48,15 +49,34 @@ final class PredictCommand implements Callable<Integer> {
             description = "What to do with repeated (dataset, model) rows. Default: ${DEFAULT-VALUE}.")
     String onDuplicate;
 
+    @Option(names = "--strict",
+            description = "Refuse the rows when a column the recommender reads has no value in any of them (without "
+                    + "--strict: a warning naming the columns, which then count as unknown).")
+    boolean strict;
+
     @Override
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
+        // Every option value first (usage errors), then the model and the rows.
+        OptionRanges.atLeast("--top", top, 1, "an integer >= 1");
+        OnDuplicate duplicates = OnDuplicate.parse(onDuplicate);
         if (out != null) {
             OutputPaths.requireWritable(out);
         }
+        GlobalOptions.noteCpuOnly(spec);
         Recommender r = Recommenders.load(model);
-        TrainingHistory candidates = HistoryReader.read(rows,
-                ReadOptions.forPrediction().withOnDuplicate(OnDuplicate.parse(onDuplicate)));
+        TrainingHistory candidates = HistoryReader.read(rows, ReadOptions.forPrediction().withOnDuplicate(duplicates));
+        List<String> absent = Prediction.absentColumns(r, candidates.jobs());
+        if (!absent.isEmpty()) {
+            String what = rows + ": no row has a value in " + (absent.size() == 1 ? "column " : "columns ")
+                    + String.join(", ", absent) + ", which " + model + " reads";
+            if (strict) {
+                throw new HistoryFormatException(what + " (--strict)");
+            }
+            spec.commandLine().getErr().println("warning: " + what + "; they count as unknown, so the predictions "
+                    + "rest on the other columns alone (--strict refuses such rows)");
+            spec.commandLine().getErr().flush();
+        }
         List<Prediction> ranked = Prediction.rank(r, candidates.jobs());
         if (out != null) {
             Prediction.write(ranked, out);

@@ -1,9 +1,11 @@
 package dev.modelscout.cli;
 
 import dev.modelscout.core.FeatureMatrix;
+import dev.modelscout.core.InvalidOptionException;
 import dev.modelscout.core.Labels;
 import dev.modelscout.engine.ExtractedFeatures;
 import dev.modelscout.scoring.ScoreFiles;
+import dev.modelscout.scoring.ScoringException;
 import dev.modelscout.scoring.Scores;
 import dev.modelscout.scoring.TransferabilityScore;
 import java.io.PrintWriter;
@@ -84,19 +86,37 @@ final class ScoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (parcPca < 0 || gbcPca < 0) {
-            throw new ParameterException(spec.commandLine(), "--parc-pca and --gbc-pca must be >= 0");
+        // Every option value first (usage errors, before any file is read or image extracted).
+        Scores.Options options = new Scores.Options(parcPca, gbcPca);
+        boolean fromImages = source.given();
+        if (fromImages) {
+            source.require(spec);
+            if (features != null || labels != null || probs != null) {
+                throw new ParameterException(spec.commandLine(),
+                        "give --images/--zoo or --features/--labels/--probs, not both");
+            }
+        } else if (features == null || labels == null) {
+            throw new ParameterException(spec.commandLine(), "--features and --labels are required (or --images and --zoo)");
         }
-        Scores.loadNativesInBackground();
+        try {
+            Scores.parse(scores, options, true);
+        } catch (ScoringException e) {
+            throw new InvalidOptionException("--scores " + scores + ": " + e.getMessage());
+        }
         if (out != null) {
             OutputPaths.require(out, "--out", ".csv", ".json");
         }
+        // The inputs decide which scores can run: LEEP and NCE need --probs (an input error, exit 1).
+        List<TransferabilityScore> chosen = Scores.parse(scores, options, !fromImages && probs != null);
+        if (!fromImages) {
+            GlobalOptions.of(spec).noteDeviceUnused(spec, "score --features runs on the ND4J back end of this "
+                    + "build (see doctor), not on a PyTorch device");
+        }
+        Scores.loadNativesInBackground();
         List<ScoreInput> inputs = inputs();
-        Scores.Options options = new Scores.Options(parcPca, gbcPca);
         PrintWriter err = spec.commandLine().getErr();
         Map<String, List<Scores.Result>> byInput = new LinkedHashMap<>();
         for (ScoreInput in : inputs) {
-            List<TransferabilityScore> chosen = Scores.parse(scores, options, in.probabilities() != null);
             if (GlobalOptions.of(spec).verbose()) {
                 err.println("scoring " + in.source() + ": N=" + in.labels().size() + ", D=" + in.features().cols()
                         + ", classes=" + in.labels().numClasses());
@@ -104,7 +124,7 @@ final class ScoreCommand implements Callable<Integer> {
             byInput.put(in.source(), Scores.run(chosen, in.features(), in.labels(), in.probabilities()));
         }
         PrintWriter outWriter = spec.commandLine().getOut();
-        boolean perModel = source.given();
+        boolean perModel = fromImages;
         Table table = perModel ? Table.of("model", "score", "value", "seconds") : Table.of("score", "value", "seconds");
         byInput.forEach((source, results) -> {
             for (Scores.Result r : results) {
@@ -129,15 +149,11 @@ final class ScoreCommand implements Callable<Integer> {
 
     /**
      * The one place that decides where features come from: files given by --features/--labels/--probs (one
-     * input), or every selected zoo backbone on --images (one input per backbone, named by its id).
+     * input), or every selected zoo backbone on --images (one input per backbone, named by its id). The
+     * options were checked by {@link #call}.
      */
     List<ScoreInput> inputs() {
         if (source.given()) {
-            source.require(spec);
-            if (features != null || labels != null || probs != null) {
-                throw new ParameterException(spec.commandLine(),
-                        "give --images/--zoo or --features/--labels/--probs, not both");
-            }
             ZooFeatures request = source.request(cache);
             List<ScoreInput> out = new ArrayList<>();
             for (ExtractedFeatures f : request.load(request.dataset(), source.extractionOptions(spec),
@@ -145,9 +161,6 @@ final class ScoreCommand implements Callable<Integer> {
                 out.add(new ScoreInput(f.features(), f.labels(), null, f.modelId()));
             }
             return out;
-        }
-        if (features == null || labels == null) {
-            throw new ParameterException(spec.commandLine(), "--features and --labels are required (or --images and --zoo)");
         }
         FeatureMatrix f = ScoreFiles.readMatrix(features);
         Labels y = ScoreFiles.readLabels(labels);

@@ -39,10 +39,12 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
+        // Every option value first (usage errors), the history next, training last.
         OutputPaths.requireWritable(out);
+        historyOptions.check();
+        Trainer trainer = trainerOptions.trainer();
         TrainingHistory history = historyOptions.read();
         FieldSpec features = historyOptions.features(history);
-        Trainer trainer = trainerOptions.trainer();
         long t = System.nanoTime();
         Recommender r = trainer.train(history, features);
         double seconds = (System.nanoTime() - t) / 1e9;

@@ -1,5 +1,7 @@
 package dev.modelscout.cli;
 
+import dev.modelscout.core.InvalidOptionException;
+import dev.modelscout.recommender.FactorizationMachine;
 import dev.modelscout.recommender.Popularity;
 import dev.modelscout.recommender.Recommenders;
 import dev.modelscout.recommender.Trainer;
@@ -48,11 +50,34 @@ final class TrainerOptions {
         return new TrainerOverrides(seed, factors, lambda, tune, balance, fmWeight, tuneWeight);
     }
 
+    /**
+     * Refuses a value outside its range with a usage error naming the option, before any history is read:
+     * an unknown --recommender, --factors below 1, a --lambda that is not a finite number above 0 (0 allowed
+     * for fm), an --fm-weight outside [0, 1]. {@link #trainer} checks first too.
+     */
+    void check() {
+        Recommenders.Kind kind;
+        try {
+            kind = Recommenders.kind(recommender);
+        } catch (InvalidOptionException e) {
+            throw OptionRanges.invalid("--recommender", recommender, "unknown recommender",
+                    String.join(", ", Recommenders.shortNames()));
+        }
+        OptionRanges.atLeast("--factors", factors, 1, "an integer >= 1");
+        boolean fm = kind.name().equals(FactorizationMachine.NAME);
+        if (lambda != null && !(Double.isFinite(lambda) && (fm ? lambda >= 0 : lambda > 0))) {
+            throw OptionRanges.invalid("--lambda", OptionRanges.number(lambda), "out of range",
+                    fm ? "a finite number >= 0" : "a finite number > 0; fm also takes 0");
+        }
+        OptionRanges.within("--fm-weight", fmWeight, 0, 1, "a number from 0 to 1");
+    }
+
     Trainer trainer() {
         return trainer(recommender);
     }
 
     Trainer trainer(String name) {
+        check();
         return Recommenders.trainer(name, overrides());
     }
 

@@ -37,9 +37,12 @@ record ZooFeatures(Path zoo, Path images, List<String> models, int perClass, lon
     /**
      * Features of each selected backbone, in the order asked for, on {@code all} subsampled as requested;
      * each is handed to {@code each} before the next is extracted, so only one model's features need be held.
+     * The dataset's note (files in the class folders that are not images) goes to {@code listener} once,
+     * first: every command that extracts (extract, score --images, recommend) calls this once.
      */
     void forEach(ImageDataset all, ExtractionOptions options, ExtractionListener listener,
             BiConsumer<Backbone, ExtractedFeatures> each) {
+        all.note().ifPresent(n -> listener.warn("note: " + n));
         BackboneCatalog catalog = BackboneCatalog.load(zoo);
         List<Backbone> selected = catalog.select(models);
         ImageDataset data = all.subsample(perClass, seed);
