@@ -98,6 +98,7 @@ final class EvaluateCommand implements Callable<Integer> {
         // Option ranges first (Options refuses them), the history's checks next (in evaluate), training last.
         Options options = new Options(Protocol.Kind.parse(protocol), testDatasets, trainDatasets, splits, testFraction,
                 splitSeed, topK, fractions, repeats);
+        trainerOptions.check();
         TrainingHistory history = historyOptions.read();
         FieldSpec features = historyOptions.features(history);
         Result result = Evaluation.evaluate(history, trainerOptions.trainer(), features, options);

@@ -15,7 +15,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -65,9 +64,7 @@ final class RecommendCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         source.require(spec);
-        if (top < 1) {
-            throw new ParameterException(spec.commandLine(), "--top must be >= 1, not " + top);
-        }
+        OptionRanges.atLeast("--top", top, 1, "an integer >= 1");
         if (out != null) {
             // Fail on a bad output name before the long work, not after it.
             OutputPaths.require(out, "--out", ".csv", ".json");

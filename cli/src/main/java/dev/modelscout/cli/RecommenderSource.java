@@ -50,9 +50,11 @@ final class RecommenderSource {
             return Recommenders.load(model);
         }
         if (history != null) {
+            trainer.check();
             TrainingHistory h = HistoryReader.read(history, ReadOptions.defaults());
-            FieldSpec spec1 = FieldSpec.defaults().select(FieldSpec.parseFeatures(features)).requireColumnsOf(h);
-            return trainer.trainer().train(h, spec1);
+            FieldSpec selected = FieldSpec.defaults().select(FieldSpec.parseFeatures(features)).requireColumnsOf(h);
+            HistoryOptions.warnEmptyColumns(err, selected, h);
+            return trainer.trainer().train(h, selected);
         }
         Recommender r = embedded();
         err.println("recommender: embedded default (" + r.provenance().trainer() + " trained on "

@@ -154,7 +154,7 @@ class RecommendIT {
                 "--out", "/dev/null/recs.json").expectExit(2).expectErr("/dev/null is not a folder");
         assertFalse(r.err().contains("extracting"), r.err());
         r = CliTest.run("--device", "cpu", "recommend", "--images", images.toString(), "--zoo", zoo.toString(),
-                "--top", "0").expectExit(2).expectErr("--top must be >= 1");
+                "--top", "0").expectExit(2).expectErr("--top 0: out of range");
         assertFalse(r.err().contains("extracting"), r.err());
         CliTest.run("recommend", "--images", images.toString(), "--zoo", zoo.toString(), "--model",
                 dir.resolve("m.json").toString(), "--history", dir.resolve("h.csv").toString())

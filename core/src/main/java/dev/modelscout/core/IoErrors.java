@@ -20,6 +20,9 @@ public final class IoErrors {
         if (e instanceof java.io.UncheckedIOException u && u.getCause() != null) {
             return reason(u.getCause());
         }
+        if (e instanceof java.nio.charset.CharacterCodingException) {
+            return "not UTF-8 text (is it a binary file?)";
+        }
         if (e instanceof NoSuchFileException) {
             return "no such file or folder";
         }
