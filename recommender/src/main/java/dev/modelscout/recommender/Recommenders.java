@@ -43,6 +43,8 @@ public final class Recommenders {
 
     /** Every recommender, in the order help texts list them. */
     public static final List<Kind> KINDS = List.of(
+            new Kind(AutoRecommender.NAME, List.of(), AutoRecommender.Model.class,
+                    o -> new AutoRecommender(o.apply(AutoRecommender.Config.defaults()))),
             new Kind(FactorizationMachine.NAME, List.of("fm"), FactorizationMachine.Model.class,
                     o -> new FactorizationMachine(o.apply(FactorizationMachine.Config.defaults()))),
             new Kind(LinearRegression.NAME, List.of("lr", "ridge"), LinearRegression.Model.class,

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * Overrides of a trainer's documented defaults (the {@code train}, {@code evaluate} and {@code recommend}
  * options); null means "keep the default". Each override applies to the trainers it names: seed and
- * factors to the FM, lambda, tune and balanceDatasets to the ridge and the FM, the weights to the ensemble.
+ * factors to the FM, lambda, tune and balanceDatasets to the ridge and the FM, the weights to the ensemble; auto
+ * passes them on to its candidates.
  *
  * @param seed            FM initialisation seed
  * @param factors         FM factors per feature
@@ -55,6 +56,26 @@ public record TrainerOverrides(Long seed, Integer factors, Double lambda, Boolea
         }
         if (balanceDatasets != null) {
             c = c.withBalanceDatasets(balanceDatasets);
+        }
+        return c;
+    }
+
+    /**
+     * auto: seed, factors and balanceDatasets go to its FM and ridge candidates; a fixed lambda is the only
+     * penalty tried (ridge lambda and FM lambdaV); --no-tune tries only the untuned defaults (lambda 1, lambdaV
+     * 5); fmWeight is the ensemble candidate's weight (tuneFmWeight does not apply: ridge alone and the FM alone
+     * are candidates already).
+     */
+    AutoRecommender.Config apply(AutoRecommender.Config c) {
+        c = c.withRidge(apply(c.ridge()).withTuneLambda(List.of())).withFm(apply(c.fm()).withTuneLambdaV(List.of()));
+        if (lambda != null) {
+            c = c.withRidgeLambdas(List.of(lambda)).withFmLambdaVs(List.of(lambda));
+        } else if (tune != null && !tune) {
+            c = c.withRidgeLambdas(List.of(LinearRegression.Config.defaults().lambda()))
+                    .withFmLambdaVs(List.of(FactorizationMachine.Config.defaults().lambdaV()));
+        }
+        if (fmWeight != null) {
+            c = c.withEnsembleFmWeight(fmWeight);
         }
         return c;
     }

@@ -90,7 +90,7 @@ class CandidatesTest {
 
     @Test
     void registryNamesEveryKindOnceAndRefusesUnknownNames() {
-        assertEquals(List.of("fm", "lr", "ensemble", "popularity"), Recommenders.shortNames());
+        assertEquals(List.of("auto", "fm", "lr", "ensemble", "popularity"), Recommenders.shortNames());
         for (Recommenders.Kind k : Recommenders.KINDS) {
             assertEquals(k.name(), Recommenders.trainer(k.name()).name());
             for (String alias : k.aliases()) {
@@ -98,7 +98,7 @@ class CandidatesTest {
             }
         }
         InvalidOptionException e = assertThrows(InvalidOptionException.class, () -> Recommenders.trainer("svm"));
-        assertTrue(e.getMessage().contains("fm, lr, ensemble, popularity"), e.getMessage());
+        assertTrue(e.getMessage().contains("auto, fm, lr, ensemble, popularity"), e.getMessage());
     }
 
     @Test
