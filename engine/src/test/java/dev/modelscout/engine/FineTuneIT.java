@@ -94,7 +94,9 @@ class FineTuneIT {
         assertEquals(2, first.protocol().threads());
         assertEquals("sgd", first.protocol().toMap().get("optimizer"));
 
-        FineTuneResult again = FineTuner.fineTune(b, split.train(), split.val(), cpu(1), FineTuneListener.silent());
+        // Same seed and threads, two decode workers instead of one: bit-identical.
+        FineTuneResult again = FineTuner.fineTune(b, split.train(), split.val(), cpu(1).withWorkers(2),
+                FineTuneListener.silent());
         assertEquals(first.valAccuracy(), again.valAccuracy());
         assertArrayEquals(losses(first), losses(again));
         assertEquals(first.history().get(1).valLoss(), again.history().get(1).valLoss());
@@ -115,6 +117,19 @@ class FineTuneIT {
             before = tuner.backboneParameters();
             r = tuner.fineTune(split.train(), split.val(), FineTuneListener.silent());
             assertArrayEquals(before, tuner.backboneParameters(), "a frozen backbone changed");
+            // The head did train: it moved away from its seeded initialisation, U(-1/sqrt(d), 1/sqrt(d)).
+            SplitMix64 rng = new SplitMix64(3);
+            float[] init = new float[3 * 32];
+            for (int i = 0; i < init.length; i++) {
+                init[i] = (float) ((2 * rng.nextDouble() - 1) / Math.sqrt(32));
+            }
+            float[] head = tuner.headWeight();
+            assertEquals(init.length, head.length);
+            double moved = 0;
+            for (int i = 0; i < init.length; i++) {
+                moved = Math.max(moved, Math.abs(head[i] - init[i]));
+            }
+            assertTrue(moved > 1e-3, "head moved by " + moved);
             tuner.save(dir.resolve("saved"));
         }
         assertTrue(r.protocol().freezeBackbone());
