@@ -1,0 +1,247 @@
+package dev.modelscout.cli;
+
+import dev.modelscout.cli.jobs.CellOptions;
+import dev.modelscout.cli.jobs.FineTuneSettings;
+import dev.modelscout.cli.jobs.Fingerprints;
+import dev.modelscout.cli.jobs.JobPlan;
+import dev.modelscout.cli.jobs.PlanFiles;
+import dev.modelscout.cli.jobs.Planner;
+import dev.modelscout.cli.jobs.SlurmSettings;
+import dev.modelscout.cli.jobs.TaskKind;
+import dev.modelscout.core.Device;
+import dev.modelscout.core.InvalidOptionException;
+import dev.modelscout.scoring.ScoringException;
+import dev.modelscout.scoring.Scores;
+import dev.modelscout.scoring.TransferabilityScore;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code modelscout jobs plan}: writes a plan folder (cells, fingerprints, submit.sbatch). */
+@Command(name = "plan", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Plan a sweep: one cell per (dataset, backbone) with its exact options, the zoo's and datasets' "
+                + "fingerprints, and PLAN/submit.sbatch, a Slurm array job whose task I runs "
+                + "`modelscout jobs run --plan PLAN --shard I --of N`.",
+            "",
+            "Relative paths are stored relative to the plan folder, absolute ones as given, so a plan moved together "
+                + "with its data runs elsewhere. The global --device, the launcher and MODELSCOUT_JAVA_OPTS are passed "
+                + "to the tasks."})
+final class JobsPlanCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    GlobalOptions globals;
+
+    @Option(names = "--zoo", required = true, paramLabel = "FILE", description = "Zoo catalog (.csv or .json).")
+    Path zoo;
+
+    @Option(names = "--datasets", required = true, split = ",", paramLabel = "DIR|ID=DIR",
+            description = "Image datasets (ImageFolders or CSV manifests), comma-separated; ID=DIR names one "
+                    + "(default id: the folder's name, lower case).")
+    List<String> datasets;
+
+    @Option(names = "--models", split = ",", paramLabel = "ID", description = "Backbones. Default: the whole zoo.")
+    List<String> models = new ArrayList<>();
+
+    @Option(names = "--task", defaultValue = "score", paramLabel = "score|finetune",
+            description = "What each cell computes: score (features, then scores) or finetune (a fine-tuning run; its "
+                    + "accuracy goes into the row). Default: ${DEFAULT-VALUE}.")
+    String task;
+
+    @Option(names = "--scores", paramLabel = "LIST",
+            description = "Scores of each cell, as `score --scores` (all = every score from features). Default: "
+                    + "logme,parc,lfc for score cells, none for finetune cells.")
+    String scores;
+
+    @Option(names = "--parc-pca", defaultValue = "0", paramLabel = "K", description = "As `score --parc-pca`. Default: ${DEFAULT-VALUE}.")
+    int parcPca;
+
+    @Option(names = "--gbc-pca", defaultValue = "64", paramLabel = "K", description = "As `score --gbc-pca`. Default: ${DEFAULT-VALUE}.")
+    int gbcPca;
+
+    @Option(names = "--per-class", paramLabel = "N", description = "At most N images per class (N >= 1). Default: all.")
+    Integer perClass;
+
+    @Option(names = "--sample-seed", defaultValue = "0", paramLabel = "S", description = "Seed of the --per-class subsample. Default: ${DEFAULT-VALUE}.")
+    long sampleSeed;
+
+    @Option(names = "--batch-size", defaultValue = "32", paramLabel = "B", description = "Images per forward pass of the extraction. Default: ${DEFAULT-VALUE}.")
+    int batchSize;
+
+    @Option(names = "--threads", defaultValue = "0", paramLabel = "T", description = "PyTorch compute threads (0: one per core). Default: ${DEFAULT-VALUE}.")
+    int threads;
+
+    @Option(names = "--strict", description = "Fail a cell on its first unreadable image instead of skipping it.")
+    boolean strict;
+
+    @Option(names = "--epochs", paramLabel = "E", description = "finetune: passes over the training images. Default: 10.")
+    Integer epochs;
+
+    @Option(names = "--lr", paramLabel = "LR", description = "finetune: learning rate of the first step (cosine decay). Default: 0.01.")
+    Double learningRate;
+
+    @Option(names = "--ft-batch-size", paramLabel = "B", description = "finetune: images per step. Default: 32.")
+    Integer ftBatchSize;
+
+    @Option(names = "--momentum", paramLabel = "M", description = "finetune: SGD momentum. Default: 0.9.")
+    Double momentum;
+
+    @Option(names = "--weight-decay", paramLabel = "WD", description = "finetune: L2 weight decay. Default: 1e-4.")
+    Double weightDecay;
+
+    @Option(names = "--ft-seed", paramLabel = "S", description = "finetune: seed of the head, batch order and train/validation split. Default: 0.")
+    Long ftSeed;
+
+    @Option(names = "--freeze-backbone", description = "finetune: train the new head only.")
+    boolean freezeBackbone;
+
+    @Option(names = "--val-fraction", paramLabel = "F", description = "finetune: share of each class held out for validation. Default: 0.2.")
+    Double valFraction;
+
+    @Option(names = "--cache", paramLabel = "DIR",
+            description = "Feature cache shared by every task (one sub-folder per dataset); put it on the cluster's "
+                    + "shared file system. Default: PLAN/features.")
+    Path cache;
+
+    @Option(names = "--shards", paramLabel = "N", description = "Array tasks (1 to the number of cells). Default: one cell per task, at most --max-shards.")
+    Integer shards;
+
+    @Option(names = "--max-shards", defaultValue = "" + Planner.DEFAULT_MAX_SHARDS, paramLabel = "N",
+            description = "Cap of the default --shards (Slurm's default MaxArraySize allows 1000). Default: ${DEFAULT-VALUE}.")
+    int maxShards;
+
+    @Option(names = "--gpu", description = "Ask each task for a GPU (#SBATCH --gres=gpu:1); the tasks then pass --device cuda unless --device says otherwise.")
+    boolean gpu;
+
+    @Option(names = "--time", defaultValue = "04:00:00", paramLabel = "T", description = "#SBATCH --time of each task. Default: ${DEFAULT-VALUE}.")
+    String time;
+
+    @Option(names = "--mem", defaultValue = "16G", paramLabel = "M", description = "#SBATCH --mem of each task (more than the JVM's -Xmx). Default: ${DEFAULT-VALUE}.")
+    String mem;
+
+    @Option(names = "--cpus", defaultValue = "4", paramLabel = "C", description = "#SBATCH --cpus-per-task. Default: ${DEFAULT-VALUE}.")
+    int cpus;
+
+    @Option(names = "--partition", paramLabel = "P", description = "#SBATCH --partition.")
+    String partition;
+
+    @Option(names = "--account", paramLabel = "A", description = "#SBATCH --account.")
+    String account;
+
+    @Option(names = "--max-running", defaultValue = "0", paramLabel = "K", description = "At most K tasks at once (--array=0-N%K); 0 = no limit. Default: ${DEFAULT-VALUE}.")
+    int maxRunning;
+
+    @Option(names = "--sbatch-option", paramLabel = "OPT", description = "One more #SBATCH line, as given (e.g. --constraint=a100); repeatable.")
+    List<String> sbatchOptions = new ArrayList<>();
+
+    @Option(names = "--launcher", paramLabel = "PATH",
+            description = "The modelscout launcher the tasks run. Default: this installation's bin/modelscout.")
+    Path launcher;
+
+    @Option(names = "--java-opts", paramLabel = "OPTS",
+            description = "MODELSCOUT_JAVA_OPTS of the tasks. Default: MODELSCOUT_JAVA_OPTS here, if set.")
+    String javaOpts;
+
+    @Option(names = "--out", required = true, paramLabel = "PLAN", description = "The plan folder (new).")
+    Path out;
+
+    @Override
+    public Integer call() {
+        TaskKind kind = TaskKind.parse(task);
+        JobRunners.requireSupported(kind);
+        Scores.Options scoreOptions = new Scores.Options(parcPca, gbcPca);
+        List<String> scoreNames = scoreNames(kind, scoreOptions);
+        atLeast("--per-class", perClass, 1, "an integer >= 1; leave it out to use every image");
+        atLeast("--cpus", cpus, 1, "an integer >= 1");
+        atLeast("--max-running", maxRunning, 0, "an integer >= 0; 0 = no limit");
+        FineTuneSettings ft = kind == TaskKind.FINETUNE ? fineTuneSettings() : null;
+        if (kind == TaskKind.SCORE && (epochs != null || learningRate != null || ftBatchSize != null || momentum != null
+                || weightDecay != null || ftSeed != null || freezeBackbone || valFraction != null)) {
+            throw new InvalidOptionException("fine-tuning options (--epochs, --lr, ...) need --task finetune");
+        }
+        CellOptions options = new CellOptions(scoreNames, parcPca, gbcPca, perClass == null ? 0 : perClass, sampleSeed,
+                batchSize, threads, strict, ft);
+        Device device = GlobalOptions.of(spec).device();
+        String taskDevice = gpu && device == Device.AUTO ? "cuda" : device.toString();
+        String env = System.getenv("MODELSCOUT_JAVA_OPTS");
+        SlurmSettings slurm = new SlurmSettings(time, mem, cpus, gpu ? 1 : 0, partition, account, maxRunning,
+                sbatchOptions, launcherPath(), javaOpts != null ? javaOpts : env == null || env.isBlank() ? null : env,
+                taskDevice);
+        List<Planner.DatasetSpec> specs = datasets.stream().map(Planner.DatasetSpec::parse).toList();
+        String version = Main.class.getPackage().getImplementationVersion();
+        JobPlan plan = Planner.plan(new Planner.Request(out, zoo, specs, models, kind, options, cache, shards, maxShards,
+                slurm, version == null ? "development build" : version), new Fingerprints());
+        print(plan);
+        return 0;
+    }
+
+    private static void atLeast(String option, Integer value, int min, String allowed) {
+        if (value != null && value < min) {
+            throw new InvalidOptionException(option + " " + value + ": out of range (allowed: " + allowed + ")");
+        }
+    }
+
+    private List<String> scoreNames(TaskKind kind, Scores.Options scoreOptions) {
+        String s = scores != null ? scores : kind == TaskKind.SCORE ? "logme,parc,lfc" : "none";
+        if (kind == TaskKind.FINETUNE && s.strip().toLowerCase(Locale.ROOT).equals("none")) {
+            return List.of();
+        }
+        try {
+            return Scores.parse(s, scoreOptions, false).stream().map(TransferabilityScore::name).toList();
+        } catch (ScoringException e) {
+            throw new InvalidOptionException("--scores " + s + ": " + e.getMessage());
+        }
+    }
+
+    private FineTuneSettings fineTuneSettings() {
+        FineTuneSettings d = FineTuneSettings.defaults();
+        return new FineTuneSettings(epochs != null ? epochs : d.epochs(), learningRate != null ? learningRate : d.learningRate(),
+                ftBatchSize != null ? ftBatchSize : d.batchSize(), momentum != null ? momentum : d.momentum(),
+                weightDecay != null ? weightDecay : d.weightDecay(), ftSeed != null ? ftSeed : d.seed(),
+                freezeBackbone, valFraction != null ? valFraction : d.valFraction());
+    }
+
+    /** --launcher, else bin/modelscout of the installation this runs from, else `modelscout` (on the PATH). */
+    private String launcherPath() {
+        if (launcher != null) {
+            return launcher.toAbsolutePath().normalize().toString();
+        }
+        try {
+            Path jar = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path bin = jar.getParent() == null || jar.getParent().getParent() == null ? null
+                    : jar.getParent().getParent().resolve("bin").resolve("modelscout");
+            if (bin != null && Files.isExecutable(bin)) {
+                return bin.toAbsolutePath().normalize().toString();
+            }
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            // fall back to the PATH
+        }
+        return "modelscout";
+    }
+
+    private void print(JobPlan plan) {
+        PrintWriter o = spec.commandLine().getOut();
+        String p = out.toString();
+        o.printf("planned %d %s cells (%d datasets x %d models) in %d shards: %s%n", plan.cells().size(), plan.task().id(),
+                plan.datasets().size(), plan.models().size(), plan.shards(), plan.dir());
+        o.println("  " + PlanFiles.PLAN + ", " + PlanFiles.CELLS + " (one line per cell), " + PlanFiles.SBATCH
+                + "; feature cache " + plan.resolve(plan.cache()));
+        o.println("submit:    sbatch " + plan.dir().resolve(PlanFiles.SBATCH));
+        o.println("or here:   for i in $(seq 0 " + (plan.shards() - 1) + "); do modelscout --device " + plan.slurm().device()
+                + " jobs run --plan " + p + " --shard $i --of " + plan.shards() + "; done");
+        o.println("progress:  modelscout jobs status --plan " + p);
+        o.println("merge:     modelscout jobs merge --plan " + p + " --out rows.csv");
+        o.flush();
+    }
+}

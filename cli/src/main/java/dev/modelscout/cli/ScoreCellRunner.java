@@ -1,0 +1,107 @@
+package dev.modelscout.cli;
+
+import dev.modelscout.cli.jobs.Cell;
+import dev.modelscout.cli.jobs.CellInputs;
+import dev.modelscout.cli.jobs.CellOptions;
+import dev.modelscout.cli.jobs.CellOutcome;
+import dev.modelscout.cli.jobs.CellRunner;
+import dev.modelscout.core.Backbone;
+import dev.modelscout.core.Device;
+import dev.modelscout.engine.ExtractedFeatures;
+import dev.modelscout.engine.ExtractionOptions;
+import dev.modelscout.engine.ImageDataset;
+import dev.modelscout.engine.PyTorchRuntime;
+import dev.modelscout.recommender.Candidates;
+import dev.modelscout.recommender.DatasetFacts;
+import dev.modelscout.recommender.Job;
+import dev.modelscout.scoring.Scores;
+import dev.modelscout.scoring.TransferabilityScore;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Score cells: the backbone's features on the dataset (from the shared feature cache, else extracted and
+ * cached: {@link ZooFeatures}, as {@code score --images} does), then the planned scores on them
+ * ({@code Scores.run}), and the candidate row ({@code Candidates.row}). The same steps as
+ * {@code score --images --zoo}, so a cell's scores are that command's.
+ */
+final class ScoreCellRunner implements CellRunner {
+
+    private final Device requested;
+    private final PrintWriter err;
+    private final Map<Path, ImageDataset> opened = new HashMap<>();
+    private Device resolved;
+
+    ScoreCellRunner(Device requested, PrintWriter err) {
+        this.requested = requested;
+        this.err = err;
+    }
+
+    @Override
+    public CellOutcome run(Cell cell, CellInputs in) {
+        CellOptions o = cell.options();
+        List<TransferabilityScore> scorers = Scores.of(o.scores(), new Scores.Options(o.parcPca(), o.gbcPca()), false);
+        Scores.loadNativesInBackground();
+        Features f = features(cell, in);
+        Map<String, Double> timings = new LinkedHashMap<>();
+        timings.put("features_s", f.seconds());
+        Map<String, Double> scores = new LinkedHashMap<>();
+        double total = 0;
+        for (Scores.Result r : Scores.run(scorers, f.features().features(), f.features().labels(), null)) {
+            scores.put(r.name(), r.value());
+            timings.put("score_" + r.name() + "_s", r.seconds());
+            total += r.seconds();
+        }
+        timings.put("scores_s", total);
+        Job row = Candidates.row(in.source(), cell.index() + 1, f.facts(), f.backbone(), scores);
+        return new CellOutcome(scores, Double.NaN, row, timings, f.device().toString(), Map.of("features", f.details()));
+    }
+
+    /** A cell's features, where they came from and how long they took. */
+    record Features(Backbone backbone, ExtractedFeatures features, DatasetFacts facts, Device device, double seconds,
+                    Map<String, Object> details) {
+    }
+
+    /** The features of the cell's backbone on its dataset (cached or extracted), with the dataset's facts. */
+    Features features(Cell cell, CellInputs in) {
+        CellOptions o = cell.options();
+        long t0 = System.nanoTime();
+        ZooFeatures request = new ZooFeatures(in.zoo(), in.images(), List.of(cell.model()), o.perClass(), o.sampleSeed(),
+                in.cacheDir());
+        ImageDataset all = opened.computeIfAbsent(in.images().toAbsolutePath().normalize(), p -> request.dataset());
+        Device device = device();
+        ExtractionOptions options = ExtractionOptions.defaults().withDevice(device).withBatchSize(o.batchSize())
+                .withComputeThreads(o.threads()).withStrict(o.strict());
+        Backbone[] backbone = new Backbone[1];
+        ExtractedFeatures[] features = new ExtractedFeatures[1];
+        request.forEach(all, options, ProgressReporter.forConsole(err), (b, x) -> {
+            backbone[0] = b;
+            features[0] = x;
+        });
+        ExtractedFeatures x = features[0];
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("images", x.features().rows());
+        details.put("dim", x.features().cols());
+        details.put("classes", x.labels().numClasses());
+        details.put("skipped", x.skipped().size());
+        details.put("cached", x.cached());
+        details.put("cache", in.cacheDir().resolve(cell.model()).toString());
+        return new Features(backbone[0], x, new DatasetFacts(in.dataset().id(), all.size(), all.classNames().size()),
+                device, (System.nanoTime() - t0) / 1e9, details);
+    }
+
+    /** The device, resolved once (auto: CUDA when usable, else the CPU with one warning). */
+    Device device() {
+        if (resolved == null) {
+            resolved = PyTorchRuntime.resolve(requested, m -> {
+                err.println(m);
+                err.flush();
+            });
+        }
+        return resolved;
+    }
+}
