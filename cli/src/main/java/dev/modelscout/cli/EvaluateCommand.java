@@ -13,6 +13,7 @@ import dev.modelscout.recommender.evaluation.Result;
 import dev.modelscout.recommender.evaluation.ResultsJson;
 import dev.modelscout.recommender.evaluation.Summary;
 import dev.modelscout.recommender.evaluation.Timing;
+import dev.modelscout.report.HtmlReports;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -92,24 +93,38 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "results.json", description = "Write the results as JSON.")
     Path out;
 
+    @Option(names = "--report", paramLabel = "FILE.html",
+            description = "Also write a self-contained HTML report (opens offline, prints): Pearson, Kendall and regret "
+                    + "per test dataset beside the baseline, the learning curve, the history's datasets x models. "
+                    + "See docs/report.md.")
+    Path report;
+
     @Override
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
         // Option ranges first (Options refuses them), the history's checks next (in evaluate), training last.
         Options options = new Options(Protocol.Kind.parse(protocol), testDatasets, trainDatasets, splits, testFraction,
                 splitSeed, topK, fractions, repeats);
+        if (report != null) {
+            OutputPaths.require(report, "--report", ".html", ".htm");
+        }
         trainerOptions.check();
         TrainingHistory history = historyOptions.read();
         FieldSpec features = historyOptions.features(history);
         Result result = Evaluation.evaluate(history, trainerOptions.trainer(), features, options);
+        Result base = null;
         if (!noBaseline && !trainerOptions.isBaseline()) {
-            Result base = Evaluation.evaluate(history, trainerOptions.trainer(Popularity.NAME), features, options);
+            base = Evaluation.evaluate(history, trainerOptions.trainer(Popularity.NAME), features, options);
             result = result.withBaseline(Baseline.of(base));
         }
         print(o, result, history);
         if (out != null) {
             ResultsJson.write(result, out);
             o.println("results written to " + out);
+        }
+        if (report != null) {
+            HtmlReports.write(report, HtmlReports.evaluation(EvaluateReportData.of(result, base, history, options)));
+            o.println("report written to " + report);
         }
         o.flush();
         return 0;

@@ -1,5 +1,6 @@
 package dev.modelscout.cli;
 
+import dev.modelscout.engine.ExtractionOptions;
 import dev.modelscout.recommender.HistorySchema;
 import dev.modelscout.recommender.Prediction;
 import dev.modelscout.recommender.Recommender;
@@ -41,6 +42,9 @@ final class RecommendCommand implements Callable<Integer> {
     @Mixin
     RecommenderSource recommenderSource;
 
+    @Mixin
+    RecommendReportOptions report;
+
     @Option(names = "--dataset-id", paramLabel = "NAME",
             description = "Id of the target dataset in the candidate rows. Default: the folder's name.")
     String datasetId;
@@ -69,6 +73,7 @@ final class RecommendCommand implements Callable<Integer> {
             // Fail on a bad output name before the long work, not after it.
             OutputPaths.require(out, "--out", ".csv", ".json");
         }
+        report.check(spec);
         Recommender recommender = recommenderSource.resolve(spec, err);
         List<String> scoreNames = RecommendationPipeline.scoresNeeded(recommender, extraScores);
         String id = datasetId != null ? datasetId : defaultDatasetId(source.images);
@@ -77,13 +82,15 @@ final class RecommendCommand implements Callable<Integer> {
                     + "ranking inherits what it learned of that dataset; pass --dataset-id NAME to choose another"
                     + (datasetId == null ? " (the default id is the folder's name)" : ""));
         }
+        ExtractionOptions extraction = source.extractionOptions(spec);
         List<Prediction> ranked = RecommendationPipeline.run(source.request(cache), id, scoreNames, recommender,
-                source.extractionOptions(spec), ProgressReporter.forConsole(err));
+                extraction, report.listener(ProgressReporter.forConsole(err), id));
         print(o, id, ranked, scoreNames);
         if (out != null) {
             RecommendationWriter.write(out, id, ranked, scoreNames, recommender.provenance());
             err.println("wrote " + out);
         }
+        report.write(err, id, ranked, scoreNames, top, recommender, recommenderSource, source, extraction.device());
         o.flush();
         return 0;
     }
