@@ -81,13 +81,13 @@ public final class PlanMerge {
             header.addAll(res.row().keySet());
             rows.add(res.row());
         }
+        if (rows.isEmpty()) {
+            throw new JobsException("plan " + plan.dir() + ": no cell is done yet; nothing to merge");
+        }
         if (!notDone.isEmpty() && !partial) {
             throw new JobsException("plan " + plan.dir() + ": " + notDone.size() + " of " + plan.cells().size()
                     + " cells are not done (first: " + notDone.get(0) + "); see `modelscout jobs status --plan "
                     + plan.dir() + "`, or merge the done ones with --partial");
-        }
-        if (rows.isEmpty()) {
-            throw new JobsException("plan " + plan.dir() + ": no cell is done yet; nothing to merge");
         }
         return new Merged(List.copyOf(header), rows, notDone);
     }

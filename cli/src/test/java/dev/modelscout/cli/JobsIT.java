@@ -1,0 +1,132 @@
+package dev.modelscout.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code modelscout jobs} end to end in process, without Slurm: a plan over two real image folders and a zoo of
+ * the committed TorchScript model and a seeded DJL ResNet, its shards run by a shell-style loop, status, merge, and
+ * the merged scores against {@code score --images} on the same cells.
+ */
+class JobsIT {
+
+    @TempDir
+    Path dir;
+
+    Path zoo;
+
+    @BeforeAll
+    static void guardTheNetwork() throws IOException {
+        NetworkGuard.install();
+    }
+
+    @BeforeEach
+    void zooAndImages() throws IOException {
+        Assumptions.assumeTrue(Files.isRegularFile(ExtractIT.TINY), "needs " + ExtractIT.TINY);
+        Path model = Files.copy(ExtractIT.TINY, dir.resolve("tinycnn.pt"));
+        zoo = dir.resolve("zoo.csv");
+        CliTest.run("--device", "cpu", "zoo", "add", "--zoo", zoo.toString(), "--id", "tiny", "--weights",
+                model.toString(), "--crop", "32", "--arch", "cnn").expectExit(0);
+        CliTest.run("--device", "cpu", "zoo", "add", "--zoo", zoo.toString(), "--id", "r18", "--weights",
+                "builtin:resnet18?seed=1", "--crop", "32", "--arch", "resnet").expectExit(0);
+        ExtractIT.images(dir.resolve("Pets"), 2, 5);
+        ExtractIT.images(dir.resolve("Birds"), 2, 4);
+    }
+
+    @Test
+    void shardsRunInALoopMergeToTheScoresOfScoreImages() throws IOException {
+        Path plan = dir.resolve("plan");
+        CliTest.run("--device", "cpu", "jobs", "plan", "--zoo", zoo.toString(), "--datasets",
+                dir.resolve("Pets") + "," + dir.resolve("Birds"), "--scores", "logme,lfc,hscore", "--shards", "3",
+                "--out", plan.toString()).expectExit(0).expectOut("planned 4 score cells (2 datasets x 2 models) in 3 shards");
+        assertTrue(Files.readString(plan.resolve("submit.sbatch")).contains("#SBATCH --array=0-2\n"));
+        CliTest.run("jobs", "status", "--plan", plan.toString()).expectExit(0).expectOut("done 0, running 0, failed 0, pending 4")
+                .expectOut("unfinished shards: 0-2");
+        for (int i = 0; i < 3; i++) {
+            CliTest.run("--device", "cpu", "jobs", "run", "--plan", plan.toString(), "--shard", Integer.toString(i))
+                    .expectExit(0).expectOut("shard " + i + " of 3:");
+        }
+        CliTest.run("--device", "cpu", "jobs", "run", "--plan", plan.toString(), "--shard", "2").expectExit(0)
+                .expectOut("0 computed, 0 failed, 2 done earlier").expectErr("done earlier; skipped");
+        CliTest.run("jobs", "status", "--plan", plan.toString()).expectExit(0).expectOut("done 4, running 0, failed 0, pending 0");
+        CliTest.run("jobs", "submit", "--plan", plan.toString()).expectExit(0).expectErr("nothing to submit");
+        Path rows = dir.resolve("rows.csv");
+        CliTest.run("jobs", "merge", "--plan", plan.toString(), "--out", rows.toString()).expectExit(0)
+                .expectOut("merged 4 of 4 cells");
+
+        Map<String, CSVRecord> merged = new HashMap<>();
+        for (CSVRecord r : csv(rows)) {
+            merged.put(r.get("dataset") + "/" + r.get("model"), r);
+        }
+        int compared = 0;
+        for (String d : List.of("Pets", "Birds")) {
+            Path ref = dir.resolve("ref-" + d + ".csv");
+            CliTest.run("--device", "cpu", "score", "--images", dir.resolve(d).toString(), "--zoo", zoo.toString(),
+                    "--scores", "logme,lfc,hscore", "--cache", dir.resolve("ref-cache-" + d).toString(), "--out",
+                    ref.toString()).expectExit(0);
+            for (CSVRecord r : csv(ref)) {
+                CSVRecord m = merged.get(d.toLowerCase(java.util.Locale.ROOT) + "/" + r.get("model"));
+                for (String s : List.of("logme", "lfc", "hscore")) {
+                    double want = Double.parseDouble(r.get(s));
+                    assertEquals(want, Double.parseDouble(m.get("score_" + s)), 1e-9 * Math.max(1, Math.abs(want)),
+                            d + "/" + r.get("model") + " " + s);
+                    compared++;
+                }
+                assertEquals(d.equals("Pets") ? "10" : "8", m.get("dataset_size"));
+                assertEquals("", m.get("accuracy"));
+            }
+        }
+        assertEquals(12, compared);
+    }
+
+    @Test
+    void fineTuningCellsAndMissingShardsAreOneLineErrors() {
+        Path plan = dir.resolve("plan");
+        CliTest ft = CliTest.run("--device", "cpu", "jobs", "plan", "--zoo", zoo.toString(), "--datasets",
+                dir.resolve("Pets").toString(), "--task", "finetune", "--out", dir.resolve("ft").toString());
+        if (JobRunners.FINETUNE_MISSING != null) {
+            ft.expectExit(1).expectErr("fine-tuning cells need the fine-tuner");
+            assertEquals(1, ft.err().strip().lines().count(), ft.err());
+        }
+        CliTest.run("jobs", "plan", "--zoo", zoo.toString(), "--datasets", dir.resolve("Pets").toString(), "--epochs", "3",
+                "--out", plan.toString()).expectExit(2).expectErr("need --task finetune");
+        CliTest.run("jobs", "plan", "--zoo", zoo.toString(), "--datasets", dir.resolve("Pets").toString(), "--shards", "9",
+                "--out", plan.toString()).expectExit(2).expectErr("--shards 9: out of range (allowed: 1 to 2");
+        CliTest.run("jobs", "plan", "--zoo", zoo.toString(), "--datasets", dir.resolve("Pets").toString(), "--scores", "leep",
+                "--out", plan.toString()).expectExit(2).expectErr("leep needs the source model's class probabilities");
+        CliTest.run("jobs", "plan", "--zoo", zoo.toString(), "--datasets", dir.resolve("Pets").toString(), "--out",
+                plan.toString()).expectExit(0);
+        CliTest.run("jobs", "plan", "--zoo", zoo.toString(), "--datasets", dir.resolve("Pets").toString(), "--out",
+                plan.toString()).expectExit(2).expectErr("already holds a plan");
+        CliTest.run("jobs", "run", "--plan", plan.toString(), "--shard", "2").expectExit(2)
+                .expectErr("--shard 2: out of range (allowed: 0 to 1)");
+        if (System.getenv("SLURM_ARRAY_TASK_ID") == null && System.getenv("JOB_COMPLETION_INDEX") == null) {
+            CliTest.run("jobs", "run", "--plan", plan.toString()).expectExit(2).expectErr("--shard I is required");
+        }
+        CliTest.run("jobs", "status", "--plan", dir.resolve("nothing").toString()).expectExit(1)
+                .expectErr("not a plan folder");
+        CliTest.run("jobs", "merge", "--plan", plan.toString(), "--out", dir.resolve("rows.csv").toString()).expectExit(1)
+                .expectErr("no cell is done yet");
+    }
+
+    private static List<CSVRecord> csv(Path file) throws IOException {
+        try (Reader r = Files.newBufferedReader(file)) {
+            return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r).getRecords();
+        }
+    }
+}
