@@ -29,19 +29,39 @@ import java.util.stream.IntStream;
  * with a pool, the sets are "no scores" and the whole pool with each of {@link Config#scoreEncodings} (raw,
  * per-dataset z-score, per-dataset rank; the encoding written in the selection is not kept).
  *
- * <p>Selection: {@link InnerValidation#folds}'s folds; each candidate is scored by the mean, over held-out
- * (fold, dataset) groups of at least 3 jobs, of {@link Config#metric} (Kendall's tau-b by default; Pearson is
- * reported beside it). The best non-baseline candidate (first best wins) replaces popularity only when its
- * paired mean difference from popularity exceeds one standard error of that difference (when
- * {@link Config#preferBaseline}), so that up to validation noise the choice is never worse than the baseline.
+ * <p>Selection: {@link InnerValidation#folds}'s folds; on each held-out (fold, dataset) group of at least 3 jobs a
+ * candidate gets {@link Config#metric} (by default the mean of Kendall's tau-b and Pearson's r of predicted vs
+ * true accuracy), averaged over the groups. The choice climbs in steps, each taken only when it beats the step
+ * below by more than {@link Config#margin} standard errors of their paired per-group difference: popularity;
+ * the best candidate without scores; the best candidate with scores (compared with the best without). So up to
+ * validation noise the choice is never worse than the baseline, and scores are used only when they clearly help.
  * Deterministic: fixed folds, seeded FM, results independent of the number of threads.
  */
 public final class AutoRecommender implements Trainer {
 
     public static final String NAME = "auto";
 
-    /** The inner-validation metric a candidate is chosen by. */
-    public enum Metric { KENDALL, PEARSON }
+    /** The per-group inner-validation metric a candidate is chosen by. */
+    public enum Metric {
+        /** Kendall's tau-b. */
+        KENDALL,
+        /** Pearson's r. */
+        PEARSON,
+        /** The mean of the two (undefined when either is). */
+        KENDALL_PEARSON;
+
+        double of(double[] predicted, double[] truth) {
+            return switch (this) {
+                case KENDALL -> Metrics.kendall(predicted, truth);
+                case PEARSON -> Metrics.pearson(predicted, truth);
+                case KENDALL_PEARSON -> (Metrics.kendall(predicted, truth) + Metrics.pearson(predicted, truth)) / 2;
+            };
+        }
+
+        String id() {
+            return this == KENDALL_PEARSON ? "(kendall + pearson) / 2" : name().toLowerCase(Locale.ROOT);
+        }
+    }
 
     /** How the score pool enters a feature set. */
     public enum ScoreUse {
@@ -75,11 +95,11 @@ public final class AutoRecommender implements Trainer {
      * @param ensembleFmWeight the FM's weight in the ensemble candidate, in [0,1]
      * @param scoreEncodings   how the score pool is tried besides "no scores" (empty: scores as the selection has them)
      * @param metric           the selection metric
-     * @param preferBaseline   keep popularity unless the best beats it by more than one standard error
+     * @param margin           standard errors by which a step up (popularity -> no scores -> scores) must win, &gt;= 0
      */
     public record Config(LinearRegression.Config ridge, FactorizationMachine.Config fm, List<Double> ridgeLambdas,
                          List<Double> fmLambdaVs, double ensembleFmWeight, List<ScoreUse> scoreEncodings,
-                         Metric metric, boolean preferBaseline) {
+                         Metric metric, double margin) {
         public Config {
             if (ridge == null || fm == null || metric == null) {
                 throw new InvalidOptionException("auto needs ridge and FM settings and a metric");
@@ -96,6 +116,9 @@ public final class AutoRecommender implements Trainer {
             for (double l : fmLambdaVs) {
                 fm.withLambdaV(l); // refuses lambdaV < 0
             }
+            if (!(margin >= 0 && margin < Double.POSITIVE_INFINITY)) {
+                throw new InvalidOptionException("auto: the selection margin must be a finite number >= 0, not " + margin);
+            }
             if (!(ensembleFmWeight >= 0 && ensembleFmWeight <= 1)) {
                 throw new InvalidOptionException("FM weight must lie in [0, 1], not " + ensembleFmWeight);
             }
@@ -103,45 +126,45 @@ public final class AutoRecommender implements Trainer {
 
         /**
          * The members' own untuned defaults, the penalty grids of their {@code --tune} (ridge lambda 0.3 to 30,
-         * FM lambdaV 2, 5, 20), the plain mean as the ensemble, scores raw / z-score / rank, Kendall, baseline
-         * preferred. See docs/recommender.md.
+         * FM lambdaV 2, 5, 20), the plain mean as the ensemble, scores raw / z-score / rank, the mean of Kendall and
+         * Pearson, steps of one standard error. See docs/recommender.md.
          */
         public static Config defaults() {
             return new Config(LinearRegression.Config.fixed(1.0), FactorizationMachine.Config.defaults(),
                     LinearRegression.Config.TUNE_GRID, FactorizationMachine.Config.TUNE_GRID, 0.5,
-                    List.of(ScoreUse.RAW, ScoreUse.ZSCORE, ScoreUse.RANK), Metric.KENDALL, true);
+                    List.of(ScoreUse.RAW, ScoreUse.ZSCORE, ScoreUse.RANK), Metric.KENDALL_PEARSON, 1.0);
         }
 
         public Config withRidge(LinearRegression.Config c) {
-            return new Config(c, fm, ridgeLambdas, fmLambdaVs, ensembleFmWeight, scoreEncodings, metric, preferBaseline);
+            return new Config(c, fm, ridgeLambdas, fmLambdaVs, ensembleFmWeight, scoreEncodings, metric, margin);
         }
 
         public Config withFm(FactorizationMachine.Config c) {
-            return new Config(ridge, c, ridgeLambdas, fmLambdaVs, ensembleFmWeight, scoreEncodings, metric, preferBaseline);
+            return new Config(ridge, c, ridgeLambdas, fmLambdaVs, ensembleFmWeight, scoreEncodings, metric, margin);
         }
 
         public Config withRidgeLambdas(List<Double> grid) {
-            return new Config(ridge, fm, grid, fmLambdaVs, ensembleFmWeight, scoreEncodings, metric, preferBaseline);
+            return new Config(ridge, fm, grid, fmLambdaVs, ensembleFmWeight, scoreEncodings, metric, margin);
         }
 
         public Config withFmLambdaVs(List<Double> grid) {
-            return new Config(ridge, fm, ridgeLambdas, grid, ensembleFmWeight, scoreEncodings, metric, preferBaseline);
+            return new Config(ridge, fm, ridgeLambdas, grid, ensembleFmWeight, scoreEncodings, metric, margin);
         }
 
         public Config withEnsembleFmWeight(double w) {
-            return new Config(ridge, fm, ridgeLambdas, fmLambdaVs, w, scoreEncodings, metric, preferBaseline);
+            return new Config(ridge, fm, ridgeLambdas, fmLambdaVs, w, scoreEncodings, metric, margin);
         }
 
         public Config withScoreEncodings(List<ScoreUse> e) {
-            return new Config(ridge, fm, ridgeLambdas, fmLambdaVs, ensembleFmWeight, e, metric, preferBaseline);
+            return new Config(ridge, fm, ridgeLambdas, fmLambdaVs, ensembleFmWeight, e, metric, margin);
         }
 
         public Config withMetric(Metric m) {
-            return new Config(ridge, fm, ridgeLambdas, fmLambdaVs, ensembleFmWeight, scoreEncodings, m, preferBaseline);
+            return new Config(ridge, fm, ridgeLambdas, fmLambdaVs, ensembleFmWeight, scoreEncodings, m, margin);
         }
 
-        public Config withPreferBaseline(boolean b) {
-            return new Config(ridge, fm, ridgeLambdas, fmLambdaVs, ensembleFmWeight, scoreEncodings, metric, b);
+        public Config withMargin(double m) {
+            return new Config(ridge, fm, ridgeLambdas, fmLambdaVs, ensembleFmWeight, scoreEncodings, metric, m);
         }
     }
 
@@ -151,16 +174,17 @@ public final class AutoRecommender implements Trainer {
      * @param candidate     the candidate, e.g. {@code fm(lambdaV=5) scores:zscore}
      * @param kendall       mean per-(fold, dataset) Kendall tau-b
      * @param pearson       mean per-(fold, dataset) Pearson
-     * @param groups        held-out (fold, dataset) groups scored by the selection metric
+     * @param score         mean per-(fold, dataset) selection metric
+     * @param groups        held-out (fold, dataset) groups the selection metric is defined on
      * @param vsBaseline    paired mean difference of the selection metric from popularity (0 for popularity)
      * @param standardError standard error of that difference
      */
-    public record InnerScore(String candidate, double kendall, double pearson, int groups, double vsBaseline,
-                             double standardError) {
+    public record InnerScore(String candidate, double kendall, double pearson, double score, int groups,
+                             double vsBaseline, double standardError) {
         /** As a provenance value. */
         String describe() {
-            return String.format(Locale.ROOT, "kendall=%.4f pearson=%.4f groups=%d vsPopularity=%+.4f+-%.4f", kendall,
-                    pearson, groups, vsBaseline, standardError);
+            return String.format(Locale.ROOT, "score=%.4f kendall=%.4f pearson=%.4f groups=%d vsPopularity=%+.4f+-%.4f",
+                    score, kendall, pearson, groups, vsBaseline, standardError);
         }
     }
 
@@ -384,35 +408,26 @@ public final class AutoRecommender implements Trainer {
             selected.add(metric(mix, truth, config.metric()));
         }
 
-        // The table, the best non-baseline candidate, and the choice.
-        Metric other = config.metric() == Metric.KENDALL ? Metric.PEARSON : Metric.KENDALL;
+        // The table, then the choice in steps: popularity -> the best without scores -> the best with scores.
         List<InnerScore> table = new ArrayList<>();
         double[] base = selected.get(0);
-        int best = -1;
         for (int c = 0; c < candidates.size(); c++) {
             double[] sel = selected.get(c);
-            double[] oth = metric(preds.get(c), truth, other);
-            double[] d = new double[groups.size()];
-            for (int g = 0; g < d.length; g++) {
-                d[g] = sel[g] - base[g];
-            }
-            boolean kendallSelects = config.metric() == Metric.KENDALL;
-            table.add(new InnerScore(candidates.get(c).label(config.ensembleFmWeight()), mean(kendallSelects ? sel : oth),
-                    mean(kendallSelects ? oth : sel), finite(sel), c == 0 ? 0 : mean(d), c == 0 ? 0 : standardError(d)));
-            if (c > 0 && finite(sel) > 0 && (best < 0 || rankable(sel) > rankable(selected.get(best)))) {
-                best = c;
-            }
+            double[] d = difference(sel, base);
+            table.add(new InnerScore(candidates.get(c).label(config.ensembleFmWeight()),
+                    mean(metric(preds.get(c), truth, Metric.KENDALL)), mean(metric(preds.get(c), truth, Metric.PEARSON)),
+                    mean(sel), finite(sel), c == 0 ? 0 : mean(d), c == 0 ? 0 : standardError(d)));
         }
-        int chosen = 0;
-        if (best > 0) {
-            InnerScore b = table.get(best);
-            boolean paired = !Double.isNaN(b.vsBaseline());
-            if (!paired) {
-                chosen = best; // the baseline cannot be scored where the best can (constant predictions)
-            } else if (config.preferBaseline() ? b.vsBaseline() > b.standardError() : b.vsBaseline() > 0) {
-                chosen = best;
-            }
+        int withoutScores = best(candidates, selected, false);
+        int withScores = best(candidates, selected, true);
+        List<String> steps = new ArrayList<>();
+        int step = withoutScores;
+        if (withScores >= 0) {
+            step = withoutScores < 0 || wins(selected.get(withScores), selected.get(withoutScores), table.get(withScores)
+                    .candidate(), table.get(withoutScores).candidate(), steps) ? withScores : withoutScores;
         }
+        int chosen = step >= 0 && wins(selected.get(step), base, table.get(step).candidate(), Popularity.NAME, steps)
+                ? step : 0;
         Candidate choice = candidates.get(chosen);
         Recommender model = trainer(choice).train(history, choice.features());
 
@@ -425,9 +440,9 @@ public final class AutoRecommender implements Trainer {
         }
         settings.put("scorePool", poolColumns.isEmpty() ? "none" : String.join(",", poolColumns));
         settings.put("selection", "inner " + folds.scheme() + " CV (" + nf + " folds, " + groups.size()
-                + " held-out groups), mean per-(fold, dataset) " + config.metric().name().toLowerCase(Locale.ROOT)
-                + (config.preferBaseline() ? "; popularity kept unless the best beats it by more than one standard error"
-                : ""));
+                + " held-out groups), mean per-(fold, dataset) " + config.metric().id() + "; a step up (popularity -> "
+                + "no scores -> scores) taken when it wins by more than " + num(config.margin()) + " standard error(s)");
+        settings.put("steps", String.join("; ", steps));
         settings.put("chosen", table.get(chosen).candidate());
         for (InnerScore s : table) {
             settings.put("inner." + s.candidate(), s.describe());
@@ -438,6 +453,39 @@ public final class AutoRecommender implements Trainer {
                 model.provenance().seed(), history.source(), history.sha256(), history.size(),
                 model.provenance().features());
         return new Model(prov, model, table.get(chosen).candidate(), table);
+    }
+
+    /** The non-baseline candidate with the best mean selection metric among those with (or without) scores; -1: none. */
+    private static int best(List<Candidate> candidates, List<double[]> selected, boolean withScores) {
+        int best = -1;
+        for (int c = 1; c < candidates.size(); c++) {
+            boolean scores = candidates.get(c).scores() != ScoreUse.OFF;
+            if (scores == withScores && finite(selected.get(c)) > 0
+                    && (best < 0 || rankable(selected.get(c)) > rankable(selected.get(best)))) {
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Whether {@code upper} beats {@code lower} by more than the margin in standard errors of the paired per-group
+     * difference (or {@code lower} cannot be scored on any group {@code upper} is); notes the step.
+     */
+    private boolean wins(double[] upper, double[] lower, String upperName, String lowerName, List<String> steps) {
+        double[] d = difference(upper, lower);
+        boolean win = finite(d) == 0 ? finite(upper) > 0 : mean(d) > config.margin() * standardError(d);
+        steps.add(String.format(Locale.ROOT, "%s vs %s: %+.4f+-%.4f, %s", upperName, lowerName, mean(d),
+                standardError(d), win ? "taken" : "kept " + lowerName));
+        return win;
+    }
+
+    private static double[] difference(double[] a, double[] b) {
+        double[] d = new double[a.length];
+        for (int g = 0; g < d.length; g++) {
+            d[g] = a[g] - b[g];
+        }
+        return d;
     }
 
     /** The fixed candidate of {@code kind} on feature set {@code use} with the best mean selection metric (first wins). */
@@ -457,8 +505,7 @@ public final class AutoRecommender implements Trainer {
     private static double[] metric(double[][] preds, double[][] truth, Metric m) {
         double[] out = new double[truth.length];
         for (int g = 0; g < truth.length; g++) {
-            out[g] = preds[g] == null ? Double.NaN
-                    : m == Metric.KENDALL ? Metrics.kendall(preds[g], truth[g]) : Metrics.pearson(preds[g], truth[g]);
+            out[g] = preds[g] == null ? Double.NaN : m.of(preds[g], truth[g]);
         }
         return out;
     }
