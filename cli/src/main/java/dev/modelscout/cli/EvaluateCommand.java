@@ -1,8 +1,11 @@
 package dev.modelscout.cli;
 
+import dev.modelscout.recommender.AutoRecommender;
 import dev.modelscout.recommender.Evaluation;
 import dev.modelscout.recommender.FieldSpec;
 import dev.modelscout.recommender.Popularity;
+import dev.modelscout.recommender.Recommender;
+import dev.modelscout.recommender.Trainer;
 import dev.modelscout.recommender.TrainingHistory;
 import dev.modelscout.recommender.evaluation.Baseline;
 import dev.modelscout.recommender.evaluation.CurvePoint;
@@ -18,6 +21,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -111,13 +115,21 @@ final class EvaluateCommand implements Callable<Integer> {
         trainerOptions.check();
         TrainingHistory history = historyOptions.read();
         FieldSpec features = historyOptions.features(history);
-        Result result = Evaluation.evaluate(history, trainerOptions.trainer(), features, options);
+        List<String> choices = new ArrayList<>();
+        Result result = Evaluation.evaluate(history, recordingChoices(trainerOptions.trainer(), choices), features, options);
         Result base = null;
         if (!noBaseline && !trainerOptions.isBaseline()) {
             base = Evaluation.evaluate(history, trainerOptions.trainer(Popularity.NAME), features, options);
             result = result.withBaseline(Baseline.of(base));
         }
         print(o, result, history);
+        if (!choices.isEmpty()) {
+            Map<String, Integer> count = new LinkedHashMap<>();
+            choices.forEach(c -> count.merge(c, 1, Integer::sum));
+            StringBuilder sb = new StringBuilder();
+            count.forEach((c, n) -> sb.append(sb.length() == 0 ? "" : ", ").append(c).append(" x ").append(n));
+            o.println("auto chose (per fit, by inner CV on that fit's training jobs): " + sb);
+        }
         if (out != null) {
             ResultsJson.write(result, out);
             o.println("results written to " + out);
@@ -128,6 +140,25 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         o.flush();
         return 0;
+    }
+
+    /** {@code t}, noting the candidate an auto recommender chose in each fit (for the printed summary). */
+    private static Trainer recordingChoices(Trainer t, List<String> choices) {
+        return new Trainer() {
+            @Override
+            public Recommender train(TrainingHistory history, FieldSpec features) {
+                Recommender r = t.train(history, features);
+                if (r instanceof AutoRecommender.Model a) {
+                    choices.add(a.choice());
+                }
+                return r;
+            }
+
+            @Override
+            public String name() {
+                return t.name();
+            }
+        };
     }
 
     private void print(PrintWriter o, Result r, TrainingHistory history) {

@@ -1,5 +1,6 @@
 package dev.modelscout.cli;
 
+import dev.modelscout.recommender.AutoRecommender;
 import dev.modelscout.recommender.FieldSpec;
 import dev.modelscout.recommender.Recommender;
 import dev.modelscout.recommender.Recommenders;
@@ -7,8 +8,10 @@ import dev.modelscout.recommender.Trainer;
 import dev.modelscout.recommender.TrainingHistory;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,7 +21,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code modelscout train}: learn a recommender from a training history and save it as JSON. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Train a recommender (FM, ridge, their ensemble or popularity) on a history of fine-tuning jobs; save it as JSON.")
+        description = "Train a recommender (auto: the one inner cross-validation picks; FM, ridge, their ensemble or popularity) "
+                + "on a history of fine-tuning jobs; save it as JSON.")
 final class TrainCommand implements Callable<Integer> {
 
     @Spec
@@ -49,15 +53,38 @@ final class TrainCommand implements Callable<Integer> {
         Recommender r = trainer.train(history, features);
         double seconds = (System.nanoTime() - t) / 1e9;
         Recommenders.save(r, out);
+        AutoRecommender.Model auto = r instanceof AutoRecommender.Model a ? a : null;
+        Map<String, String> settings = new LinkedHashMap<>(r.provenance().settings());
+        if (auto != null) {
+            settings.keySet().removeIf(k -> k.startsWith("inner.")); // shown as the table below
+        }
         Table.of("item", "value").addAll(List.of(
                 List.of("recommender", r.provenance().trainer()),
-                List.of("settings", r.provenance().settings().toString()),
+                List.of("settings", settings.toString()),
                 List.of("history", history.source() + " (" + history.size() + " jobs, sha256 "
                         + history.sha256().substring(0, 12) + "...)"),
                 List.of("features", String.join(",", r.provenance().features())),
                 List.of("training time", String.format(Locale.ROOT, "%.3f s", seconds)),
                 List.of("saved to", out.toString()))).print(o);
+        if (auto != null) {
+            o.println();
+            o.println("auto chose " + auto.choice() + " (" + settings.get("selection") + "; score pool: "
+                    + settings.get("scorePool") + "):");
+            o.println("steps: " + settings.get("steps"));
+            Table table = Table.of("candidate", "inner_score", "inner_kendall", "inner_pearson", "groups", "vs_popularity",
+                    "chosen");
+            for (AutoRecommender.InnerScore s : auto.validation()) {
+                table.add(List.of(s.candidate(), f(s.score()), f(s.kendall()), f(s.pearson()), Integer.toString(s.groups()),
+                        String.format(Locale.ROOT, "%+.3f +- %.3f", s.vsBaseline(), s.standardError()),
+                        s.candidate().equals(auto.choice()) ? "yes" : ""));
+            }
+            table.print(o);
+        }
         o.flush();
         return 0;
+    }
+
+    private static String f(double d) {
+        return Double.isNaN(d) ? "nan" : String.format(Locale.ROOT, "%.3f", d);
     }
 }

@@ -11,8 +11,10 @@ import picocli.CommandLine.Option;
 /** Which recommender to train, with optional overrides of its documented defaults (train, evaluate, recommend). */
 final class TrainerOptions {
 
-    @Option(names = "--recommender", paramLabel = "fm|lr|ensemble|popularity", defaultValue = "fm",
-            description = "fm: factorization machine, lr: ridge regression, ensemble: mean of lr and fm (each with "
+    @Option(names = "--recommender", paramLabel = "auto|fm|lr|ensemble|popularity", defaultValue = "auto",
+            description = "auto: chooses popularity, lr, fm or ensemble, the penalty and the encoding of the --features "
+                    + "score columns (none, raw, zscore, rank) by cross-validation inside the training history; "
+                    + "fm: factorization machine, lr: ridge regression, ensemble: mean of lr and fm (each with "
                     + "its own defaults), popularity: baseline. Default: ${DEFAULT-VALUE}.")
     String recommender;
 
@@ -23,7 +25,8 @@ final class TrainerOptions {
     Integer factors;
 
     @Option(names = "--lambda", paramLabel = "L",
-            description = "Fixed L2 penalty (ridge lambda, FM factor lambdaV) instead of the inner-CV choice.")
+            description = "Fixed L2 penalty (ridge lambda, FM factor lambdaV) instead of the inner-CV choice "
+                    + "(auto: the only penalty tried).")
     Double lambda;
 
     @Option(names = "--tune", negatable = true,
