@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             ZooCommand.class,
             HistoryCommand.class,
             ExtractCommand.class,
+            FinetuneCommand.class,
             BenchCommand.class,
             JobsCommand.class,
             CommandLine.HelpCommand.class,

@@ -67,7 +67,10 @@ public final class HistoryAppender {
     public static AppendResult append(Path history, String jobsSource, List<Job> jobs, OnDuplicate onDuplicate,
             Consumer<String> onWait) {
         Set<String> cols = new LinkedHashSet<>(HistorySchema.COLUMNS);
-        jobs.forEach(j -> cols.addAll(j.cells().keySet()));
+        jobs.forEach(j -> {
+            cols.addAll(j.cells().keySet());
+            cols.addAll(j.numbers().keySet());
+        });
         String text = HistoryCsv.render(List.copyOf(cols), jobs);
         return append(history, jobsSource, text, onDuplicate, false, onWait);
     }

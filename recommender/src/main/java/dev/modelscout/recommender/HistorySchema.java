@@ -29,7 +29,7 @@ public final class HistorySchema {
 
     /** The score names of the schema, in column order. */
     public static final List<String> SCORES = List.of("lfc", "parc", "logme", "leep", "nleep", "nce", "hscore",
-            "reg_hscore", "gbc", "otce", "pactran");
+            "reg_hscore", "gbc", "transrate", "otce", "pactran");
 
     /** The score columns of the schema, in column order. */
     public static final List<String> SCORE_COLUMNS = SCORES.stream().map(HistorySchema::scoreColumn).toList();

@@ -44,6 +44,13 @@ public record Job(String source, long line, String dataset, String model, double
         return d == null ? "" : HistorySchema.format(d);
     }
 
+    /** The same job with the text cell {@code column} set to {@code text}. */
+    public Job withCell(String column, String text) {
+        Map<String, String> c = new LinkedHashMap<>(cells);
+        c.put(column, text);
+        return new Job(source, line, dataset, model, accuracy, c, numbers);
+    }
+
     /** The same job with another accuracy. */
     public Job withAccuracy(double value) {
         Map<String, String> c = new LinkedHashMap<>(cells);
