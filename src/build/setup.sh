@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs the system packages that the build and the tests need (Debian). Idempotent; needs root or sudo.
 set -euo pipefail
-packages=(python3 python3-numpy dataset-fashion-mnist python3-torch python3-torchvision python3-pil)
+# chromium (with a font): the report tests open the HTML reports in headless Chromium (docs/report.md)
+packages=(python3 python3-numpy dataset-fashion-mnist python3-torch python3-torchvision python3-pil chromium
+  fonts-dejavu-core)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

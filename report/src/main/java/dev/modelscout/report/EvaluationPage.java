@@ -108,7 +108,6 @@ final class EvaluationPage {
             p.endSection();
             return;
         }
-        boolean splits = r.perDataset().stream().anyMatch(d -> d.split() != null);
         List<Map<String, Object>> rows = new ArrayList<>();
         groups.forEach((key, list) -> METRICS.forEach(metric -> {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -128,7 +127,7 @@ final class EvaluationPage {
                    "encoding": {
                      "y": {"field": "dataset", "type": "nominal", "title": null, "axis": {"labelLimit": 150}},
                      "yOffset": {"field": "recommender", "type": "nominal"},
-                     "x": {"field": "value", "type": "quantitative", "title": null},
+                     "x": {"field": "value", "type": "quantitative", "title": null, "axis": {"tickCount": 3}},
                      "color": {"field": "recommender", "type": "nominal", "title": null, "legend": {"orient": "top"}},
                      "tooltip": [{"field": "dataset"}, {"field": "recommender"}, {"field": "metric"},
                                  {"field": "value", "format": ".4f"}, {"field": "n", "title": "held-out jobs"},
@@ -142,8 +141,12 @@ final class EvaluationPage {
         ((ObjectNode) enc.get("yOffset")).set("sort", Specs.strings(recommenders));
         ((ObjectNode) enc.get("color")).putObject("scale").<ObjectNode>set("domain", Specs.strings(recommenders))
                 .set("range", Specs.strings(List.of("#1f6feb", "#bf8700", "#8250df")));
-        spec.set("title", Specs.title("How well each test dataset's held-out models were ranked",
-                splits ? "mean over the splits in which the dataset was tested" : "one bar per recommender"));
+        String how = switch (r.protocol()) {
+            case "unseen-models" -> "mean over the splits in which the dataset was tested";
+            case "learning-curve" -> "trained on all of every fold's training jobs (the largest fraction)";
+            default -> "one bar per recommender";
+        };
+        spec.set("title", Specs.title("How well each test dataset's held-out models were ranked", how));
         spec.set("config", Specs.config());
         p.chart("per-dataset-chart", spec, "Pearson r and Kendall τ between predicted and true accuracy of the "
                 + "held-out models of each test dataset, and the top-1 regret (best true accuracy minus that of the "
@@ -231,10 +234,10 @@ final class EvaluationPage {
             rows.add(m);
         }
         int models = cov.models().size();
-        int step = Math.max(2, Math.min(16, 700 / Math.max(1, models)));
+        int step = Math.max(2, Math.min(24, 700 / Math.max(1, models)));
         boolean labels = step >= 9;
         ObjectNode spec = Specs.parse("""
-                {"name": "cells", "height": {"step": 16},
+                {"name": "cells", "height": {"step": 18},
                  "mark": {"type": "rect"},
                  "encoding": {
                    "x": {"field": "model", "type": "nominal", "title": "model",

@@ -416,7 +416,7 @@ final class RecommendationPage {
                     "encoding": {
                       "shape": {"field": "rule", "type": "nominal", "title": "naive pick",
                                 "scale": {"range": ["square", "triangle-up", "diamond", "cross"]},
-                                "legend": {"orient": "right"}},
+                                "legend": {"orient": "right", "labelLimit": 260}},
                       "tooltip": [{"field": "rule", "title": "naive pick"}, {"field": "model"}]}},
                    {"name": "truth_points", "mark": {"type": "point", "filled": true, "size": 80, "opacity": 0.9},
                     "encoding": {
