@@ -167,13 +167,21 @@ check "plan2 done 6 after the resubmission" grep -q '^done 6, running 0, failed 
 check "plan2 merges 6 rows" test "$(($(wc -l <plan2-rows.csv) - 1))" -eq 6
 
 echo "== test 3 (at $(elapsed)): a fine-tuning plan of 2 cells under Slurm, appended to a history"
-if "$ms" --device cpu jobs plan --zoo zoo/zoo.csv --datasets data/pets --models tinycnn,resnet18-s1 --task finetune \
-    --epochs 1 --ft-batch-size 4 "${slurm_opts[@]}" --out plan3 >plan3.plan 2>plan3.err; then
+# the fine-tuner trains TorchScript modules: the engine's scripted test model (a traced file has no training graph)
+cp "$repo/engine/src/test/resources/models/tinycnn_scripted.pt" zoo/
+"$ms" --device cpu zoo add --zoo zoo/zoo.csv --id tinycnn-scripted --weights zoo/tinycnn_scripted.pt --crop 32 \
+  --resize 32 --arch cnn --pretrain random-init >/dev/null
+if "$ms" --device cpu jobs plan --zoo zoo/zoo.csv --datasets data/pets,data/flowers --models tinycnn-scripted \
+    --task finetune --scores logme --epochs 2 --lr 0.05 --ft-batch-size 4 --threads 1 "${slurm_opts[@]}" \
+    --out plan3 >plan3.plan 2>plan3.err; then
   job4=$(sbatch --parsable plan3/submit.sbatch)
   wait_job "$job4" 600
   check "both fine-tuning tasks COMPLETED" test "$(task_states "$job4" | grep -c ' COMPLETED$')" -eq 2
   "$ms" jobs status --plan plan3
   "$ms" jobs merge --plan plan3 --out plan3-rows.csv
+  python3 -c 'import csv,sys
+for r in csv.DictReader(open(sys.argv[1])):
+    print("  merged:", r["dataset"], r["model"], "accuracy", r["accuracy"], "score_logme", r["score_logme"])' plan3-rows.csv
   "$ms" history append --history history.csv --jobs plan3-rows.csv | tee plan3.append
   check "history append took the 2 fine-tuned rows" grep -q '^2 jobs appended to history.csv' plan3.append
 elif grep -q "fine-tuning cells need the fine-tuner" plan3.err; then

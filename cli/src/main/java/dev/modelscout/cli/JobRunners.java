@@ -11,9 +11,8 @@ import java.util.Map;
 /** The {@link CellRunner} of each kind of cell: the one place that says which kinds this build can run. */
 final class JobRunners {
 
-    /** Why fine-tuning cells cannot run in this build (null once the fine-tuner is wired in). */
-    static final String FINETUNE_MISSING = "fine-tuning cells need the fine-tuner (engine FineTuner), which this build "
-            + "does not have yet; plan --task score, or rebuild once `modelscout finetune` exists";
+    /** Why fine-tuning cells cannot run in this build, or null when they can. */
+    static final String FINETUNE_MISSING = null;
 
     private JobRunners() {
     }
@@ -29,9 +28,7 @@ final class JobRunners {
     static Map<TaskKind, CellRunner> of(Device device, PrintWriter err) {
         Map<TaskKind, CellRunner> m = new EnumMap<>(TaskKind.class);
         m.put(TaskKind.SCORE, new ScoreCellRunner(device, err));
-        m.put(TaskKind.FINETUNE, (cell, inputs) -> {
-            throw new JobsException(FINETUNE_MISSING);
-        });
+        m.put(TaskKind.FINETUNE, new FineTuneCellRunner(device, err));
         return m;
     }
 }

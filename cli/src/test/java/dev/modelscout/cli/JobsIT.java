@@ -124,6 +124,37 @@ class JobsIT {
                 .expectErr("no cell is done yet");
     }
 
+    @Test
+    void fineTuningCellsMergeIntoRowsThatHistoryAppendTakes() throws IOException {
+        Path scripted = Path.of("../engine/src/test/resources/models/tinycnn_scripted.pt");
+        Assumptions.assumeTrue(JobRunners.FINETUNE_MISSING == null, "this build has no fine-tuner");
+        Assumptions.assumeTrue(Files.isRegularFile(scripted), "needs " + scripted);
+        Path model = Files.copy(scripted, dir.resolve("scripted.pt"));
+        CliTest.run("--device", "cpu", "zoo", "add", "--zoo", zoo.toString(), "--id", "trainable", "--weights",
+                model.toString(), "--crop", "32", "--resize", "32", "--arch", "cnn").expectExit(0);
+        Path plan = dir.resolve("ft");
+        CliTest.run("--device", "cpu", "jobs", "plan", "--zoo", zoo.toString(), "--datasets",
+                dir.resolve("Pets") + "," + dir.resolve("Birds"), "--models", "trainable", "--task", "finetune",
+                "--scores", "logme", "--epochs", "1", "--ft-batch-size", "4", "--threads", "1", "--out", plan.toString())
+                .expectExit(0).expectOut("planned 2 finetune cells (2 datasets x 1 models) in 2 shards");
+        for (int i = 0; i < 2; i++) {
+            CliTest.run("--device", "cpu", "jobs", "run", "--plan", plan.toString(), "--shard", Integer.toString(i))
+                    .expectExit(0).expectOut("1 computed, 0 failed");
+        }
+        Path rows = dir.resolve("ft-rows.csv");
+        CliTest.run("jobs", "merge", "--plan", plan.toString(), "--out", rows.toString()).expectExit(0)
+                .expectOut("next: modelscout history append");
+        for (CSVRecord r : csv(rows)) {
+            double acc = Double.parseDouble(r.get("accuracy"));
+            assertTrue(acc >= 0 && acc <= 1, r.toString());
+            assertTrue(Double.isFinite(Double.parseDouble(r.get("score_logme"))), r.toString());
+            assertTrue(r.get("source").startsWith("modelscout finetune: sgd"), r.get("source"));
+        }
+        Path history = dir.resolve("history.csv");
+        CliTest.run("history", "append", "--history", history.toString(), "--jobs", rows.toString()).expectExit(0)
+                .expectOut("2 jobs appended to " + history);
+    }
+
     private static List<CSVRecord> csv(Path file) throws IOException {
         try (Reader r = Files.newBufferedReader(file)) {
             return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r).getRecords();
