@@ -4,6 +4,8 @@ set -euo pipefail
 # chromium (with a font): the report tests open the HTML reports in headless Chromium (docs/report.md)
 packages=(python3 python3-numpy dataset-fashion-mnist python3-torch python3-torchvision python3-pil chromium
   fonts-dejavu-core)
+# the Slurm test (src/slurm/test.sh): a one-node cluster on this machine
+packages+=(slurmctld slurmd slurm-client munge)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
