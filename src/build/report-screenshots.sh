@@ -18,7 +18,7 @@ $ms evaluate --history "$history" --protocol learning-curve --recommender fm --r
 shot() { # page.html out.png height
   local profile
   profile="$(mktemp -d)"
-  chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --no-first-run --no-default-browser-check \
+  chromium --headless --no-sandbox --disable-gpu --disable-dev-shm-usage --hide-scrollbars --no-first-run --no-default-browser-check \
     --disable-extensions --disable-sync --disable-background-networking --disable-component-update \
     --disable-default-apps --metrics-recording-only --no-pings \
     --proxy-server=socks5://127.0.0.1:9 "--proxy-bypass-list=<-loopback>" "--host-resolver-rules=MAP * ~NOTFOUND" \

@@ -148,6 +148,7 @@ public final class Chromium {
 
     private void run(Path work, List<String> args, Path stdout) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(executable.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+                "--disable-dev-shm-usage",
                 "--hide-scrollbars", "--no-first-run", "--no-default-browser-check", "--disable-extensions",
                 "--disable-sync", "--disable-background-networking", "--disable-component-update",
                 "--disable-default-apps", "--metrics-recording-only", "--no-pings",
