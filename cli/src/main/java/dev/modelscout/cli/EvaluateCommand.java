@@ -115,8 +115,9 @@ final class EvaluateCommand implements Callable<Integer> {
         trainerOptions.check();
         TrainingHistory history = historyOptions.read();
         FieldSpec features = historyOptions.features(history);
-        List<String> choices = new ArrayList<>();
-        Result result = Evaluation.evaluate(history, recordingChoices(trainerOptions.trainer(), choices), features, options);
+        List<String[]> choices = new ArrayList<>();
+        Result result = Evaluation.evaluate(history, recordingChoices(trainerOptions.trainer(), history, choices), features,
+                options);
         Result base = null;
         if (!noBaseline && !trainerOptions.isBaseline()) {
             base = Evaluation.evaluate(history, trainerOptions.trainer(Popularity.NAME), features, options);
@@ -125,10 +126,15 @@ final class EvaluateCommand implements Callable<Integer> {
         print(o, result, history);
         if (!choices.isEmpty()) {
             Map<String, Integer> count = new LinkedHashMap<>();
-            choices.forEach(c -> count.merge(c, 1, Integer::sum));
+            choices.forEach(c -> count.merge(c[1], 1, Integer::sum));
             StringBuilder sb = new StringBuilder();
             count.forEach((c, n) -> sb.append(sb.length() == 0 ? "" : ", ").append(c).append(" x ").append(n));
             o.println("auto chose (per fit, by inner CV on that fit's training jobs): " + sb);
+            if (choices.size() <= 20 && choices.stream().allMatch(c -> c[0] != null)) {
+                StringBuilder per = new StringBuilder();
+                choices.forEach(c -> per.append(per.length() == 0 ? "" : ", ").append(c[0]).append(": ").append(c[1]));
+                o.println("auto's choice by held-out dataset: " + per);
+            }
         }
         if (out != null) {
             ResultsJson.write(result, out);
@@ -142,14 +148,19 @@ final class EvaluateCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** {@code t}, noting the candidate an auto recommender chose in each fit (for the printed summary). */
-    private static Trainer recordingChoices(Trainer t, List<String> choices) {
+    /**
+     * {@code t}, noting the candidate an auto recommender chose in each fit (for the printed summary) with the one
+     * dataset of {@code all} that fit did not train on (null when it is not exactly one).
+     */
+    private static Trainer recordingChoices(Trainer t, TrainingHistory all, List<String[]> choices) {
         return new Trainer() {
             @Override
             public Recommender train(TrainingHistory history, FieldSpec features) {
                 Recommender r = t.train(history, features);
                 if (r instanceof AutoRecommender.Model a) {
-                    choices.add(a.choice());
+                    List<String> out = new ArrayList<>(all.datasets());
+                    out.removeAll(history.datasets());
+                    choices.add(new String[] {out.size() == 1 ? out.get(0) : null, a.choice()});
                 }
                 return r;
             }
