@@ -166,6 +166,11 @@ final class JobsPlanCommand implements Callable<Integer> {
         atLeast("--cpus", cpus, 1, "an integer >= 1");
         atLeast("--max-running", maxRunning, 0, "an integer >= 0; 0 = no limit");
         FineTuneSettings ft = kind == TaskKind.FINETUNE ? fineTuneSettings() : null;
+        Scores.Options defaults = Scores.Options.defaults();
+        if (kind == TaskKind.FINETUNE && (parcPca != defaults.parcPcaDims() || gbcPca != defaults.gbcPcaDims())) {
+            throw new InvalidOptionException("--parc-pca / --gbc-pca: fine-tuning cells score with the defaults, as "
+                    + "`modelscout finetune` does");
+        }
         if (kind == TaskKind.SCORE && (epochs != null || learningRate != null || ftBatchSize != null || momentum != null
                 || weightDecay != null || ftSeed != null || freezeBackbone || valFraction != null)) {
             throw new InvalidOptionException("fine-tuning options (--epochs, --lr, ...) need --task finetune");

@@ -95,14 +95,18 @@ class JobsIT {
     }
 
     @Test
-    void fineTuningCellsAndMissingShardsAreOneLineErrors() {
+    void badOptionsAndMissingShardsAreOneLineErrors() {
         Path plan = dir.resolve("plan");
         CliTest ft = CliTest.run("--device", "cpu", "jobs", "plan", "--zoo", zoo.toString(), "--datasets",
                 dir.resolve("Pets").toString(), "--task", "finetune", "--out", dir.resolve("ft").toString());
         if (JobRunners.FINETUNE_MISSING != null) {
             ft.expectExit(1).expectErr("fine-tuning cells need the fine-tuner");
             assertEquals(1, ft.err().strip().lines().count(), ft.err());
+        } else {
+            ft.expectExit(0).expectOut("planned 2 finetune cells");
         }
+        CliTest.run("jobs", "plan", "--zoo", zoo.toString(), "--datasets", dir.resolve("Pets").toString(), "--task",
+                "finetune", "--gbc-pca", "8", "--out", plan.toString()).expectExit(2).expectErr("--gbc-pca");
         CliTest.run("jobs", "plan", "--zoo", zoo.toString(), "--datasets", dir.resolve("Pets").toString(), "--epochs", "3",
                 "--out", plan.toString()).expectExit(2).expectErr("need --task finetune");
         CliTest.run("jobs", "plan", "--zoo", zoo.toString(), "--datasets", dir.resolve("Pets").toString(), "--shards", "9",
