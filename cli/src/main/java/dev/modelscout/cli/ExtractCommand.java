@@ -54,6 +54,9 @@ final class ExtractCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter outw = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (source.images != null) {
+            source.fillFromWorld(false);
+        }
         source.require(spec);
         OptionRanges.atLeast("--workers", workers, 1, "an integer >= 1");
         ZooFeatures request = source.request(out);

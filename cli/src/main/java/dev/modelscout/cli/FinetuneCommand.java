@@ -50,7 +50,7 @@ final class FinetuneCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions globals;
 
-    @Option(names = "--zoo", required = true, paramLabel = "ZOO", description = "Backbone catalog (CSV or JSON).")
+    @Option(names = "--zoo", paramLabel = "ZOO", description = "Backbone catalog (CSV or JSON). Default: the embedded world's zoo.")
     Path zoo;
 
     @Option(names = "--model", required = true, paramLabel = "ID", description = "The backbone to fine-tune.")
@@ -129,6 +129,12 @@ final class FinetuneCommand implements Callable<Integer> {
             OptionRanges.within("--val-fraction", valFraction, 1e-9, 1 - 1e-9, "a number strictly between 0 and 1");
         }
         OnDuplicate duplicates = OnDuplicate.parse(onDuplicate);
+        if (history != null) {
+            EmbeddedWorld.refuseWritingInto(history, "--history");
+        }
+        if (zoo == null) {
+            zoo = EmbeddedWorld.locate().zoo();
+        }
         List<String> scoreNames = Scores.parse(scores, Scores.Options.defaults(), false).stream()
                 .map(s -> s.name()).toList();
         if (out != null) {

@@ -51,6 +51,7 @@ final class HistoryAppendCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        EmbeddedWorld.refuseWritingInto(history, "--history");
         AppendResult r = HistoryAppender.append(history, jobs, OnDuplicate.parse(onDuplicate), accuracyPercent, m -> {
             err.println(m);
             err.flush();

@@ -21,8 +21,9 @@ final class HistoryOptions {
 
     private @Spec(Spec.Target.MIXEE) CommandSpec command;
 
-    @Option(names = "--history", required = true, paramLabel = "H.csv",
-            description = "Training history CSV (schema of shared/data/histories/README.md; extra columns allowed).")
+    @Option(names = "--history", paramLabel = "H.csv",
+            description = "Training history CSV (schema of shared/data/histories/README.md; extra columns allowed). "
+                    + "Default: the embedded world's history of fine-tuning jobs.")
     Path history;
 
     @Option(names = "--spec", paramLabel = "S.csv|S.json",
@@ -55,6 +56,10 @@ final class HistoryOptions {
     TrainingHistory read() {
         check();
         GlobalOptions.noteCpuOnly(command);
+        if (history == null) {
+            history = EmbeddedWorld.locate().history();
+            command.commandLine().getErr().println("history: the embedded world's (" + history + ")");
+        }
         return HistoryReader.read(history, ReadOptions.defaults()
                 .withOnDuplicate(OnDuplicate.parse(onDuplicate)).withAccuracyInPercent(accuracyPercent));
     }

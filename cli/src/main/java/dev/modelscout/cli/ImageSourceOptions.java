@@ -44,6 +44,24 @@ final class ImageSourceOptions {
     @Option(names = "--strict", description = "Fail on the first unreadable image instead of skipping it with a warning.")
     boolean strict;
 
+    /**
+     * The embedded world's zoo when --zoo is absent, and with {@code sample} its sample target when --images is
+     * absent too; the world, or null when the user named both.
+     */
+    EmbeddedWorld fillFromWorld(boolean sample) {
+        if (zoo != null && (images != null || !sample)) {
+            return null;
+        }
+        EmbeddedWorld w = EmbeddedWorld.locate();
+        if (zoo == null) {
+            zoo = w.zoo();
+        }
+        if (images == null && sample) {
+            images = w.sampleImages();
+        }
+        return w;
+    }
+
     /** True when the user named an image dataset or a zoo. */
     boolean given() {
         return images != null || zoo != null;
@@ -55,8 +73,8 @@ final class ImageSourceOptions {
      */
     void require(CommandSpec spec) {
         if (images == null || zoo == null) {
-            throw new ParameterException(spec.commandLine(), given() ? "--images and --zoo go together"
-                    : "--images and --zoo are required");
+            throw new ParameterException(spec.commandLine(), images == null ? "--images is required"
+                    : "--zoo is required");
         }
         OptionRanges.atLeast("--per-class", perClass, 1, "an integer >= 1; leave it out to use every image");
         OptionRanges.atLeast("--batch-size", batchSize, 1, "an integer >= 1");

@@ -2,7 +2,10 @@ package dev.modelscout.cli;
 
 import dev.modelscout.engine.ExtractionOptions;
 import dev.modelscout.recommender.HistorySchema;
+import dev.modelscout.recommender.HistoryReader;
 import dev.modelscout.recommender.Prediction;
+import dev.modelscout.recommender.RankingQuality;
+import dev.modelscout.recommender.ReadOptions;
 import dev.modelscout.recommender.Recommender;
 import dev.modelscout.recommender.RecommendationWriter;
 import java.io.PrintWriter;
@@ -11,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -67,16 +71,18 @@ final class RecommendCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        EmbeddedWorld world = source.fillFromWorld(true);
         source.require(spec);
+        boolean sampleRun = world != null && source.images.equals(world.sampleImages());
         OptionRanges.atLeast("--top", top, 1, "an integer >= 1");
         if (out != null) {
             // Fail on a bad output name before the long work, not after it.
             OutputPaths.require(out, "--out", ".csv", ".json");
         }
-        report.check(spec);
-        Recommender recommender = recommenderSource.resolve(spec, err);
+        report.check(spec, sampleRun ? world.sampleTruth() : null);
+        Recommender recommender = recommenderSource.resolve(spec, err, world);
         List<String> scoreNames = RecommendationPipeline.scoresNeeded(recommender, extraScores);
-        String id = datasetId != null ? datasetId : defaultDatasetId(source.images);
+        String id = datasetId != null ? datasetId : sampleRun ? EmbeddedWorld.SAMPLE_ID : defaultDatasetId(source.images);
         if (recommender.knownDatasets().contains(id)) {
             err.println("warning: dataset id '" + id + "' is a dataset of the recommender's training history, so the "
                     + "ranking inherits what it learned of that dataset; pass --dataset-id NAME to choose another"
@@ -86,11 +92,19 @@ final class RecommendCommand implements Callable<Integer> {
         List<Prediction> ranked = RecommendationPipeline.run(source.request(cache), id, scoreNames, recommender,
                 extraction, report.listener(ProgressReporter.forConsole(err), id));
         print(o, id, ranked, scoreNames);
+        Map<String, Double> means = world != null && recommenderSource.model == null && recommenderSource.history == null
+                ? RankingQuality.meansOf(HistoryReader.read(world.history(), ReadOptions.defaults())) : null;
+        Map<String, Double> truth = report.truthFor(id);
+        if (truth != null) {
+            RankingSummary.print(o, report.truthSource(), means != null
+                    ? RankingQuality.of(ranked, truth, java.util.Optional.of(means), List.of())
+                    : RankingQuality.of(ranked, truth, recommender));
+        }
         if (out != null) {
             RecommendationWriter.write(out, id, ranked, scoreNames, recommender.provenance());
             err.println("wrote " + out);
         }
-        report.write(err, id, ranked, scoreNames, top, recommender, recommenderSource, source, extraction.device());
+        report.write(err, id, ranked, scoreNames, top, recommender, recommenderSource, source, extraction.device(), means);
         o.flush();
         return 0;
     }

@@ -8,6 +8,7 @@ import dev.modelscout.recommender.Job;
 import dev.modelscout.recommender.Metrics;
 import dev.modelscout.recommender.Popularity;
 import dev.modelscout.recommender.Prediction;
+import dev.modelscout.recommender.RankingQuality;
 import dev.modelscout.recommender.Provenance;
 import dev.modelscout.recommender.ReadOptions;
 import dev.modelscout.recommender.Recommender;
@@ -51,11 +52,13 @@ final class RecommendReportData {
      * @param record             the pipeline's messages and extraction times
      * @param truthSource        the --truth file, or null
      * @param truth              true accuracy by model (of the target dataset), or null
+     * @param historyMeans       mean accuracy per model of the recommender's training history when the command
+     *                           knows it (the embedded world), else null (looked up from the provenance)
      */
     record Run(String datasetId, List<Prediction> ranked, List<String> scores, int top, Recommender recommender,
                String origin, Path zoo, Path images, int perClass, long sampleSeed, String device,
                double recommenderSeconds, double pipelineSeconds, RunRecord record, String truthSource,
-               Map<String, Double> truth) {
+               Map<String, Double> truth, Map<String, Double> historyMeans) {
     }
 
     /** How the command got its recommender, for people. */
@@ -104,10 +107,6 @@ final class RecommendReportData {
     }
 
     private static RecommendationReport.Truth truth(Run run, List<Candidate> candidates) {
-        List<Candidate> known = candidates.stream().filter(c -> Double.isFinite(c.trueAccuracy())).toList();
-        double[] predicted = known.stream().mapToDouble(Candidate::predicted).toArray();
-        double[] accuracy = known.stream().mapToDouble(Candidate::trueAccuracy).toArray();
-        double best = known.stream().mapToDouble(Candidate::trueAccuracy).max().orElse(Double.NaN);
         List<String> notes = new ArrayList<>();
         List<String> strangers = run.truth().keySet().stream()
                 .filter(m -> candidates.stream().noneMatch(c -> c.model().equals(m))).sorted().toList();
@@ -115,89 +114,18 @@ final class RecommendReportData {
             notes.add(strangers.size() + " model" + (strangers.size() == 1 ? "" : "s") + " of " + run.truthSource()
                     + " not ranked here (not in the zoo, or not selected): " + String.join(", ", strangers));
         }
-        if (!known.isEmpty() && known.size() < candidates.size()) {
-            notes.add("Regret and rank correlations are over the " + known.size() + " backbones with a true accuracy; "
-                    + "the others are left out.");
-        }
-        List<NaivePick> picks = new ArrayList<>();
-        Map<String, Candidate> byModel = new HashMap<>();
-        candidates.forEach(c -> byModel.put(c.model(), c));
-        Optional<String> popular = bestOnAverageInHistory(run.recommender(), byModel.keySet(), notes);
-        popular.ifPresent(m -> picks.add(pick("best on average in the training history", byModel.get(m), best)));
-        if (run.scores().contains("logme")) {
-            maxBy(candidates, c -> c.score("logme"))
-                    .ifPresentOrElse(c -> picks.add(pick("highest LogME", c, best)),
-                            () -> notes.add("No backbone has a LogME score, so there is no 'highest LogME' pick."));
-        } else {
-            notes.add("LogME was not computed (add it with --scores logme), so there is no 'highest LogME' pick.");
-        }
-        Optional<Candidate> largest = maxBy(candidates, Candidate::paramsM);
-        if (largest.isPresent()) {
-            picks.add(pick("largest model (parameters)", largest.get(), best));
-        } else {
-            maxBy(candidates, Candidate::gmacs).ifPresentOrElse(c -> picks.add(pick("largest model (GMACs)", c, best)),
-                    () -> notes.add("No backbone has a parameter count or GMACs, so there is no 'largest model' pick."));
-        }
-        return new RecommendationReport.Truth(run.truthSource(), known.size(), Metrics.regret(predicted, accuracy),
-                Metrics.kendall(predicted, accuracy), Metrics.spearman(predicted, accuracy), picks, notes);
+        Optional<Map<String, Double>> means = run.historyMeans() != null ? Optional.of(run.historyMeans())
+                : RankingQuality.historyMeans(run.recommender(), notes);
+        RankingQuality q = RankingQuality.of(run.ranked(), run.truth(), means, notes);
+        List<NaivePick> picks = q.picks().stream().map(p -> new NaivePick(p.rule(), p.model(), p.regret())).toList();
+        return new RecommendationReport.Truth(run.truthSource(), q.known(), q.regret(), q.kendall(), q.spearman(), picks,
+                q.notes().stream().map(RecommendReportData::sentence).toList());
     }
 
-    private static NaivePick pick(String rule, Candidate c, double best) {
-        return new NaivePick(rule, c.model(), best - c.trueAccuracy());
-    }
-
-    private static Optional<Candidate> maxBy(List<Candidate> cs, ToDoubleFunction<Candidate> value) {
-        return cs.stream().filter(c -> Double.isFinite(value.applyAsDouble(c)))
-                .max(Comparator.comparingDouble(value).thenComparing(Candidate::rank, Comparator.reverseOrder()));
-    }
-
-    /**
-     * Of the ranked models, the one with the highest mean accuracy in the recommender's training history: the
-     * popularity model's own means, else the history file named in its provenance when it is here and unchanged
-     * (same SHA-256). Empty, with a note saying why, when that cannot be known.
-     */
-    static Optional<String> bestOnAverageInHistory(Recommender r, java.util.Set<String> models, List<String> notes) {
-        Map<String, Double> means;
-        if (r instanceof Popularity.Model pop) {
-            means = pop.modelMean();
-        } else {
-            Provenance prov = r.provenance();
-            String why = "so there is no 'best on average in the training history' pick";
-            Path file = prov.historySource() == null ? null : Path.of(prov.historySource());
-            if (file == null || !Files.isRegularFile(file)) {
-                notes.add("The recommender's training history " + prov.historySource() + " is not here, " + why + ".");
-                return Optional.empty();
-            }
-            TrainingHistory h;
-            try {
-                h = HistoryReader.read(file, ReadOptions.defaults());
-            } catch (ModelScoutException e) {
-                notes.add("The recommender's training history cannot be read (" + e.getMessage() + "), " + why + ".");
-                return Optional.empty();
-            }
-            if (!Objects.equals(h.sha256(), prov.historySha256())) {
-                notes.add("The recommender's training history " + file + " has changed since it was trained (SHA-256 "
-                        + h.sha256() + ", not " + prov.historySha256() + "), " + why + ".");
-                return Optional.empty();
-            }
-            Map<String, double[]> sums = new HashMap<>();
-            for (Job j : h.jobs()) {
-                double[] s = sums.computeIfAbsent(j.model(), k -> new double[2]);
-                s[0] += j.accuracy();
-                s[1]++;
-            }
-            means = new HashMap<>();
-            for (Map.Entry<String, double[]> e : sums.entrySet()) {
-                means.put(e.getKey(), e.getValue()[0] / e.getValue()[1]);
-            }
-        }
-        Optional<String> best = models.stream().filter(means::containsKey)
-                .max(Comparator.<String>comparingDouble(means::get).thenComparing(Comparator.reverseOrder()));
-        if (best.isEmpty()) {
-            notes.add("None of the ranked backbones is in the recommender's training history, so there is no "
-                    + "'best on average in the training history' pick.");
-        }
-        return best;
+    /** A note as a sentence: capital first letter, full stop. */
+    private static String sentence(String note) {
+        String s = note.isEmpty() ? note : Character.toUpperCase(note.charAt(0)) + note.substring(1);
+        return s.endsWith(".") ? s : s + ".";
     }
 
     private static RecommendationReport.Run provenance(Run run) {

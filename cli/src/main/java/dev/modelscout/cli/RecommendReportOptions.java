@@ -9,9 +9,9 @@ import dev.modelscout.report.HtmlReports;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 
 /**
  * {@code recommend}'s {@code --report FILE.html} and {@code --truth CSV}, mixed in with {@code @Mixin}. The command
@@ -27,9 +27,10 @@ final class RecommendReportOptions {
     Path report;
 
     @Option(names = "--truth", paramLabel = "CSV",
-            description = "True fine-tuned accuracies to hold the ranking against in the --report (columns "
-                    + "[dataset,]model,accuracy; rows of other datasets and empty accuracies are ignored): top-1 "
-                    + "regret, rank correlation, and what naive picks would have chosen.")
+            description = "True fine-tuned accuracies to hold the ranking against (columns [dataset,]model,accuracy; "
+                    + "rows of other datasets and empty accuracies are ignored): top-1 regret, top-3 hit, rank "
+                    + "correlation, and what naive picks would have chosen, printed after the ranking and shown in the "
+                    + "--report. The embedded sample target brings its own.")
     Path truth;
 
     private TrueAccuracies truths;
@@ -46,17 +47,25 @@ final class RecommendReportOptions {
      * Before any work: --report's name (.html) and folder, and --truth read and checked, so that a bad file fails
      * now and not after the extraction. Starts the run's clock.
      */
-    void check(CommandSpec spec) {
+    void check(CommandSpec spec, Path defaultTruth) {
         startNanos = System.nanoTime();
-        if (truth != null && report == null) {
-            throw new ParameterException(spec.commandLine(), "--truth is read for the --report; give --report FILE.html too");
-        }
         if (report != null) {
             OutputPaths.require(report, "--report", ".html", ".htm");
         }
-        if (truth != null) {
-            truths = TrueAccuracies.read(truth);
+        Path t = truth != null ? truth : defaultTruth;
+        if (t != null) {
+            truths = TrueAccuracies.read(t);
         }
+    }
+
+    /** The true accuracies of {@code datasetId}'s backbones when known (--truth, or the embedded sample's), else null. */
+    Map<String, Double> truthFor(String datasetId) {
+        return truths == null ? null : truths.of(datasetId);
+    }
+
+    /** Where the true accuracies come from, or null. */
+    String truthSource() {
+        return truths == null ? null : truths.source();
     }
 
     /**
@@ -64,11 +73,11 @@ final class RecommendReportOptions {
      * Also checks that --truth has accuracies of {@code datasetId} (before the extraction).
      */
     ExtractionListener listener(ExtractionListener progress, String datasetId) {
-        if (report == null) {
-            return progress;
-        }
         if (truths != null) {
             truths.of(datasetId);
+        }
+        if (report == null) {
+            return progress;
         }
         record = new RunRecord(progress);
         pipelineNanos = System.nanoTime();
@@ -77,7 +86,8 @@ final class RecommendReportOptions {
 
     /** Writes the report, when one was asked for, and says so on {@code err}. */
     void write(PrintWriter err, String datasetId, List<Prediction> ranked, List<String> scoreNames, int top,
-            Recommender recommender, RecommenderSource from, ImageSourceOptions source, Device device) {
+            Recommender recommender, RecommenderSource from, ImageSourceOptions source, Device device,
+            Map<String, Double> historyMeans) {
         if (report == null) {
             return;
         }
@@ -85,7 +95,7 @@ final class RecommendReportOptions {
         RecommendReportData.Run run = new RecommendReportData.Run(datasetId, ranked, scoreNames, top, recommender,
                 RecommendReportData.origin(from), source.zoo, source.images, source.perClass(), source.seed,
                 device.toString(), (pipelineNanos - startNanos) / 1e9, (end - pipelineNanos) / 1e9, record,
-                truths == null ? null : truths.source(), truths == null ? null : truths.of(datasetId));
+                truthSource(), truthFor(datasetId), historyMeans);
         HtmlReports.write(report, HtmlReports.recommendation(RecommendReportData.of(run)));
         err.println("wrote " + report);
     }

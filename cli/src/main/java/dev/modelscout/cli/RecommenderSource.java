@@ -41,8 +41,11 @@ final class RecommenderSource {
     @Mixin
     TrainerOptions trainer;
 
-    /** The recommender; says on {@code err} which one when it is the embedded default. */
-    Recommender resolve(CommandSpec spec, PrintWriter err) {
+    /**
+     * The recommender; says on {@code err} which one when it is a default: the embedded world's when the run uses
+     * the world's zoo ({@code world} not null), else the one trained on the public TransferGraph history.
+     */
+    Recommender resolve(CommandSpec spec, PrintWriter err, EmbeddedWorld world) {
         if (model != null && history != null) {
             throw new ParameterException(spec.commandLine(), "give --model or --history, not both");
         }
@@ -55,6 +58,13 @@ final class RecommenderSource {
             FieldSpec selected = FieldSpec.defaults().select(FieldSpec.parseFeatures(features)).requireColumnsOf(h);
             HistoryOptions.warnEmptyColumns(err, selected, h);
             return trainer.trainer().train(h, selected);
+        }
+        if (world != null) {
+            Recommender r = Recommenders.load(world.recommender());
+            err.println("recommender: the embedded world's (" + r.provenance().trainer() + " trained on "
+                    + r.provenance().rows() + " fine-tuning jobs of its history; features "
+                    + String.join(",", r.provenance().features()) + ")");
+            return r;
         }
         Recommender r = embedded();
         err.println("recommender: embedded default (" + r.provenance().trainer() + " trained on "

@@ -90,6 +90,9 @@ final class ScoreCommand implements Callable<Integer> {
         Scores.Options options = new Scores.Options(parcPca, gbcPca);
         boolean fromImages = source.given();
         if (fromImages) {
+            if (source.images != null) {
+                source.fillFromWorld(false);
+            }
             source.require(spec);
             if (features != null || labels != null || probs != null) {
                 throw new ParameterException(spec.commandLine(),

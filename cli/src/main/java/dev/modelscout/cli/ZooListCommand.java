@@ -22,13 +22,13 @@ final class ZooListCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions globals;
 
-    @Option(names = "--zoo", required = true, paramLabel = "FILE", description = "Zoo catalog (.csv or .json).")
+    @Option(names = "--zoo", paramLabel = "FILE", description = "Zoo catalog (.csv or .json). Default: the embedded world's zoo.")
     Path zoo;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        BackboneCatalog catalog = BackboneCatalog.load(zoo);
+        BackboneCatalog catalog = BackboneCatalog.load(zoo != null ? zoo : EmbeddedWorld.locate().zoo());
         Table t = Table.of("id", "arch", "pretrain", "input", "dim", "gmacs", "params_m", "weights");
         for (Backbone b : catalog.backbones()) {
             t.add(List.of(b.id(), orDash(b.archFamily()), orDash(b.pretrainDataset()), Integer.toString(b.inputSize()),

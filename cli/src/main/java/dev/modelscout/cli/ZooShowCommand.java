@@ -29,7 +29,7 @@ final class ZooShowCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions globals;
 
-    @Option(names = "--zoo", required = true, paramLabel = "FILE", description = "Zoo catalog (.csv or .json).")
+    @Option(names = "--zoo", paramLabel = "FILE", description = "Zoo catalog (.csv or .json). Default: the embedded world's zoo.")
     Path zoo;
 
     @Parameters(index = "0", paramLabel = "ID", description = "Backbone id.")
@@ -38,7 +38,7 @@ final class ZooShowCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        BackboneCatalog catalog = BackboneCatalog.load(zoo);
+        BackboneCatalog catalog = BackboneCatalog.load(zoo != null ? zoo : EmbeddedWorld.locate().zoo());
         Backbone b = catalog.get(id);
         Backbone r = catalog.resolved(b);
         Preprocessing p = b.preprocessing();

@@ -140,7 +140,7 @@ class RecommendIT {
                 "--scores", "logme", "--cache", dir.resolve("cache").toString(), "--out", json.toString())
                 .expectExit(0).expectErr("up to date");
         assertTrue(new ObjectMapper().readTree(json.toFile()).get("tiny").get("logme").isNumber());
-        CliTest.run("score", "--images", images.toString()).expectExit(2).expectErr("--images and --zoo go together");
+        CliTest.run("score", "--zoo", zoo.toString()).expectExit(2).expectErr("--images is required");
         CliTest.run("score", "--images", images.toString(), "--zoo", zoo.toString(), "--features", out.toString())
                 .expectExit(2).expectErr("not both");
     }
