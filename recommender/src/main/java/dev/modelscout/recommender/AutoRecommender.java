@@ -35,7 +35,7 @@ import java.util.stream.IntStream;
  * below by more than {@link Config#margin} standard errors of their paired per-group difference: popularity;
  * the best candidate without scores; the best candidate with scores (compared with the best without). So up to
  * validation noise the choice is never worse than the baseline, and scores are used only when they clearly help.
- * Deterministic: fixed folds, seeded FM, results independent of the number of threads.
+ * When no candidate can be scored on any held-out group (a tiny history), popularity is kept. Deterministic: fixed folds, seeded FM, results independent of the number of threads.
  */
 public final class AutoRecommender implements Trainer {
 
@@ -428,6 +428,9 @@ public final class AutoRecommender implements Trainer {
         }
         int chosen = step >= 0 && wins(selected.get(step), base, table.get(step).candidate(), Popularity.NAME, steps)
                 ? step : 0;
+        if (step < 0) {
+            steps.add("no candidate could be scored on a held-out group of >= 3 jobs: kept popularity");
+        }
         Candidate choice = candidates.get(chosen);
         Recommender model = trainer(choice).train(history, choice.features());
 

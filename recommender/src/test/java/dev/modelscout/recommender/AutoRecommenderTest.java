@@ -229,6 +229,26 @@ class AutoRecommenderTest {
     }
 
     @Test
+    void autoKeepsPopularityWhenNoInnerGroupCanBeScoredAndSavesTheUndefinedScores() {
+        List<Job> jobs = new ArrayList<>();
+        for (int d = 0; d < 2; d++) {
+            for (int m = 0; m < 4; m++) {
+                jobs.add(job(jobs.size() + 2, d, 1000, m, "resnet", 1 + m, m, 0.5 + 0.1 * m - 0.05 * d));
+            }
+        }
+        TrainingHistory h = TrainingHistory.of("tiny", COLUMNS, jobs);
+        AutoRecommender.Model m = auto(h, DM);
+        assertEquals(Popularity.NAME, m.choice());
+        assertTrue(m.provenance().settings().get("steps").contains("kept popularity"), m.provenance().settings().get("steps"));
+        assertTrue(m.validation().stream().allMatch(s -> s.groups() == 0 && Double.isNaN(s.kendall())), m.validation().toString());
+        Path file = dir.resolve("tiny.json");
+        Recommenders.save(m, file);
+        AutoRecommender.Model back = assertInstanceOf(AutoRecommender.Model.class, Recommenders.load(file));
+        assertEquals(m.validation(), back.validation());
+        assertArrayEquals(m.predict(h.jobs()), back.predict(h.jobs()), 0.0);
+    }
+
+    @Test
     void autoProvenanceHoldsTheChoiceAndTheInnerValidationTable() {
         TrainingHistory h = Synthetic.plantedSignal(9);
         AutoRecommender.Model m = auto(h, DM);
