@@ -17,10 +17,23 @@ state=$(mkdir -p "$2" && cd "$2" && pwd)
 pids="$state/pids"
 
 # Stops the processes recorded in STATE/pids (one "name pid" per line), only if they are still the programs
-# recorded (a PID may have been reused): SIGTERM, then SIGKILL after 10 s.
+# recorded (a PID may have been reused): SIGTERM, then SIGKILL after 10 s. Jobs still queued or running are
+# cancelled first and given 30 s to end, so that no job step (slurmstepd) outlives its slurmd.
 down() {
   [ -f "$pids" ] || return 0
-  local name pid
+  local name pid jobs
+  if [ -f "$state/slurm.conf" ]; then
+    jobs=$(SLURM_CONF="$state/slurm.conf" squeue -h -o %A 2>/dev/null | sort -u || true)
+    if [ -n "$jobs" ]; then
+      # shellcheck disable=SC2086
+      SLURM_CONF="$state/slurm.conf" scancel $jobs 2>/dev/null || true
+      for _ in $(seq 300); do
+        [ -z "$(SLURM_CONF="$state/slurm.conf" squeue -h -o %A 2>/dev/null)" ] && break
+        sleep 0.1
+      done
+      echo "slurm-test-cluster: cancelled the jobs left: $(echo $jobs)"
+    fi
+  fi
   tac "$pids" | while read -r name pid; do
     if [ -d "/proc/$pid" ] && [ "$(cat "/proc/$pid/comm" 2>/dev/null)" = "$name" ]; then
       kill -TERM "$pid" 2>/dev/null || true

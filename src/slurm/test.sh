@@ -59,6 +59,7 @@ pass "one-node Slurm up ($(sinfo -h -o '%P %D node(s) %T'))"
 # Waits for every task of job $1 to leave the queue (at most $2 s).
 wait_job() {
   local job=$1 limit=${2:-300} t=0
+  [[ "$job" =~ ^[0-9]+$ ]] || { echo "not a job id: '$job'"; return 1; }
   while [ -n "$(squeue -h -j "$job" -o %i 2>/dev/null)" ]; do
     sleep 1; t=$((t + 1))
     if [ "$t" -ge "$limit" ]; then echo "job $job still queued after $limit s"; squeue; return 1; fi
