@@ -171,6 +171,10 @@ final class JobsPlanCommand implements Callable<Integer> {
             throw new InvalidOptionException("--parc-pca / --gbc-pca: fine-tuning cells score with the defaults, as "
                     + "`modelscout finetune` does");
         }
+        if (kind == TaskKind.FINETUNE && sampleSeed != 0) {
+            throw new InvalidOptionException("--sample-seed: fine-tuning cells draw their --per-class subsample with "
+                    + "--ft-seed, as `modelscout finetune --seed` does");
+        }
         if (kind == TaskKind.SCORE && (epochs != null || learningRate != null || ftBatchSize != null || momentum != null
                 || weightDecay != null || ftSeed != null || freezeBackbone || valFraction != null)) {
             throw new InvalidOptionException("fine-tuning options (--epochs, --lr, ...) need --task finetune");
