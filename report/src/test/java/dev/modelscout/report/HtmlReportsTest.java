@@ -136,8 +136,8 @@ class HtmlReportsTest {
                 // coarse values so that ties in cost and in prediction happen
                 cs.add(candidate(i + 1, "m" + i, (1 + rnd.nextInt(5)) / 10.0, (1 + rnd.nextInt(6)) * 0.5, 1));
             }
-            RecommendationPage.Cost cost = RecommendationPage.costOf(cs);
-            Set<String> front = RecommendationPage.paretoFront(cs, cost);
+            CostChart.Cost cost = CostChart.costOf(cs);
+            Set<String> front = CostChart.paretoFront(cs, cost);
             assertFalse(front.isEmpty());
             for (Candidate a : cs) {
                 boolean dominated = cs.stream().anyMatch(b -> b.gmacs() <= a.gmacs() && b.predicted() >= a.predicted()
@@ -154,15 +154,15 @@ class HtmlReportsTest {
     @Test
     void costIsGmacsUnlessFewerThanHalfTheBackbonesHaveThemAndMoreHaveAParameterCount() {
         List<Candidate> half = List.of(candidate(1, "a", 0.9, 1, 10), candidate(2, "b", 0.8, Double.NaN, 5));
-        assertEquals("gmacs", RecommendationPage.costOf(half).field());
+        assertEquals("gmacs", CostChart.costOf(half).field());
         List<Candidate> few = List.of(candidate(1, "a", 0.9, 1, 10), candidate(2, "b", 0.8, Double.NaN, 5),
                 candidate(3, "c", 0.7, Double.NaN, 1));
-        assertEquals("params_m", RecommendationPage.costOf(few).field());
+        assertEquals("params_m", CostChart.costOf(few).field());
         List<Candidate> none = List.of(candidate(1, "a", 0.9, Double.NaN, 10), candidate(2, "b", 0.8, Double.NaN, 5));
-        assertEquals("params_m", RecommendationPage.costOf(none).field());
+        assertEquals("params_m", CostChart.costOf(none).field());
         List<Candidate> all = List.of(candidate(1, "a", 0.9, 1, 10), candidate(2, "b", 0.8, 2, Double.NaN));
-        assertEquals("gmacs", RecommendationPage.costOf(all).field());
-        assertNull(RecommendationPage.costOf(List.of(candidate(1, "a", 0.9, Double.NaN, Double.NaN))));
+        assertEquals("gmacs", CostChart.costOf(all).field());
+        assertNull(CostChart.costOf(List.of(candidate(1, "a", 0.9, Double.NaN, Double.NaN))));
     }
 
     @Test

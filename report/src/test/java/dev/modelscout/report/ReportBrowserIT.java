@@ -68,7 +68,7 @@ class ReportBrowserIT {
         Map<String, Integer> cost = r.marks("cost-chart");
         assertEquals(withCost, r.mark("cost-chart", "backbones"), "one point per backbone with GMACs: " + cost);
         assertEquals(withCost, r.mark("cost-chart", "labels"), "every point labelled: " + cost);
-        assertEquals(RecommendationPage.paretoFront(c, RecommendationPage.costOf(c)).size(), r.mark("cost-chart", "front"));
+        assertEquals(CostChart.paretoFront(c, CostChart.costOf(c)).size(), r.mark("cost-chart", "front"));
         long scorePoints = data.scores().stream()
                 .mapToLong(s -> c.stream().filter(x -> Double.isFinite(x.score(s))).count()).sum();
         assertEquals(scorePoints, r.mark("scores-chart", "score_points"));
