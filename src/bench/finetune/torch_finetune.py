@@ -16,7 +16,8 @@ Same protocol, step for step (docs/finetune.md):
   - before the first step (not with --freeze) one eval-mode forward pass of the first batch, to tell whether
     train() changes the output (the Java side does the same, so both run the same passes).
 
-Each epoch is timed in wall seconds and in CPU seconds of the process (time.process_time(): every thread).
+Each epoch is timed in wall seconds and in CPU seconds of the process (time.process_time(): every thread), and
+every step in wall seconds (decoding its batch included), whose minimum is the least disturbed by other processes.
 Prints one line per epoch and, last, one JSON line (`RESULT {...}`) that compare.sh reads.
 
     /usr/bin/python3 src/bench/finetune/torch_finetune.py --model m.pt --crop 64 --train train.csv \\
@@ -138,6 +139,7 @@ def main():
     step = 0
     train_mode = False
     history = []
+    step_seconds = []
     t_start = time.perf_counter()
     for epoch in range(1, args.epochs + 1):
         t0 = time.perf_counter()
@@ -150,6 +152,7 @@ def main():
         lr = args.lr
         for s in range(0, n, bs):
             td = time.perf_counter()
+            ts = td
             x, y = load(train_rows, order[s:s + bs])
             decode += time.perf_counter() - td
             lr = args.lr * 0.5 * (1 + math.cos(math.pi * step / total))
@@ -178,6 +181,7 @@ def main():
                 print(f"step {step + 1}: loss {loss.item():.7f}", flush=True)
             correct += (logits.argmax(1) == y).sum().item()
             step += 1
+            step_seconds.append(time.perf_counter() - ts)
         model.eval()
         v_loss = 0.0
         v_correct = 0
@@ -201,7 +205,8 @@ def main():
                         f"{platform.python_version()})",
               "threads": torch.get_num_threads(), "val_accuracy": history[-1]["val_accuracy"],
               "train_size": n, "val_size": len(val_rows), "seconds": time.perf_counter() - t_start,
-              "train_mode": train_mode, "history": history}
+              "train_mode": train_mode, "history": history,
+              "step_seconds": step_seconds}
     print("RESULT " + json.dumps(result))
 
 

@@ -20,7 +20,9 @@ import java.util.Map;
  * ({@code train.csv}, {@code val.csv}: absolute path, integer class id) that the PyTorch reference
  * ({@code torch_finetune.py}) reads, so both train on the same images. Prints one line per epoch and, last,
  * {@code RESULT {json}} ({@code --steps}: also every step's loss). Each epoch is timed in wall seconds and in
- * CPU seconds of the whole process (less sensitive to other processes on a shared machine). Needs the PyTorch natives on the class path (the engine's test class path).
+ * CPU seconds of the whole process; every step in wall seconds (from one step's end to the next's, so
+ * waiting for a decoded batch counts; validation does not), whose minimum is the least disturbed by other
+ * processes on a shared machine. Needs the PyTorch natives on the class path (the engine's test class path).
  *
  * <pre>
  * java -cp CLASSPATH dev.modelscout.engine.FineTuneBenchmark --weights m.pt --crop 64 --images DIR \
@@ -70,16 +72,22 @@ public final class FineTuneBenchmark {
         writeManifest(out.resolve("val.csv"), split.val());
         boolean steps = a.containsKey("steps");
         List<Double> cpu = new ArrayList<>();
+        List<Double> stepSeconds = new ArrayList<>();
         FineTuneListener listener = new FineTuneListener() {
             private long last;
+            private long lastStep;
 
             @Override
             public void started(String modelId, int trainSize, int valSize, int epochs, int totalSteps) {
                 last = cpuNanos();
+                lastStep = System.nanoTime();
             }
 
             @Override
             public void stepped(int step, double loss) {
+                long now = System.nanoTime();
+                stepSeconds.add((now - lastStep) / 1e9);
+                lastStep = now;
                 if (steps) {
                     System.out.printf(Locale.ROOT, "step %d: loss %.7f%n", step, loss);
                 }
@@ -90,6 +98,8 @@ public final class FineTuneBenchmark {
                 long now = cpuNanos();
                 cpu.add((now - last) / 1e9);
                 last = now;
+                lastStep = System.nanoTime();
+                stepSeconds.add(Double.NaN); // the validation pass is not a step
                 System.out.printf(Locale.ROOT, "epoch %d: train loss %.6f, val loss %.6f, val acc %.4f, %.2f s "
                         + "(%.2f s CPU)%n", e.epoch(), e.trainLoss(), e.valLoss(), e.valAccuracy(), e.seconds(),
                         cpu.get(cpu.size() - 1));
@@ -124,6 +134,7 @@ public final class FineTuneBenchmark {
             history.add(row);
         }
         json.put("history", history);
+        json.put("step_seconds", stepSeconds.stream().filter(v -> !v.isNaN()).toList());
         json.put("protocol", r.protocol().toMap());
         System.out.println("RESULT " + new ObjectMapper().writeValueAsString(json));
     }

@@ -13,9 +13,9 @@ import java.util.List;
  * {@code d = g + wd * p; buf = momentum * buf + d; p -= lr * buf}, with {@code buf = d} at the first
  * step (a zero buffer gives exactly that). The learning rate is passed per step (the schedule's).
  *
- * <p>Written out rather than DJL's {@code Optimizer.sgd()}, whose update is MXNet's native SGD contract
- * (rescaled and clipped gradients, its own momentum form): this way the PyTorch reference is one line of
- * {@code torch.optim.SGD}. Gradients are zeroed after each step.
+ * <p>Written out rather than DJL's {@code Optimizer.sgd()}, which calls a native update with MXNet's
+ * parameters (rescaled and clipped gradients, lazy updates) and does not document that it is this rule: this
+ * way the PyTorch reference is one line of {@code torch.optim.SGD}. Gradients are zeroed after each step.
  */
 final class SgdMomentum implements AutoCloseable {
 
