@@ -3,6 +3,7 @@ package dev.modelscout.cli;
 import dev.modelscout.core.ModelScoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The small, real world modelscout ships (docs/world.md): a zoo of pre-trained TorchScript backbones, a history of
@@ -83,16 +84,25 @@ record EmbeddedWorld(Path root) {
         return root.resolve("recommender.json");
     }
 
-    /** The sample target's image folder: in neither the pre-training sources nor the history. */
+    /**
+     * The sample target's image folder, {@code sample/<dataset id>/}: in neither the pre-training sources nor the
+     * history.
+     */
     Path sampleImages() {
-        return root.resolve("sample").resolve("images");
+        Path dir = root.resolve("sample");
+        try (var s = Files.list(dir)) {
+            List<Path> folders = s.filter(Files::isDirectory).sorted().toList();
+            if (folders.size() != 1) {
+                throw new ModelScoutException(dir + ": expected one sample target folder, found " + folders.size());
+            }
+            return folders.get(0);
+        } catch (java.io.IOException e) {
+            throw new ModelScoutException(dir + ": cannot read the sample target: " + dev.modelscout.core.IoErrors.reason(e), e);
+        }
     }
 
     /** Every backbone's true fine-tuned accuracy on the sample target (dataset,model,accuracy). */
     Path sampleTruth() {
         return root.resolve("sample").resolve("truth.csv");
     }
-
-    /** The sample target's dataset id. */
-    static final String SAMPLE_ID = "sample";
 }

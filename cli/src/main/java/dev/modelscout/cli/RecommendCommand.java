@@ -82,7 +82,7 @@ final class RecommendCommand implements Callable<Integer> {
         report.check(spec, sampleRun ? world.sampleTruth() : null);
         Recommender recommender = recommenderSource.resolve(spec, err, world);
         List<String> scoreNames = RecommendationPipeline.scoresNeeded(recommender, extraScores);
-        String id = datasetId != null ? datasetId : sampleRun ? EmbeddedWorld.SAMPLE_ID : defaultDatasetId(source.images);
+        String id = datasetId != null ? datasetId : defaultDatasetId(source.images);
         if (recommender.knownDatasets().contains(id)) {
             err.println("warning: dataset id '" + id + "' is a dataset of the recommender's training history, so the "
                     + "ranking inherits what it learned of that dataset; pass --dataset-id NAME to choose another"

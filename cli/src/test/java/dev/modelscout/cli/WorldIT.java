@@ -1,0 +1,79 @@
+package dev.modelscout.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.modelscout.recommender.HistoryReader;
+import dev.modelscout.recommender.Job;
+import dev.modelscout.recommender.ReadOptions;
+import dev.modelscout.recommender.TrainingHistory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The embedded world: the default run end to end, and one committed history cell re-run by finetune. */
+class WorldIT {
+
+    /** The protocol src/world/make-history.sh fine-tunes the history with. */
+    static final String EPOCHS = "4";
+    static final String LR = "0.02";
+
+    /**
+     * How far a re-run may land from the stored accuracy: 0 on the machine and threads that made the history
+     * (the run is deterministic); on another CPU the float sums differ in their last bits, which may flip a few
+     * of the 80 validation images, so up to 4 of them.
+     */
+    static final double TOLERANCE = 0.05;
+
+    @TempDir
+    Path dir;
+
+    static EmbeddedWorld world;
+
+    @BeforeAll
+    static void theWorld() {
+        world = EmbeddedWorld.locate();
+        Assumptions.assumeTrue(Files.isRegularFile(world.history()), "needs " + world.history());
+    }
+
+    @Test
+    void theDefaultRunRanksTheSampleTargetAndSaysHowGoodTheRankingWas() {
+        CliTest r = CliTest.run("--device", "cpu", "recommend", "--cache", dir.resolve("cache").toString()).expectExit(0)
+                .expectOut("backbones ranked by predicted fine-tuned accuracy")
+                .expectOut("against the true fine-tuned accuracies of")
+                .expectOut("best on average in the training history")
+                .expectOut("highest LogME")
+                .expectOut("largest model")
+                .expectOut("top-1 regret")
+                .expectErr("recommender: the embedded world's");
+        assertTrue(r.out().contains("dataset " + world.sampleImages().getFileName()), r.out());
+    }
+
+    @Test
+    void aCellOfTheCommittedHistoryRerunsToItsStoredAccuracy() throws Exception {
+        String target = "sklearn-digits";
+        String model = "resnet-s-mnist";
+        ProcessBuilder pb = new ProcessBuilder("python3", world.root().resolve("targets.py").toString(), "--only", target)
+                .redirectErrorStream(true).redirectOutput(dir.resolve("targets.log").toFile());
+        pb.environment().put("WORLD_DIR", dir.toString()); // the target script writes under WORLD_DIR/targets
+        Process p = pb.start();
+        Assumptions.assumeTrue(p.waitFor(300, TimeUnit.SECONDS) && p.exitValue() == 0,
+                "python3 with python3-sklearn makes the target: " + Files.readString(dir.resolve("targets.log")));
+        Path images = dir.resolve("targets").resolve(target);
+        TrainingHistory h = HistoryReader.read(world.history(), ReadOptions.defaults());
+        Job stored = h.jobs().stream().filter(j -> j.dataset().equals(target) && j.model().equals(model)).findFirst()
+                .orElseThrow();
+        assertTrue(stored.cell("source").contains("lr " + LR + " ") && stored.cell("source").contains(EPOCHS + " epochs"),
+                "the history was made with the protocol this test re-runs: " + stored.cell("source"));
+        Path out = dir.resolve("rerun.json");
+        CliTest.run("--device", "cpu", "finetune", "--model", model, "--images", images.toString(), "--dataset-id",
+                target, "--epochs", EPOCHS, "--lr", LR, "--seed", "0", "--threads", "2", "--scores", "logme",
+                "--cache", dir.resolve("cache").toString(), "--out", out.toString()).expectExit(0);
+        double rerun = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toFile()).get("val_accuracy").asDouble();
+        assertEquals(stored.accuracy(), rerun, TOLERANCE, "re-run of (" + target + ", " + model + ")");
+    }
+}
