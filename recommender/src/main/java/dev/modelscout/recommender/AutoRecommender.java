@@ -1,7 +1,6 @@
 package dev.modelscout.recommender;
 
 import dev.modelscout.core.InvalidOptionException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -9,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
-import java.util.stream.IntStream;
 
 /**
  * {@code auto}: chooses the recommender (popularity, ridge, factorization machine or their mean), its penalty and
@@ -36,6 +34,10 @@ import java.util.stream.IntStream;
  * the best candidate without scores; the best candidate with scores (compared with the best without). So up to
  * validation noise the choice is never worse than the baseline, and scores are used only when they clearly help.
  * When no candidate can be scored on any held-out group (a tiny history), popularity is kept. Deterministic: fixed folds, seeded FM, results independent of the number of threads.
+ *
+ * <p>This class is the trainer, its settings and its saved model; the parts of a fit are their own classes:
+ * {@link AutoCandidates} (the grid), {@link AutoInnerScores} (the inner cross-validation),
+ * {@link AutoSelection} (the stepwise choice), {@link GroupStatistics} (means and standard errors over groups).
  */
 public final class AutoRecommender implements Trainer {
 
@@ -226,26 +228,9 @@ public final class AutoRecommender implements Trainer {
         }
     }
 
-    /** A candidate: a recommender with its penalty, on one feature set. */
-    record Candidate(String kind, double lambda, double lambdaV, ScoreUse scores, FieldSpec features, boolean pooled) {
-        String label(double fmWeight) {
-            String s = switch (kind) {
-                case "lr" -> "lr(lambda=" + num(lambda) + ")";
-                case "fm" -> "fm(lambdaV=" + num(lambdaV) + ")";
-                case "ensemble" -> "ensemble(lambda=" + num(lambda) + ", lambdaV=" + num(lambdaV) + ", fmWeight="
-                        + num(fmWeight) + ")";
-                default -> Popularity.NAME;
-            };
-            return pooled && !kind.equals(Popularity.NAME) ? s + " scores:" + scores.id() : s;
-        }
-    }
-
-    private static String num(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e9 ? Long.toString((long) v) : Double.toString(v);
-    }
 
     private final Config config;
-    private final UnaryOperator<Trainer> wrap;
+    private final AutoCandidates grid;
 
     public AutoRecommender(Config config) {
         this(config, UnaryOperator.identity());
@@ -254,7 +239,7 @@ public final class AutoRecommender implements Trainer {
     /** With every trainer auto builds (inner folds and the final fit) passed through {@code wrap} (tests: a spy). */
     AutoRecommender(Config config, UnaryOperator<Trainer> wrap) {
         this.config = config;
-        this.wrap = wrap;
+        this.grid = new AutoCandidates(config, wrap);
     }
 
     @Override
@@ -268,184 +253,35 @@ public final class AutoRecommender implements Trainer {
 
     /** The feature sets tried on {@code history}: the selection's non-score entries, with the score pool as each use. */
     List<Map.Entry<ScoreUse, FieldSpec>> featureSets(TrainingHistory history, FieldSpec features) {
-        List<FieldSpec.Entry> base = new ArrayList<>();
-        Map<String, FieldSpec.Entry> pool = new LinkedHashMap<>();
-        for (FieldSpec.Entry e : features.entries()) {
-            if (!isScore(e)) {
-                base.add(e);
-            } else if (history.jobs().stream().anyMatch(j -> !j.cell(e.column()).isEmpty())) {
-                pool.putIfAbsent(e.column() + "*" + e.interact(), e);
-            }
-        }
-        List<Map.Entry<ScoreUse, FieldSpec>> sets = new ArrayList<>();
-        if (pool.isEmpty() || config.scoreEncodings().isEmpty()) {
-            List<FieldSpec.Entry> all = new ArrayList<>(base);
-            all.addAll(pool.values());
-            sets.add(Map.entry(ScoreUse.OFF, new FieldSpec(all.isEmpty() ? features.entries() : all)));
-            return sets;
-        }
-        if (!base.isEmpty()) {
-            sets.add(Map.entry(ScoreUse.OFF, new FieldSpec(base)));
-        }
-        for (ScoreUse use : config.scoreEncodings()) {
-            if (use == ScoreUse.OFF) {
-                continue;
-            }
-            List<FieldSpec.Entry> all = new ArrayList<>(base);
-            for (FieldSpec.Entry e : pool.values()) {
-                all.add(new FieldSpec.Entry(e.field(), e.column(), e.type(), e.oneHot(), e.log(), use.normalize(),
-                        e.interact()));
-            }
-            sets.add(Map.entry(use, new FieldSpec(all)));
-        }
-        return sets;
-    }
-
-    private static boolean isScore(FieldSpec.Entry e) {
-        return e.type() == FieldSpec.Type.SCALAR && HistorySchema.scoreName(e.column()).isPresent();
-    }
-
-    private Trainer trainer(Candidate c) {
-        Trainer t = switch (c.kind()) {
-            case "lr" -> new LinearRegression(config.ridge().withLambda(c.lambda()).withTuneLambda(List.of()));
-            case "fm" -> new FactorizationMachine(config.fm().withLambdaV(c.lambdaV()).withTuneLambdaV(List.of()));
-            case "ensemble" -> new Ensemble(Ensemble.Config.defaults()
-                    .withRidge(config.ridge().withLambda(c.lambda()).withTuneLambda(List.of()))
-                    .withFm(config.fm().withLambdaV(c.lambdaV()).withTuneLambdaV(List.of()))
-                    .withFmWeight(config.ensembleFmWeight()).withTuneFmWeight(List.of()));
-            default -> new Popularity(Popularity.Config.defaults());
-        };
-        return wrap.apply(t);
-    }
-
-    /** One inner fit: fixed candidate {@code candidate} trained on fold {@code fold}'s training jobs. */
-    private record Fit(int candidate, int fold) {
+        return grid.featureSets(history, features);
     }
 
     @Override
     public Recommender train(TrainingHistory history, FieldSpec features) {
         TrainingDataException.requireJobs(history);
         List<Map.Entry<ScoreUse, FieldSpec>> sets = featureSets(history, features);
-        boolean pooled = sets.size() > 1 || sets.get(0).getKey() != ScoreUse.OFF;
-        InnerValidation.Folds folds = InnerValidation.folds(history);
-        int nf = folds.held().size();
-        List<TrainingHistory> trainOf = new ArrayList<>();
-        List<List<Job>> groups = new ArrayList<>(); // held-out (fold, dataset) groups of >= 3 jobs, fold by fold
-        int[] firstGroup = new int[nf + 1];
-        for (int f = 0; f < nf; f++) {
-            int fold = f;
-            trainOf.add(history.filter(j -> !folds.heldOut(fold, j)));
-            for (List<Job> rows : history.filter(j -> folds.heldOut(fold, j)).byDataset().values()) {
-                if (rows.size() >= 3) {
-                    groups.add(rows);
-                }
-            }
-            firstGroup[f + 1] = groups.size();
-        }
-        double[][] truth = groups.stream().map(g -> g.stream().mapToDouble(Job::accuracy).toArray()).toArray(double[][]::new);
-
-        // The fixed candidates (popularity; each ridge lambda and FM lambdaV on each feature set), on every fold.
-        List<Candidate> candidates = new ArrayList<>();
-        candidates.add(new Candidate(Popularity.NAME, Double.NaN, Double.NaN, ScoreUse.OFF, sets.get(0).getValue(), pooled));
-        for (Map.Entry<ScoreUse, FieldSpec> s : sets) {
-            for (double l : config.ridgeLambdas()) {
-                candidates.add(new Candidate("lr", l, Double.NaN, s.getKey(), s.getValue(), pooled));
-            }
-            for (double l : config.fmLambdaVs()) {
-                candidates.add(new Candidate("fm", Double.NaN, l, s.getKey(), s.getValue(), pooled));
-            }
-        }
-        int fixedCount = candidates.size();
-        List<Fit> fits = new ArrayList<>();
-        for (int c = 0; c < fixedCount; c++) {
-            for (int f = 0; f < nf; f++) {
-                if (trainOf.get(f).size() > 0 && firstGroup[f + 1] > firstGroup[f]) {
-                    fits.add(new Fit(c, f));
-                }
-            }
-        }
-        List<double[][]> preds = new ArrayList<>();
-        for (int c = 0; c < fixedCount; c++) {
-            preds.add(new double[groups.size()][]);
-        }
-        RuntimeException[] failure = new RuntimeException[fits.size()];
-        // Each fit writes its own cells only; the result does not depend on how many threads run them.
-        IntStream.range(0, fits.size()).parallel().forEach(i -> {
-            Fit fit = fits.get(i);
-            Candidate c = candidates.get(fit.candidate());
-            try {
-                Recommender r = trainer(c).train(trainOf.get(fit.fold()), c.features());
-                for (int g = firstGroup[fit.fold()]; g < firstGroup[fit.fold() + 1]; g++) {
-                    preds.get(fit.candidate())[g] = r.predict(groups.get(g));
-                }
-            } catch (RuntimeException e) {
-                failure[i] = e;
-            }
-        });
-        for (RuntimeException e : failure) {
-            if (e != null) {
-                throw e; // the first failure in task order, as a sequential run would throw it
-            }
-        }
-        List<double[]> selected = new ArrayList<>();
-        for (double[][] p : preds) {
-            selected.add(metric(p, truth, config.metric()));
-        }
-        // Per feature set, the ensemble of its best ridge and its best FM (their inner predictions mixed: no new fits).
-        for (Map.Entry<ScoreUse, FieldSpec> s : sets) {
-            int lr = bestOf(candidates, selected, fixedCount, "lr", s.getKey());
-            int fm = bestOf(candidates, selected, fixedCount, "fm", s.getKey());
-            candidates.add(new Candidate("ensemble", candidates.get(lr).lambda(), candidates.get(fm).lambdaV(), s.getKey(),
-                    s.getValue(), pooled));
-            double w = config.ensembleFmWeight();
-            double[][] mix = new double[groups.size()][];
-            for (int g = 0; g < groups.size(); g++) {
-                double[] a = preds.get(lr)[g];
-                double[] b = preds.get(fm)[g];
-                mix[g] = a == null || b == null ? null : Ensemble.combine(List.of(a, b), new double[] {1 - w, w});
-            }
-            preds.add(mix);
-            selected.add(metric(mix, truth, config.metric()));
-        }
-
+        boolean pooled = AutoCandidates.pooled(sets);
+        AutoInnerScores inner = AutoInnerScores.run(history, sets, pooled, grid, config);
         // The table, then the choice in steps: popularity -> the best without scores -> the best with scores.
-        List<InnerScore> table = new ArrayList<>();
-        double[] base = selected.get(0);
-        for (int c = 0; c < candidates.size(); c++) {
-            double[] sel = selected.get(c);
-            double[] d = difference(sel, base);
-            table.add(new InnerScore(candidates.get(c).label(config.ensembleFmWeight()),
-                    mean(metric(preds.get(c), truth, Metric.KENDALL)), mean(metric(preds.get(c), truth, Metric.PEARSON)),
-                    mean(sel), finite(sel), c == 0 ? 0 : mean(d), c == 0 ? 0 : standardError(d)));
-        }
-        int withoutScores = best(candidates, selected, false);
-        int withScores = best(candidates, selected, true);
-        List<String> steps = new ArrayList<>();
-        int step = withoutScores;
-        if (withScores >= 0) {
-            step = withoutScores < 0 || wins(selected.get(withScores), selected.get(withoutScores), table.get(withScores)
-                    .candidate(), table.get(withoutScores).candidate(), steps) ? withScores : withoutScores;
-        }
-        int chosen = step >= 0 && wins(selected.get(step), base, table.get(step).candidate(), Popularity.NAME, steps)
-                ? step : 0;
-        if (step < 0) {
-            steps.add("no candidate could be scored on a held-out group of >= 3 jobs: kept popularity");
-        }
-        Candidate choice = candidates.get(chosen);
-        Recommender model = trainer(choice).train(history, choice.features());
+        List<InnerScore> table = inner.table(config.ensembleFmWeight());
+        AutoSelection selection = AutoSelection.choose(inner, table, config.margin());
+        int chosen = selection.chosen();
+        AutoCandidates.Candidate choice = inner.candidates().get(chosen);
+        Recommender model = grid.trainer(choice).train(history, choice.features());
 
         Map<String, String> settings = new LinkedHashMap<>(Provenance.settingsOf(config));
         Set<String> poolColumns = new LinkedHashSet<>();
         for (Map.Entry<ScoreUse, FieldSpec> s : sets) {
             if (pooled) {
-                s.getValue().entries().stream().filter(AutoRecommender::isScore).forEach(e -> poolColumns.add(e.column()));
+                s.getValue().entries().stream().filter(AutoCandidates::isScore).forEach(e -> poolColumns.add(e.column()));
             }
         }
         settings.put("scorePool", poolColumns.isEmpty() ? "none" : String.join(",", poolColumns));
-        settings.put("selection", "inner " + folds.scheme() + " CV (" + nf + " folds, " + groups.size()
+        settings.put("selection", "inner " + inner.scheme() + " CV (" + inner.folds() + " folds, " + inner.groups()
                 + " held-out groups), mean per-(fold, dataset) " + config.metric().id() + "; a step up (popularity -> "
-                + "no scores -> scores) taken when it wins by more than " + num(config.margin()) + " standard error(s)");
-        settings.put("steps", String.join("; ", steps));
+                + "no scores -> scores) taken when it wins by more than " + AutoCandidates.num(config.margin())
+                + " standard error(s)");
+        settings.put("steps", String.join("; ", selection.steps()));
         settings.put("chosen", table.get(chosen).candidate());
         for (InnerScore s : table) {
             settings.put("inner." + s.candidate(), s.describe());
@@ -456,105 +292,5 @@ public final class AutoRecommender implements Trainer {
                 model.provenance().seed(), history.source(), history.sha256(), history.size(),
                 model.provenance().features());
         return new Model(prov, model, table.get(chosen).candidate(), table);
-    }
-
-    /** The non-baseline candidate with the best mean selection metric among those with (or without) scores; -1: none. */
-    private static int best(List<Candidate> candidates, List<double[]> selected, boolean withScores) {
-        int best = -1;
-        for (int c = 1; c < candidates.size(); c++) {
-            boolean scores = candidates.get(c).scores() != ScoreUse.OFF;
-            if (scores == withScores && finite(selected.get(c)) > 0
-                    && (best < 0 || rankable(selected.get(c)) > rankable(selected.get(best)))) {
-                best = c;
-            }
-        }
-        return best;
-    }
-
-    /**
-     * Whether {@code upper} beats {@code lower} by more than the margin in standard errors of the paired per-group
-     * difference (or {@code lower} cannot be scored on any group {@code upper} is); notes the step.
-     */
-    private boolean wins(double[] upper, double[] lower, String upperName, String lowerName, List<String> steps) {
-        double[] d = difference(upper, lower);
-        boolean win = finite(d) == 0 ? finite(upper) > 0 : mean(d) > config.margin() * standardError(d);
-        steps.add(String.format(Locale.ROOT, "%s vs %s: %+.4f+-%.4f, %s", upperName, lowerName, mean(d),
-                standardError(d), win ? "taken" : "kept " + lowerName));
-        return win;
-    }
-
-    private static double[] difference(double[] a, double[] b) {
-        double[] d = new double[a.length];
-        for (int g = 0; g < d.length; g++) {
-            d[g] = a[g] - b[g];
-        }
-        return d;
-    }
-
-    /** The fixed candidate of {@code kind} on feature set {@code use} with the best mean selection metric (first wins). */
-    private static int bestOf(List<Candidate> candidates, List<double[]> selected, int fixedCount, String kind, ScoreUse use) {
-        int best = -1;
-        for (int c = 0; c < fixedCount; c++) {
-            Candidate x = candidates.get(c);
-            if (x.kind().equals(kind) && x.scores() == use
-                    && (best < 0 || rankable(selected.get(c)) > rankable(selected.get(best)))) {
-                best = c;
-            }
-        }
-        return best;
-    }
-
-    /** The metric of each group's predictions (NaN where a group has none or the metric is undefined). */
-    private static double[] metric(double[][] preds, double[][] truth, Metric m) {
-        double[] out = new double[truth.length];
-        for (int g = 0; g < truth.length; g++) {
-            out[g] = preds[g] == null ? Double.NaN : m.of(preds[g], truth[g]);
-        }
-        return out;
-    }
-
-    private static int finite(double[] v) {
-        int n = 0;
-        for (double x : v) {
-            if (!Double.isNaN(x)) {
-                n++;
-            }
-        }
-        return n;
-    }
-
-    /** Mean of the finite values (NaN when none). */
-    private static double mean(double[] v) {
-        double s = 0;
-        int n = 0;
-        for (double x : v) {
-            if (!Double.isNaN(x)) {
-                s += x;
-                n++;
-            }
-        }
-        return n == 0 ? Double.NaN : s / n;
-    }
-
-    /** The mean of the finite values, -infinity when none (so that an unscored candidate never wins). */
-    private static double rankable(double[] v) {
-        double m = mean(v);
-        return Double.isNaN(m) ? Double.NEGATIVE_INFINITY : m;
-    }
-
-    /** Standard error of the mean of the finite values (0 with fewer than 2). */
-    private static double standardError(double[] v) {
-        double m = mean(v);
-        int n = finite(v);
-        if (n < 2) {
-            return 0;
-        }
-        double ss = 0;
-        for (double x : v) {
-            if (!Double.isNaN(x)) {
-                ss += (x - m) * (x - m);
-            }
-        }
-        return Math.sqrt(ss / (n - 1) / n);
     }
 }
