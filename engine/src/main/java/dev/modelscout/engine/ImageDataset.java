@@ -4,7 +4,6 @@ import dev.modelscout.core.InvalidOptionException;
 import dev.modelscout.core.IoErrors;
 import dev.modelscout.core.Labels;
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,20 +11,13 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Stream;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * The images of a labelled dataset: an ImageFolder layout or a CSV manifest of {@code path,label} rows
@@ -39,6 +31,9 @@ import org.apache.commons.csv.CSVRecord;
  * once in {@link #note()}, never an error. Hidden class folders and hidden files (a leading dot) are
  * ignored. A symbolic link to a folder that contains it (a loop), or to a folder already read (the same
  * images twice), is an error that names it.
+ *
+ * <p>This record is the value (with its subsets, split and fingerprint); {@link ImageFolderReader} and
+ * {@link ImageManifestReader} read the two layouts.
  *
  * @param source     the folder or manifest it was read from
  * @param paths      one file per image
@@ -93,74 +88,7 @@ public record ImageDataset(Path source, List<Path> paths, int[] labels, List<Str
 
     /** Reads an ImageFolder layout; see the class comment. */
     public static ImageDataset imageFolder(Path root) {
-        List<Path> classDirs;
-        Path rootReal;
-        try (Stream<Path> s = Files.list(root)) {
-            classDirs = s.filter(Files::isDirectory).filter(p -> !hidden(p)).sorted().toList();
-            rootReal = root.toRealPath();
-        } catch (IOException | java.io.UncheckedIOException e) {
-            throw new ExtractionException(root + ": cannot list image folder: " + IoErrors.reason(e), e);
-        }
-        if (classDirs.isEmpty()) {
-            throw new ExtractionException(root + ": no class folders (expected one sub-folder of images per class)");
-        }
-        List<Path> paths = new ArrayList<>();
-        List<Integer> ids = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        List<Path> notImages = new ArrayList<>();
-        Map<Path, Path> seen = new HashMap<>();
-        for (Path dir : classDirs) {
-            List<Path> images = new ArrayList<>();
-            List<Path> others = new ArrayList<>();
-            collect(dir, rootReal, seen, images, others);
-            images.sort(null);
-            others.sort(null);
-            notImages.addAll(others);
-            if (images.isEmpty()) {
-                throw new ExtractionException(dir + ": empty class folder (no images"
-                        + (others.isEmpty() ? "" : "; " + others.size() + " file(s) that are not images") + ")");
-            }
-            int id = names.size();
-            names.add(dir.getFileName().toString());
-            for (Path f : images) {
-                paths.add(f);
-                ids.add(id);
-            }
-        }
-        requireTwoClasses(root, names);
-        return new ImageDataset(root, paths, ids.stream().mapToInt(Integer::intValue).toArray(), names, notImages);
-    }
-
-    /**
-     * Adds the images under {@code dir} (following symbolic links) to {@code images} and every other
-     * non-hidden entry that is not a folder to {@code others}. {@code seen} maps each real folder read so
-     * far to the path it was read as: meeting one again is a link loop or a second way to the same images.
-     */
-    private static void collect(Path dir, Path rootReal, Map<Path, Path> seen, List<Path> images, List<Path> others) {
-        List<Path> entries;
-        Path real;
-        try (Stream<Path> s = Files.list(dir)) {
-            entries = s.toList();
-            real = dir.toRealPath();
-        } catch (IOException | java.io.UncheckedIOException e) {
-            throw new ExtractionException(dir + ": cannot list class folder: " + IoErrors.reason(e), e);
-        }
-        Path first = seen.putIfAbsent(real, dir);
-        if (rootReal.startsWith(real) || first != null && dir.startsWith(first)) {
-            throw new ExtractionException(dir + ": symbolic link loop (it leads to " + real
-                    + ", a folder that contains it); remove the link");
-        }
-        if (first != null) {
-            throw new ExtractionException(dir + ": the same folder as " + first + " (" + real
-                    + "), so its images would be read twice; remove one of the symbolic links");
-        }
-        for (Path p : entries) {
-            if (Files.isDirectory(p)) {
-                collect(p, rootReal, seen, images, others);
-            } else if (!hidden(p)) {
-                (Files.isRegularFile(p) && isImageName(p) ? images : others).add(p);
-            }
-        }
+        return ImageFolderReader.read(root);
     }
 
     /**
@@ -190,83 +118,18 @@ public record ImageDataset(Path source, List<Path> paths, int[] labels, List<Str
 
     /** Reads a CSV manifest of {@code path,label} rows; see the class comment. */
     public static ImageDataset manifest(Path csv) {
-        if (isImageName(csv)) {
-            throw new ExtractionException(csv + ": is an image file, not a dataset (" + EXPECTED + ")");
-        }
-        Path base = csv.toAbsolutePath().getParent();
-        List<Path> paths = new ArrayList<>();
-        List<String> labelText = new ArrayList<>();
-        CSVFormat format = CSVFormat.DEFAULT.builder().setTrim(true).setIgnoreEmptyLines(true).get();
-        try (Reader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8); CSVParser parser = CSVParser.parse(r, format)) {
-            boolean first = true;
-            for (CSVRecord rec : parser) {
-                long line = parser.getCurrentLineNumber();
-                if (first && rec.size() == 2 && rec.get(0).equalsIgnoreCase("path") && rec.get(1).equalsIgnoreCase("label")) {
-                    first = false;
-                    continue;
-                }
-                first = false;
-                if (rec.size() != 2) {
-                    throw new ExtractionException(csv + ": line " + line + ": expected 2 cells (path,label), found " + rec.size());
-                }
-                if (rec.get(0).isEmpty() || rec.get(1).isEmpty()) {
-                    throw new ExtractionException(csv + ": line " + line + ": empty " + (rec.get(0).isEmpty() ? "path" : "label"));
-                }
-                Path p = base.resolve(rec.get(0)).normalize();
-                if (!Files.isRegularFile(p)) {
-                    throw new ExtractionException(csv + ": line " + line + ", column 1: image " + p + " does not exist");
-                }
-                if (!isImageName(p)) {
-                    throw new ExtractionException(csv + ": line " + line + ", column 1: " + p
-                            + " is not an image file (expected " + extensions() + ")");
-                }
-                paths.add(p);
-                labelText.add(rec.get(1));
-            }
-        } catch (IOException | IllegalStateException | java.io.UncheckedIOException e) {
-            if (notText(e)) {
-                throw new ExtractionException(csv + ": is not a CSV manifest: not UTF-8 text (" + EXPECTED + ")", e);
-            }
-            throw new ExtractionException(csv + ": cannot read manifest: " + IoErrors.reason(e), e);
-        }
-        if (paths.isEmpty()) {
-            throw new ExtractionException(csv + ": manifest lists no images");
-        }
-        boolean numeric = labelText.stream().allMatch(l -> l.matches("-?\\d{1,9}"));
-        TreeMap<String, Integer> ids = new TreeMap<>(numeric
-                ? java.util.Comparator.comparingInt(Integer::parseInt) : java.util.Comparator.naturalOrder());
-        labelText.forEach(l -> ids.put(l, 0));
-        List<String> names = new ArrayList<>(ids.keySet());
-        for (int i = 0; i < names.size(); i++) {
-            ids.put(names.get(i), i);
-        }
-        requireTwoClasses(csv, names);
-        return new ImageDataset(csv, paths, labelText.stream().mapToInt(ids::get).toArray(), names);
+        return ImageManifestReader.read(csv);
     }
 
-    /** True when {@code e} comes from bytes that are not UTF-8 text (a binary file read as a manifest). */
-    private static boolean notText(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.nio.charset.CharacterCodingException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static void requireTwoClasses(Path source, List<String> names) {
+    static void requireTwoClasses(Path source, List<String> names) {
         if (names.size() < 2) {
             throw new ExtractionException(source + ": only one class (" + names.get(0)
                     + "); transferability needs at least two");
         }
     }
 
-    private static String extensions() {
+    static String extensions() {
         return "." + String.join(", .", new TreeSet<>(IMAGE_EXTENSIONS));
-    }
-
-    private static boolean hidden(Path p) {
-        return p.getFileName().toString().startsWith(".");
     }
 
     static boolean isImageName(Path p) {
@@ -284,13 +147,7 @@ public record ImageDataset(Path source, List<Path> paths, int[] labels, List<Str
             return this;
         }
         int c = classNames.size();
-        List<List<Integer>> byClass = new ArrayList<>();
-        for (int i = 0; i < c; i++) {
-            byClass.add(new ArrayList<>());
-        }
-        for (int i = 0; i < labels.length; i++) {
-            byClass.get(labels[i]).add(i);
-        }
+        List<List<Integer>> byClass = indicesByClass();
         boolean[] keep = new boolean[labels.length];
         for (int k = 0; k < c; k++) {
             List<Integer> idx = new ArrayList<>(byClass.get(k));
@@ -308,6 +165,18 @@ public record ImageDataset(Path source, List<Path> paths, int[] labels, List<Str
             }
         }
         return new ImageDataset(source, p, l.stream().mapToInt(Integer::intValue).toArray(), classNames, notImages);
+    }
+
+    /** The indices of each class's images, in dataset order, by class id. */
+    private List<List<Integer>> indicesByClass() {
+        List<List<Integer>> byClass = new ArrayList<>();
+        for (int i = 0; i < classNames.size(); i++) {
+            byClass.add(new ArrayList<>());
+        }
+        for (int i = 0; i < labels.length; i++) {
+            byClass.get(labels[i]).add(i);
+        }
+        return byClass;
     }
 
     /** A dataset cut in two: images for training and images held out to validate on. */
@@ -328,13 +197,7 @@ public record ImageDataset(Path source, List<Path> paths, int[] labels, List<Str
                     + valFraction);
         }
         int c = classNames.size();
-        List<List<Integer>> byClass = new ArrayList<>();
-        for (int i = 0; i < c; i++) {
-            byClass.add(new ArrayList<>());
-        }
-        for (int i = 0; i < labels.length; i++) {
-            byClass.get(labels[i]).add(i);
-        }
+        List<List<Integer>> byClass = indicesByClass();
         boolean[] val = new boolean[labels.length];
         for (int k = 0; k < c; k++) {
             List<Integer> idx = new ArrayList<>(byClass.get(k));
