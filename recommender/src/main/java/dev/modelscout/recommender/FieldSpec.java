@@ -1,22 +1,11 @@
 package dev.modelscout.recommender;
 
-import dev.modelscout.core.IoErrors;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * How history columns become features: the paper's field table. Each {@link Entry} names its field
@@ -192,98 +181,9 @@ public record FieldSpec(List<Entry> entries) {
         return List.of(csv.split(","));
     }
 
-    /** Reads a spec file: {@code .json} as JSON, anything else as CSV. */
+    /** Reads a spec file: {@code .json} as JSON, anything else as CSV (see {@link FieldSpecReader}). */
     public static FieldSpec read(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new FieldSpecException(file + ": cannot read the field spec: " + IoErrors.reason(e), e);
-        }
-        return file.toString().toLowerCase(Locale.ROOT).endsWith(".json") ? parseJson(file.toString(), text)
-                : parseCsv(file.toString(), text);
-    }
-
-    static FieldSpec parseJson(String source, String text) {
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(text);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new FieldSpecException(source + ": not valid JSON: " + e.getOriginalMessage(), e);
-        }
-        JsonNode arr = root != null && root.isObject() ? root.get("entries") : root;
-        if (arr == null || !arr.isArray()) {
-            throw new FieldSpecException(source + ": expected {\"entries\": [...]} or a JSON array of entries");
-        }
-        List<Entry> out = new ArrayList<>();
-        int i = 0;
-        for (JsonNode n : arr) {
-            String where = source + ": entries[" + i++ + "]";
-            out.add(entry(where, text(n, "field"), text(n, "column"), text(n, "type"),
-                    text(n, "oneHot", "one_hot"), text(n, "log"), text(n, "normalize"), text(n, "interact")));
-        }
-        return new FieldSpec(out);
-    }
-
-    private static String text(JsonNode n, String... names) {
-        for (String name : names) {
-            JsonNode v = n.get(name);
-            if (v != null && !v.isNull()) {
-                return v.asText();
-            }
-        }
-        return "";
-    }
-
-    static FieldSpec parseCsv(String source, String text) {
-        List<Entry> out = new ArrayList<>();
-        try (CSVParser p = CSVParser.builder().setReader(new StringReader(text)).setFormat(CSVFormat.DEFAULT.builder()
-                .setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true).setTrim(true).get()).get()) {
-            for (String required : List.of("column", "type")) {
-                if (!p.getHeaderMap().containsKey(required)) {
-                    throw new FieldSpecException(source + ": missing column '" + required
-                            + "' (expected header field,column,type,one_hot,log[,normalize,interact])");
-                }
-            }
-            for (CSVRecord r : p) {
-                String where = source + ":" + (r.getRecordNumber() + 1);
-                out.add(entry(where, get(r, "field"), get(r, "column"), get(r, "type"), get(r, "one_hot"),
-                        get(r, "log"), get(r, "normalize"), get(r, "interact")));
-            }
-        } catch (IOException | IllegalStateException | IllegalArgumentException | UncheckedIOException e) {
-            throw new FieldSpecException(CsvErrors.describe(source, e) + " (field spec)", e);
-        }
-        return new FieldSpec(out);
-    }
-
-    private static String get(CSVRecord r, String name) {
-        return r.isMapped(name) && r.isSet(name) ? r.get(name) : "";
-    }
-
-    private static Entry entry(String where, String field, String column, String type, String oneHot, String log,
-                               String normalize, String interact) {
-        if (column.isBlank()) {
-            throw new FieldSpecException(where + ": empty column name");
-        }
-        Type t = switch (type.strip().toLowerCase(Locale.ROOT)) {
-            case "category", "categorical" -> Type.CATEGORY;
-            case "scalar", "numeric", "number" -> Type.SCALAR;
-            default -> throw new FieldSpecException(where + ": type must be category or scalar, not '" + type + "'");
-        };
-        try {
-            return new Entry(field, column, t, bool(where, "one_hot", oneHot), bool(where, "log", log),
-                    Normalize.parse(normalize), interact);
-        } catch (FieldSpecException e) {
-            throw new FieldSpecException(where + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static boolean bool(String where, String name, String v) {
-        return switch (v.strip().toLowerCase(Locale.ROOT)) {
-            case "yes", "y", "true", "1" -> true;
-            case "", "no", "n", "false", "0" -> false;
-            default -> throw new FieldSpecException(where + ": " + name + " must be yes or no, not '" + v + "'");
-        };
+        return FieldSpecReader.read(file);
     }
 
     /**
