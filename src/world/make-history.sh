@@ -13,8 +13,9 @@ ms="$root/cli/target/modelscout/bin/modelscout"
 world="$root/src/world"
 targets="${WORLD_TARGETS:-$root/build/world/targets}"
 work="$root/build/world/history"
-epochs="${WORLD_EPOCHS:-4}"
-lr="${WORLD_LR:-0.02}"
+epochs="${WORLD_EPOCHS:-3}"
+per_class="${WORLD_PER_CLASS:-30}"
+lr="${WORLD_LR:-0.01}"
 threads="${WORLD_THREADS:-2}"
 start=$(date +%s)
 mkdir -p "$work"
@@ -33,7 +34,7 @@ run_plan() { # name datasets...
   local name="$1" sets="$2" plan="$work/$1"
   rm -rf "$plan"
   "$ms" --device cpu jobs plan --zoo "${WORLD_ZOO:-$world/zoo/zoo.csv}" --datasets "$sets" --task finetune --epochs "$epochs" \
-    --lr "$lr" --ft-seed 0 --threads "$threads" --scores all --shards 1 --cache "$work/cache-$name" --out "$plan"
+    --per-class "$per_class" --lr "$lr" --ft-seed 0 --threads "$threads" --scores all --shards 1 --cache "$work/cache-$name" --out "$plan"
   MODELSCOUT_JAVA_OPTS="${MODELSCOUT_JAVA_OPTS:--Xmx4g}" "$ms" --device cpu jobs run --plan "$plan" --shard 0 --of 1
   "$ms" jobs status --plan "$plan"
   "$ms" jobs merge --plan "$plan" --out "$plan/rows.csv"
@@ -59,4 +60,4 @@ mkdir -p "$world/sample"
 cp -r "$targets/$sample_id" "$world/sample/$sample_id"
 
 "$ms" train --history "$world/history.csv" --recommender auto --features d,m,s --out "$world/recommender.json"
-echo "make-history: $(( $(date +%s) - start )) s ($epochs epochs, lr $lr, $threads threads)"
+echo "make-history: $(( $(date +%s) - start )) s ($epochs epochs, lr $lr, at most $per_class images per class, $threads threads)"
