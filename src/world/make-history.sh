@@ -44,6 +44,8 @@ run_plan history "$(IFS=,; echo "${history_sets[*]}")"
 rm -f "$work/history.csv"
 "$ms" history append --history "$work/history.csv" --jobs "$work/history/rows.csv"
 cp "$work/history.csv" "$world/history.csv"
+# The zoo the history was made with: WorldIT checks that the committed zoo is that one.
+sha256sum "${WORLD_ZOO:-$world/zoo/zoo.csv}" | cut -d' ' -f1 > "$world/history.zoo-sha256"
 
 run_plan sample "$sample_id=$targets/$sample_id"
 python3 - "$work/sample/rows.csv" "$world/sample/truth.csv" <<'PY'

@@ -42,6 +42,18 @@ class WorldIT {
     }
 
     @Test
+    void theHistoryWasMadeWithTheCommittedZoo() throws Exception {
+        String made = Files.readString(world.root().resolve("history.zoo-sha256")).strip();
+        String now = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(Files.readAllBytes(world.zoo())));
+        assertEquals(made, now, "src/world/zoo/zoo.csv is not the zoo src/world/history.csv was made with; "
+                + "rerun src/world/make-history.sh");
+        TrainingHistory h = HistoryReader.read(world.history(), ReadOptions.defaults());
+        assertEquals(200, h.size(), "every backbone on every history target");
+        assertTrue(h.datasets().size() >= 8 && h.models().size() >= 16, h.datasets() + " x " + h.models());
+    }
+
+    @Test
     void theDefaultRunRanksTheSampleTargetAndSaysHowGoodTheRankingWas() {
         CliTest r = CliTest.run("--device", "cpu", "recommend", "--cache", dir.resolve("cache").toString()).expectExit(0)
                 .expectOut("backbones ranked by predicted fine-tuned accuracy")
