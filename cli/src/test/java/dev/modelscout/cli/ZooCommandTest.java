@@ -39,7 +39,8 @@ class ZooCommandTest {
         assertEquals(1, r.err().lines().count(), r.err());
         CliTest.run("zoo", "show", "--zoo", zoo.toString().replace("zoo.csv", "none.csv"), "x").expectExit(1)
                 .expectErr("zoo catalog not found");
-        CliTest.run("zoo", "list").expectExit(2).expectErr("--zoo");
+        // without --zoo: the embedded world's zoo (docs/world.md)
+        CliTest.run("zoo", "list").expectExit(0).expectOut("resnet-s-mnist").expectOut("vit-s-random");
     }
 
     @Test
