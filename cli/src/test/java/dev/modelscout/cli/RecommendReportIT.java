@@ -94,8 +94,9 @@ class RecommendReportIT {
         Files.writeString(truth, "model,accuracy\ntiny,0.61\n");
         String[] base = {"--device", "cpu", "recommend", "--images", images.toString(), "--zoo", zoo.toString(),
             "--cache", dir.resolve("cache").toString()};
-        CliTest r = CliTest.run(concat(base, "--truth", truth.toString())).expectExit(2)
-                .expectErr("--truth is read for the --report; give --report FILE.html too");
+        // --truth alone is read (and checked) before any work too: its quality summary is printed after the ranking
+        CliTest r = CliTest.run(concat(base, "--truth", dir.resolve("absent.csv").toString())).expectExit(1)
+                .expectErr("absent.csv: no such file");
         assertFalse(r.err().contains("extracting"), r.err());
         r = CliTest.run(concat(base, "--report", dir.resolve("r.txt").toString())).expectExit(2)
                 .expectErr("--report must end in .html or .htm");

@@ -70,12 +70,12 @@ class WorldIT {
     void aCellOfTheCommittedHistoryRerunsToItsStoredAccuracy() throws Exception {
         String target = "sklearn-digits";
         String model = "resnet-s-mnist";
-        ProcessBuilder pb = new ProcessBuilder("python3", world.root().resolve("targets.py").toString(), "--only", target)
+        ProcessBuilder pb = new ProcessBuilder("/usr/bin/python3", world.root().resolve("targets.py").toString(), "--only", target)
                 .redirectErrorStream(true).redirectOutput(dir.resolve("targets.log").toFile());
         pb.environment().put("WORLD_DIR", dir.toString()); // the target script writes under WORLD_DIR/targets
         Process p = pb.start();
         Assumptions.assumeTrue(p.waitFor(300, TimeUnit.SECONDS) && p.exitValue() == 0,
-                "python3 with python3-sklearn makes the target: " + Files.readString(dir.resolve("targets.log")));
+                "Debian's /usr/bin/python3 with python3-sklearn makes the target: " + Files.readString(dir.resolve("targets.log")));
         Path images = dir.resolve("targets").resolve(target);
         TrainingHistory h = HistoryReader.read(world.history(), ReadOptions.defaults());
         Job stored = h.jobs().stream().filter(j -> j.dataset().equals(target) && j.model().equals(model)).findFirst()
