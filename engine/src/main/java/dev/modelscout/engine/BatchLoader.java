@@ -1,6 +1,5 @@
 package dev.modelscout.engine;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -103,16 +102,8 @@ final class BatchLoader implements AutoCloseable {
             for (int i = 0; i < n; i++) {
                 Path path = data.paths().get(rows[i]);
                 int slot = i;
-                tasks.add(pool.submit(() -> {
-                    RgbImage img;
-                    try {
-                        img = ImageDecoder.decode(path);
-                    } catch (IOException e) {
-                        throw new FineTuneException(e.getMessage(), e);
-                    }
-                    preprocessor.apply(img, pixels, slot * per);
-                    return null;
-                }));
+                tasks.add(preprocessor.decodeInto(pool, path, pixels, slot * per,
+                        e -> new FineTuneException(e.getMessage(), e)));
             }
             ahead.add(new Pending(rows, pixels, tasks));
         }

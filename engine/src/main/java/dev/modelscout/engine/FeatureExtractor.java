@@ -3,7 +3,6 @@ package dev.modelscout.engine;
 import dev.modelscout.core.Backbone;
 import dev.modelscout.core.FeatureMatrix;
 import dev.modelscout.core.Labels;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -179,16 +178,8 @@ public final class FeatureExtractor implements AutoCloseable {
         for (int i = 0; i < count; i++) {
             Path path = data.paths().get(start + i);
             int slot = i;
-            tasks.add(pool.submit(() -> {
-                RgbImage img;
-                try {
-                    img = ImageDecoder.decode(path);
-                } catch (IOException e) {
-                    throw new ExtractionException(e.getMessage(), e);
-                }
-                preprocessor.apply(img, buffer, slot * per);
-                return null;
-            }));
+            tasks.add(preprocessor.decodeInto(pool, path, buffer, slot * per,
+                    e -> new ExtractionException(e.getMessage(), e)));
         }
         return new Pending(start, count, buffer, tasks);
     }

@@ -122,14 +122,7 @@ public final class FineTuneBenchmark {
         json.put("train_mode", r.protocol().trainMode());
         List<Map<String, Object>> history = new ArrayList<>();
         for (FineTuneEpoch e : r.history()) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("epoch", e.epoch());
-            row.put("train_loss", e.trainLoss());
-            row.put("train_accuracy", e.trainAccuracy());
-            row.put("val_loss", e.valLoss());
-            row.put("val_accuracy", e.valAccuracy());
-            row.put("learning_rate", e.learningRate());
-            row.put("seconds", e.seconds());
+            Map<String, Object> row = e.toMap();
             row.put("cpu_seconds", cpu.get(e.epoch() - 1));
             history.add(row);
         }

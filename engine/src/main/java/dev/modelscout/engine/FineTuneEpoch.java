@@ -14,4 +14,17 @@ package dev.modelscout.engine;
  */
 public record FineTuneEpoch(int epoch, double trainLoss, double trainAccuracy, double valLoss, double valAccuracy,
                             double learningRate, double seconds) {
+
+    /** The fields by name, in declaration order (for JSON). */
+    public java.util.Map<String, Object> toMap() {
+        java.util.Map<String, Object> row = new java.util.LinkedHashMap<>();
+        row.put("epoch", epoch);
+        row.put("train_loss", trainLoss);
+        row.put("train_accuracy", trainAccuracy);
+        row.put("val_loss", valLoss);
+        row.put("val_accuracy", valAccuracy);
+        row.put("learning_rate", learningRate);
+        row.put("seconds", seconds);
+        return row;
+    }
 }

@@ -80,14 +80,7 @@ final class FineTuneSaver {
         m.put("protocol", result.protocol().toMap());
         List<Map<String, Object>> epochs = new ArrayList<>();
         for (FineTuneEpoch e : result.history()) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("epoch", e.epoch());
-            row.put("train_loss", e.trainLoss());
-            row.put("train_accuracy", e.trainAccuracy());
-            row.put("val_loss", e.valLoss());
-            row.put("val_accuracy", e.valAccuracy());
-            row.put("learning_rate", e.learningRate());
-            row.put("seconds", e.seconds());
+            Map<String, Object> row = e.toMap();
             epochs.add(row);
         }
         m.put("history", epochs);

@@ -1,5 +1,9 @@
 package dev.modelscout.engine;
 
+import java.nio.file.Path;
+
+import java.io.IOException;
+
 import dev.modelscout.core.Preprocessing;
 
 /**
@@ -166,5 +170,23 @@ public final class ImagePreprocessor {
             }
             return new Coefficients(min, count, weights, stride);
         }
+    }
+
+    /**
+     * Decodes the image at {@code path} and preprocesses it into {@code pixels} at {@code offset}, on {@code pool};
+     * a decoding failure becomes {@code wrap}'s exception (naming the file).
+     */
+    java.util.concurrent.Future<?> decodeInto(java.util.concurrent.ExecutorService pool, Path path,
+            float[] pixels, int offset, java.util.function.Function<IOException, RuntimeException> wrap) {
+        return pool.submit(() -> {
+            RgbImage img;
+            try {
+                img = ImageDecoder.decode(path);
+            } catch (IOException e) {
+                throw wrap.apply(e);
+            }
+            apply(img, pixels, offset);
+            return null;
+        });
     }
 }

@@ -79,7 +79,7 @@ public final class FactorizationMachine implements Trainer {
 
     /** A trained FM. {@code v[f]} holds the k factors of feature f. */
     public record Model(Provenance provenance, FeatureEncoding encoding, double w0, double[] w, double[][] v)
-            implements Recommender {
+            implements EncodedRecommender {
         public Model {
             int p = encoding == null ? -1 : encoding.dimension();
             if (w == null || v == null || w.length != p || v.length != p) {
@@ -97,15 +97,6 @@ public final class FactorizationMachine implements Trainer {
             Checks.finite("factorization machine weights", w);
         }
 
-        @Override
-        public List<String> inputColumns() {
-            return encoding.inputColumns();
-        }
-
-        @Override
-        public java.util.Set<String> knownDatasets() {
-            return encoding.categoryValues(HistorySchema.DATASET);
-        }
 
         @Override
         public double[] predict(List<Job> rows) {

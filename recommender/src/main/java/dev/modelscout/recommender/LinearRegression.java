@@ -56,7 +56,7 @@ public final class LinearRegression implements Trainer {
 
     /** A trained ridge model: prediction = intercept + weights . encode(row). */
     public record Model(Provenance provenance, FeatureEncoding encoding, double intercept, double[] weights)
-            implements Recommender {
+            implements EncodedRecommender {
         public Model {
             if (encoding == null || weights == null || weights.length != encoding.dimension()) {
                 throw new IllegalArgumentException("ridge: " + (weights == null ? "no" : weights.length) + " weights for "
@@ -66,15 +66,6 @@ public final class LinearRegression implements Trainer {
             Checks.finite("ridge weights", weights);
         }
 
-        @Override
-        public List<String> inputColumns() {
-            return encoding.inputColumns();
-        }
-
-        @Override
-        public java.util.Set<String> knownDatasets() {
-            return encoding.categoryValues(HistorySchema.DATASET);
-        }
 
         @Override
         public double[] predict(List<Job> rows) {
