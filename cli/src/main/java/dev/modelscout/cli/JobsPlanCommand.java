@@ -159,7 +159,6 @@ final class JobsPlanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TaskKind kind = TaskKind.parse(task);
-        JobRunners.requireSupported(kind);
         Scores.Options scoreOptions = new Scores.Options(parcPca, gbcPca);
         List<String> scoreNames = scoreNames(kind, scoreOptions);
         atLeast("--per-class", perClass, 1, "an integer >= 1; leave it out to use every image");

@@ -61,7 +61,6 @@ final class JobsRunCommand implements Callable<Integer> {
         if (i < 0 || i >= n) {
             throw new InvalidOptionException("--shard " + i + ": out of range (allowed: 0 to " + (n - 1) + ")");
         }
-        JobRunners.requireSupported(p.task());
         PrintWriter err = spec.commandLine().getErr();
         GlobalOptions g = GlobalOptions.of(spec);
         ShardRunner.Summary s = new ShardRunner(p, JobRunners.of(g.device(), err), new Fingerprints(), System.getenv(),

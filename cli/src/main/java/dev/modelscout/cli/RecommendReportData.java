@@ -17,10 +17,7 @@ import dev.modelscout.report.RecommendationReport;
 import dev.modelscout.report.RecommendationReport.Candidate;
 import dev.modelscout.report.RecommendationReport.NaivePick;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -165,11 +162,9 @@ final class RecommendReportData {
 
     static String sha256(Path file) {
         try {
-            return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+            return dev.modelscout.core.Sha256.hex(file);
         } catch (IOException e) {
             return "(cannot read: " + e.getMessage() + ")";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -7,12 +7,8 @@ import dev.modelscout.engine.ExtractionOptions;
 import dev.modelscout.engine.FeatureExtraction;
 import dev.modelscout.engine.ImageDataset;
 import dev.modelscout.zoo.BackboneCatalog;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.function.BiConsumer;
 
@@ -66,12 +62,7 @@ record ZooFeatures(Path zoo, Path images, List<String> models, int perClass, lon
     static Path defaultCacheDir(Path images) {
         String xdg = System.getenv("XDG_CACHE_HOME");
         Path base = xdg == null || xdg.isBlank() ? Path.of(System.getProperty("user.home"), ".cache") : Path.of(xdg);
-        try {
-            byte[] h = MessageDigest.getInstance("SHA-256")
-                    .digest(images.toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8));
-            return base.resolve("modelscout").resolve("features").resolve(HexFormat.of().formatHex(h, 0, 8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        String key = dev.modelscout.core.Sha256.hex(images.toAbsolutePath().normalize().toString()).substring(0, 16);
+        return base.resolve("modelscout").resolve("features").resolve(key);
     }
 }

@@ -99,12 +99,7 @@ class JobsIT {
         Path plan = dir.resolve("plan");
         CliTest ft = CliTest.run("--device", "cpu", "jobs", "plan", "--zoo", zoo.toString(), "--datasets",
                 dir.resolve("Pets").toString(), "--task", "finetune", "--out", dir.resolve("ft").toString());
-        if (JobRunners.FINETUNE_MISSING != null) {
-            ft.expectExit(1).expectErr("fine-tuning cells need the fine-tuner");
-            assertEquals(1, ft.err().strip().lines().count(), ft.err());
-        } else {
-            ft.expectExit(0).expectOut("planned 2 finetune cells");
-        }
+        ft.expectExit(0).expectOut("planned 2 finetune cells");
         CliTest.run("jobs", "plan", "--zoo", zoo.toString(), "--datasets", dir.resolve("Pets").toString(), "--task",
                 "finetune", "--gbc-pca", "8", "--out", plan.toString()).expectExit(2).expectErr("--gbc-pca");
         CliTest.run("jobs", "plan", "--zoo", zoo.toString(), "--datasets", dir.resolve("Pets").toString(), "--task",
@@ -133,7 +128,6 @@ class JobsIT {
     @Test
     void fineTuningCellsMergeIntoRowsThatHistoryAppendTakes() throws IOException {
         Path scripted = Path.of("../engine/src/test/resources/models/tinycnn_scripted.pt");
-        Assumptions.assumeTrue(JobRunners.FINETUNE_MISSING == null, "this build has no fine-tuner");
         Assumptions.assumeTrue(Files.isRegularFile(scripted), "needs " + scripted);
         Path model = Files.copy(scripted, dir.resolve("scripted.pt"));
         CliTest.run("--device", "cpu", "zoo", "add", "--zoo", zoo.toString(), "--id", "trainable", "--weights",

@@ -24,7 +24,6 @@ import dev.modelscout.core.Backbone;
 import dev.modelscout.core.Device;
 import dev.modelscout.core.WeightsKind;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
@@ -237,17 +236,10 @@ final class BackboneModel implements AutoCloseable {
     }
 
     static String sha256(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            byte[] buf = new byte[1 << 16];
-            for (int r; (r = in.read(buf)) > 0; ) {
-                md.update(buf, 0, r);
-            }
-            return HexFormat.of().formatHex(md.digest());
+        try {
+            return dev.modelscout.core.Sha256.hex(file);
         } catch (IOException e) {
             throw new ExtractionException(file + ": cannot read weights file: " + IoErrors.reason(e), e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

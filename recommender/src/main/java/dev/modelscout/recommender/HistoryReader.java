@@ -69,7 +69,7 @@ public final class HistoryReader {
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
-        List<CSVRecord> records = records(source, text);
+        List<CSVRecord> records = records(source, text, String.join(",", HistorySchema.COLUMNS));
         List<String> header = header(source, records.get(0), options);
         int[] lineStarts = lineStarts(text);
         List<Job> jobs = new ArrayList<>();
@@ -110,7 +110,11 @@ public final class HistoryReader {
         return j.dataset() + "\u0000" + j.model();
     }
 
-    private static List<CSVRecord> records(String source, String text) {
+    /**
+     * The CSV records of {@code text} (empty lines skipped); a parse error or an empty file is one line naming
+     * {@code source}, the latter saying which header was expected.
+     */
+    static List<CSVRecord> records(String source, String text, String expectedHeader) {
         List<CSVRecord> records;
         try (CSVParser p = CSVParser.builder().setReader(new StringReader(text))
                 .setFormat(CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).get()).get()) {
@@ -119,8 +123,7 @@ public final class HistoryReader {
             throw new HistoryFormatException(CsvErrors.describe(source, e), e);
         }
         if (records.isEmpty()) {
-            throw new HistoryFormatException(source + ": empty file (expected a header line: "
-                    + String.join(",", HistorySchema.COLUMNS) + ")");
+            throw new HistoryFormatException(source + ": empty file (expected a header line: " + expectedHeader + ")");
         }
         return records;
     }

@@ -1,8 +1,5 @@
 package dev.modelscout.recommender;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,8 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
@@ -47,17 +42,7 @@ public record TrueAccuracies(String source, Map<String, Map<String, Double>> byD
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
-        List<CSVRecord> records;
-        try (CSVParser p = CSVParser.builder().setReader(new StringReader(text))
-                .setFormat(CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).get()).get()) {
-            records = p.getRecords();
-        } catch (IOException | UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
-            throw new HistoryFormatException(CsvErrors.describe(source, e), e);
-        }
-        if (records.isEmpty()) {
-            throw new HistoryFormatException(source + ": empty file (expected a header line: dataset,model,accuracy "
-                    + "or model,accuracy)");
-        }
+        List<CSVRecord> records = HistoryReader.records(source, text, "dataset,model,accuracy or model,accuracy");
         List<String> header = new ArrayList<>();
         for (String h : records.get(0)) {
             header.add(h.strip());

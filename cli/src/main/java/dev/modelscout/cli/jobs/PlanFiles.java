@@ -11,10 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -53,12 +50,7 @@ public final class PlanFiles {
 
     /** The plan id of a {@code cells.jsonl} text: its SHA-256, 16 hex digits. */
     public static String planId(String cellLines) {
-        try {
-            byte[] h = MessageDigest.getInstance("SHA-256").digest(cellLines.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(h, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return dev.modelscout.core.Sha256.hex(cellLines).substring(0, 16);
     }
 
     /** Writes the plan into {@code plan.dir()}: cells, the sbatch script, then plan.json; makes results/ and logs/. */
