@@ -26,7 +26,8 @@ import java.util.Map;
 /**
  * One fine-tuning job, composed: the catalog's backbone, the target images (subsampled, split into a seeded
  * stratified training and validation part, or a given validation folder), the transferability scores of the
- * backbone's features on the training part (what {@code recommend} computes for a candidate), the fine-tuning
+ * backbone's features on the training part (what {@code recommend} computes for a candidate) with the image
+ * fields (the probe on the reference backbone's features of the training part, the domain distance), the fine-tuning
  * run (engine), and the job as a row of the history schema with its accuracy. Shared by {@code finetune} and
  * cluster fine-tuning cells.
  */
@@ -71,12 +72,15 @@ final class FineTuneRun {
             val = split.val();
         }
         Map<String, Double> scores = new LinkedHashMap<>();
-        if (!scorers.isEmpty()) {
-            ExtractedFeatures f = FeatureExtraction.features(backbone, train, extraction, r.cacheDir(), extractionListener);
-            for (Scores.Result s : Scores.run(scorers, f.features(), f.labels(), null)) {
-                scores.put(s.name(), s.value());
-            }
+        ExtractedFeatures f = FeatureExtraction.features(backbone, train, extraction, r.cacheDir(), extractionListener);
+        for (Scores.Result s : Scores.run(scorers, f.features(), f.labels(), null)) {
+            scores.put(s.name(), s.value());
         }
+        double domainDistance = ImageFields.domainDistance(catalog, backbone, f);
+        Backbone reference = ImageFields.reference(catalog);
+        ExtractedFeatures probed = reference.id().equals(backbone.id()) ? f
+                : FeatureExtraction.features(catalog.resolved(reference), train, extraction, r.cacheDir(), extractionListener);
+        double probe = ImageFields.probeAccuracy(probed);
         FineTuneResult result;
         try (FineTuner tuner = FineTuner.open(backbone, r.options())) {
             result = tuner.fineTune(train, val, listener);
@@ -85,8 +89,9 @@ final class FineTuneRun {
             }
         }
         int size = data.size() + (r.valDir() != null ? val.size() : 0);
-        DatasetFacts facts = new DatasetFacts(r.datasetId(), size, data.classNames().size());
-        Job row = Candidates.row(r.images().toString(), 1, facts, catalog.get(r.modelId()), scores)
+        DatasetFacts facts = new DatasetFacts(r.datasetId(), size, data.classNames().size())
+                .withProbe(probe, reference.id());
+        Job row = Candidates.row(r.images().toString(), 1, facts, catalog.get(r.modelId()), scores, domainDistance)
                 .withAccuracy(result.valAccuracy())
                 .withCell(HistorySchema.SOURCE, source(result));
         return new Outcome(backbone, result, scores, row, size);

@@ -92,6 +92,7 @@ final class RecommendCommand implements Callable<Integer> {
         List<Prediction> ranked = RecommendationPipeline.run(source.request(cache), id, scoreNames, recommender,
                 extraction, report.listener(ProgressReporter.forConsole(err), id));
         print(o, id, ranked, scoreNames);
+        printInputs(o, ranked, recommender);
         Map<String, Double> means = world != null && recommenderSource.model == null && recommenderSource.history == null
                 ? RankingQuality.meansOf(HistoryReader.read(world.history(), ReadOptions.defaults())) : null;
         Map<String, Double> truth = report.truthFor(id);
@@ -122,6 +123,10 @@ final class RecommendCommand implements Callable<Integer> {
         List<String> header = new ArrayList<>(List.of("rank", "model", "predicted_accuracy", HistorySchema.ARCH_FAMILY,
                 HistorySchema.PRETRAIN_DATASET, HistorySchema.PARAMS_M));
         scoreNames.forEach(s -> header.add(HistorySchema.scoreColumn(s)));
+        boolean distances = ranked.stream().anyMatch(p -> !Double.isNaN(p.row().number(HistorySchema.DOMAIN_DISTANCE)));
+        if (distances) {
+            header.add(HistorySchema.DOMAIN_DISTANCE);
+        }
         Table t = Table.of(header.toArray(String[]::new));
         for (Prediction p : ranked.subList(0, Math.min(top, ranked.size()))) {
             List<String> row = new ArrayList<>(List.of(Integer.toString(p.rank()), p.model(),
@@ -131,10 +136,27 @@ final class RecommendCommand implements Callable<Integer> {
                 double v = p.row().number(HistorySchema.scoreColumn(s));
                 row.add(Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.4f", v));
             }
+            if (distances) {
+                double v = p.row().number(HistorySchema.DOMAIN_DISTANCE);
+                row.add(Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.4f", v));
+            }
             t.add(row);
         }
         o.println("dataset " + id + ": " + ranked.size() + " backbones ranked by predicted fine-tuned accuracy");
         t.print(o);
+    }
+
+    /** The task difficulty of the target and the columns the recommender read. */
+    private static void printInputs(PrintWriter o, List<Prediction> ranked, Recommender recommender) {
+        if (ranked.isEmpty()) {
+            return;
+        }
+        double probe = ranked.get(0).row().number(HistorySchema.PROBE_ACCURACY);
+        if (!Double.isNaN(probe)) {
+            o.printf(Locale.ROOT, "task difficulty: probe accuracy %.3f (nearest-centroid, 5-fold, on %s's features)%n",
+                    probe, ranked.get(0).row().cell(HistorySchema.PROBE_MODEL));
+        }
+        o.println("the recommender read: " + String.join(", ", recommender.inputColumns()));
     }
 
     private static String dash(String s) {

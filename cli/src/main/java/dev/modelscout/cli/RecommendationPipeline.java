@@ -1,7 +1,9 @@
 package dev.modelscout.cli;
 
+import dev.modelscout.core.Backbone;
 import dev.modelscout.engine.ExtractionListener;
 import dev.modelscout.engine.ExtractionOptions;
+import dev.modelscout.engine.FeatureExtraction;
 import dev.modelscout.engine.ImageDataset;
 import dev.modelscout.recommender.Candidates;
 import dev.modelscout.recommender.DatasetFacts;
@@ -10,6 +12,7 @@ import dev.modelscout.recommender.Prediction;
 import dev.modelscout.recommender.Recommender;
 import dev.modelscout.scoring.Scores;
 import dev.modelscout.scoring.TransferabilityScore;
+import dev.modelscout.zoo.BackboneCatalog;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -20,7 +23,8 @@ import java.util.Set;
 
 /**
  * The end-to-end job: for every backbone of a zoo, features of the target images (engine, cached), the
- * transferability scores the recommender reads (scoring), a typed candidate row (recommender), then the
+ * transferability scores the recommender reads (scoring), the image fields (task difficulty on the reference
+ * backbone, each backbone's domain distance: {@link ImageFields}), a typed candidate row (recommender), then the
  * recommender's predicted fine-tuned accuracy of each (dataset, backbone) pair, ranked. Composition only;
  * each step is one module's, and what crosses each step is a typed value (features, score values, rows).
  */
@@ -51,16 +55,36 @@ final class RecommendationPipeline {
     static List<Prediction> run(ZooFeatures request, String datasetId, List<String> scoreNames, Recommender recommender,
             ExtractionOptions options, ExtractionListener listener) {
         ImageDataset all = request.dataset();
-        DatasetFacts facts = new DatasetFacts(datasetId, all.size(), all.classNames().size());
         List<TransferabilityScore> scorers = Scores.of(scoreNames, Scores.Options.defaults(), false);
-        List<Job> rows = new ArrayList<>();
+        BackboneCatalog catalog = BackboneCatalog.load(request.zoo());
+        Backbone reference = ImageFields.reference(catalog);
+        double[] probe = {Double.NaN};
+        List<Scored> scored = new ArrayList<>();
         request.forEach(all, options, listener, (b, f) -> {
             Map<String, Double> scores = new LinkedHashMap<>();
             for (Scores.Result r : Scores.run(scorers, f.features(), f.labels(), null)) {
                 scores.put(r.name(), r.value());
             }
-            rows.add(Candidates.row(request.images().toString(), rows.size() + 1, facts, b, scores));
+            if (b.id().equals(reference.id())) {
+                probe[0] = ImageFields.probeAccuracy(f);
+            }
+            scored.add(new Scored(b, scores, ImageFields.domainDistance(catalog, b, f)));
         });
+        if (Double.isNaN(probe[0])) { // the reference is not among the selected models: its features too
+            probe[0] = ImageFields.probeAccuracy(FeatureExtraction.features(catalog.resolved(reference),
+                    all.subsample(request.perClass(), request.seed()), options, request.cacheDir(), listener));
+        }
+        DatasetFacts facts = new DatasetFacts(datasetId, all.size(), all.classNames().size())
+                .withProbe(probe[0], reference.id());
+        List<Job> rows = new ArrayList<>();
+        for (Scored s : scored) {
+            rows.add(Candidates.row(request.images().toString(), rows.size() + 1, facts, s.backbone(), s.scores(),
+                    s.domainDistance()));
+        }
         return Prediction.rank(recommender, rows);
+    }
+
+    /** One backbone's scores and domain distance, until the dataset's probe is known. */
+    private record Scored(Backbone backbone, Map<String, Double> scores, double domainDistance) {
     }
 }

@@ -1,7 +1,9 @@
 package dev.modelscout.cli;
 
 import dev.modelscout.core.Backbone;
+import dev.modelscout.core.Device;
 import dev.modelscout.core.WeightsKind;
+import dev.modelscout.engine.ExtractionOptions;
 import dev.modelscout.engine.ModelMeasurement;
 import dev.modelscout.engine.PyTorchRuntime;
 import dev.modelscout.zoo.BackboneCatalog;
@@ -9,6 +11,7 @@ import dev.modelscout.zoo.BackboneDraft;
 import java.io.PrintWriter;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -73,6 +76,12 @@ final class ZooAddCommand implements Callable<Integer> {
     @Option(names = "--online", description = "Allow a djl:// URL to download its weights.")
     boolean online;
 
+    @Option(names = "--source-images", paramLabel = "DIR|CSV",
+            description = "A sample of the backbone's pre-training images: the statistics of its features on at most "
+                    + ZooSourceCommand.DEFAULT_PER_CLASS + " per class are stored with the catalog (as zoo source does),"
+                    + " for the domain_distance of later targets.")
+    Path sourceImages;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -87,16 +96,24 @@ final class ZooAddCommand implements Callable<Integer> {
         Backbone draft = catalog.entry(BackboneDraft.of(id, storedWeights(weights, zoo)).archFamily(arch)
                 .pretrainDataset(pretrain).resize(resize).crop(crop).mean(mean).std(std).channels(channels).gmacs(gmacs));
         catalog.with(draft, replace);
-        ModelMeasurement m = ModelMeasurement.measure(catalog.resolved(draft),
-                PyTorchRuntime.resolve(GlobalOptions.of(spec).device(), spec.commandLine().getErr()::println), online);
+        Device device = PyTorchRuntime.resolve(GlobalOptions.of(spec).device(), spec.commandLine().getErr()::println);
+        ModelMeasurement m = ModelMeasurement.measure(catalog.resolved(draft), device, online);
         Double g = m.gmacs() != null ? m.gmacs() : draft.gmacs();
+        // A replaced entry keeps its source statistics only when the weights are the same file.
+        String keptStats = replace && catalog.contains(id) && m.sha256() != null
+                && m.sha256().equals(catalog.get(id).sha256()) ? catalog.get(id).sourceStats() : null;
         Backbone entry = new Backbone(draft.id(), draft.archFamily(), draft.pretrainDataset(), draft.preprocessing(),
-                m.featureDim(), g, m.parameters() / 1e6, draft.weights(), m.sha256());
+                m.featureDim(), g, m.parameters() / 1e6, draft.weights(), m.sha256(), keptStats);
         // Re-read under the catalog's lock, so that entries other writers added meanwhile are kept.
         BackboneCatalog.update(zoo, c -> c.with(entry, replace), spec.commandLine().getErr()::println);
         out.printf(Locale.ROOT, "added %s to %s: %d-d features, %.4f M parameters, GMACs %s%s%n", entry.id(), zoo,
                 m.featureDim(), m.parameters() / 1e6, g == null ? "unknown (give --gmacs)" : String.format(Locale.ROOT, "%.4f", g),
                 m.sha256() == null ? "" : ", sha256 " + m.sha256());
+        if (sourceImages != null) {
+            ZooSourceCommand.record(new ZooFeatures(zoo, sourceImages, List.of(entry.id()), ZooSourceCommand.DEFAULT_PER_CLASS,
+                    0, ZooFeatures.defaultCacheDir(sourceImages)), ExtractionOptions.defaults().withDevice(device)
+                    .withOnline(online), spec.commandLine().getErr()).forEach(out::println);
+        }
         out.flush();
         return 0;
     }

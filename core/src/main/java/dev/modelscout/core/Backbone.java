@@ -17,9 +17,13 @@ import java.util.Objects;
  *                         the catalog file), a DJL model-zoo URL ({@code djl://...}), or
  *                         {@code builtin:NAME} for an architecture built in DJL
  * @param sha256           SHA-256 of the weights file, or null (not applicable to URLs and builtins)
+ * @param sourceStats      a {@code .npy} file of {@link FeatureStats}: the backbone's features on a sample of its
+ *                         pre-training data (relative paths resolve against the catalog file), or null when
+ *                         unknown (random-init backbones, entries added without source images)
  */
 public record Backbone(String id, String archFamily, String pretrainDataset, Preprocessing preprocessing,
-                       int featureDim, Double gmacs, Double paramsM, String weights, String sha256) {
+                       int featureDim, Double gmacs, Double paramsM, String weights, String sha256,
+                       String sourceStats) {
 
     public Backbone {
         Objects.requireNonNull(id, "id");
@@ -31,6 +35,18 @@ public record Backbone(String id, String archFamily, String pretrainDataset, Pre
         if (featureDim < 0) {
             throw new IllegalArgumentException(id + ": feature dimension must be >= 0 (0 = not yet measured)");
         }
+    }
+
+    /** An entry without source statistics. */
+    public Backbone(String id, String archFamily, String pretrainDataset, Preprocessing preprocessing, int featureDim,
+                    Double gmacs, Double paramsM, String weights, String sha256) {
+        this(id, archFamily, pretrainDataset, preprocessing, featureDim, gmacs, paramsM, weights, sha256, null);
+    }
+
+    /** This entry with {@code file} as its source statistics (null: none). */
+    public Backbone withSourceStats(String file) {
+        return new Backbone(id, archFamily, pretrainDataset, preprocessing, featureDim, gmacs, paramsM, weights, sha256,
+                file);
     }
 
     public int inputSize() {

@@ -22,11 +22,21 @@ public final class Candidates {
      * @param scores  score name ({@code logme}, ...) -> value; a NaN value is left unknown
      */
     public static Job row(String source, long line, DatasetFacts dataset, Backbone backbone, Map<String, Double> scores) {
+        return row(source, line, dataset, backbone, scores, Double.NaN);
+    }
+
+    /**
+     * The candidate row of {@code backbone} on {@code dataset}, with its domain distance
+     * ({@link HistorySchema#DOMAIN_DISTANCE}; NaN: unknown).
+     */
+    public static Job row(String source, long line, DatasetFacts dataset, Backbone backbone, Map<String, Double> scores,
+            double domainDistance) {
         Map<String, String> text = new LinkedHashMap<>();
         text.put(HistorySchema.DATASET, dataset.id());
         text.put(HistorySchema.MODEL, backbone.id());
         putText(text, HistorySchema.ARCH_FAMILY, backbone.archFamily());
         putText(text, HistorySchema.PRETRAIN_DATASET, backbone.pretrainDataset());
+        putText(text, HistorySchema.PROBE_MODEL, dataset.probeModel());
         Map<String, Double> numbers = new LinkedHashMap<>();
         numbers.put(HistorySchema.DATASET_SIZE, (double) dataset.size());
         numbers.put(HistorySchema.NUM_CLASSES, (double) dataset.numClasses());
@@ -34,6 +44,8 @@ public final class Candidates {
         putNumber(numbers, HistorySchema.GMACS, backbone.gmacs());
         putNumber(numbers, HistorySchema.PARAMS_M, backbone.paramsM());
         scores.forEach((name, value) -> putNumber(numbers, HistorySchema.scoreColumn(name), value));
+        putNumber(numbers, HistorySchema.PROBE_ACCURACY, dataset.probeAccuracy());
+        putNumber(numbers, HistorySchema.DOMAIN_DISTANCE, domainDistance);
         return new Job(source, line, dataset.id(), backbone.id(), Double.NaN, text, numbers);
     }
 

@@ -102,8 +102,10 @@ public record FieldSpec(List<Entry> entries) {
     /**
      * The default spec (the paper's table): field {@code d}: dataset id one-hot, log dataset_size, log
      * num_classes; field {@code m}: model id, arch_family and pretrain_dataset one-hot, log input_size, log
-     * gmacs, log params_m; field {@code s}: every score column of the schema as a raw scalar. The default
-     * selection is {@code d,m}; scores are added by name ({@code --features d,m,score_logme}).
+     * gmacs, log params_m; field {@code s}: every score column of the schema as a raw scalar; the image-derived
+     * fields: {@code difficulty} ({@code probe_accuracy}, a dataset field) and {@code domain}
+     * ({@code domain_distance}, a pair field), raw. The default selection is {@code d,m}; scores and the image
+     * fields are added by name ({@code --features d,m,score_logme,difficulty,domain}).
      */
     public static FieldSpec defaults() {
         List<Entry> e = new ArrayList<>();
@@ -119,6 +121,8 @@ public record FieldSpec(List<Entry> entries) {
         for (String s : SCORE_COLUMNS) {
             e.add(Entry.scalar("s", s, false));
         }
+        e.add(Entry.scalar("difficulty", HistorySchema.PROBE_ACCURACY, false));
+        e.add(Entry.scalar("domain", HistorySchema.DOMAIN_DISTANCE, false));
         return new FieldSpec(e);
     }
 

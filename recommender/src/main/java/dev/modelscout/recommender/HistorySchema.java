@@ -23,6 +23,24 @@ public final class HistorySchema {
     public static final String PARAMS_M = "params_m";
     public static final String ACCURACY = "accuracy";
     public static final String SOURCE = "source";
+    /**
+     * Task difficulty, a dataset field computed from the images: the cross-validated accuracy of a
+     * nearest-centroid probe on the features of one reference backbone (higher is easier).
+     */
+    public static final String PROBE_ACCURACY = "probe_accuracy";
+    /** The reference backbone of {@link #PROBE_ACCURACY} (a model id). */
+    public static final String PROBE_MODEL = "probe_model";
+    /**
+     * A pair field computed from the images: the distance between the target's mean feature and the backbone's
+     * pre-training sample's, in units of the sample's spread, in the backbone's feature space.
+     */
+    public static final String DOMAIN_DISTANCE = "domain_distance";
+
+    /**
+     * Columns beyond the shared schema that modelscout writes when it knows them: the image-derived dataset and
+     * pair fields. Optional: a history without them reads as before.
+     */
+    public static final List<String> IMAGE_FIELDS = List.of(PROBE_ACCURACY, PROBE_MODEL, DOMAIN_DISTANCE);
 
     /** Prefix of the score columns: {@code score_logme} holds the LogME score. */
     public static final String SCORE_PREFIX = "score_";
@@ -81,6 +99,8 @@ public final class HistorySchema {
         Set<String> n = new java.util.LinkedHashSet<>(List.of(DATASET_SIZE, NUM_CLASSES, INPUT_SIZE, GMACS, PARAMS_M));
         n.addAll(SCORE_COLUMNS);
         n.add(ACCURACY);
+        n.add(PROBE_ACCURACY);
+        n.add(DOMAIN_DISTANCE);
         return java.util.Collections.unmodifiableSet(n);
     }
 }

@@ -57,11 +57,14 @@ public final class RecommendationWriter {
         }
     }
 
-    /** The CSV columns: rank, the schema's columns but accuracy and source, predicted_accuracy. */
+    /**
+     * The CSV columns: rank, the schema's columns but accuracy and source, the image fields, predicted_accuracy.
+     */
     public static List<String> csvHeader() {
         List<String> header = new ArrayList<>(List.of("rank"));
         HistorySchema.COLUMNS.stream().filter(c -> !c.equals(HistorySchema.ACCURACY) && !c.equals(HistorySchema.SOURCE))
                 .forEach(header::add);
+        header.addAll(HistorySchema.IMAGE_FIELDS);
         header.add("predicted_accuracy");
         return header;
     }
@@ -88,6 +91,10 @@ public final class RecommendationWriter {
         return sb.toString();
     }
 
+    private static Double known(double v) {
+        return Double.isNaN(v) ? null : v;
+    }
+
     static String json(String datasetId, List<Prediction> ranked, List<String> scoreNames, Provenance recommender) {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Prediction r : ranked) {
@@ -103,10 +110,17 @@ public final class RecommendationWriter {
                 scores.put(s, Double.isNaN(v) ? null : v);
             }
             m.put("scores", scores);
+            m.put(HistorySchema.DOMAIN_DISTANCE, known(r.row().number(HistorySchema.DOMAIN_DISTANCE)));
             rows.add(m);
         }
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("dataset", datasetId);
+        if (!ranked.isEmpty()) {
+            Job first = ranked.get(0).row();
+            doc.put(HistorySchema.PROBE_ACCURACY, known(first.number(HistorySchema.PROBE_ACCURACY)));
+            doc.put(HistorySchema.PROBE_MODEL, first.cell(HistorySchema.PROBE_MODEL).isEmpty() ? null
+                    : first.cell(HistorySchema.PROBE_MODEL));
+        }
         doc.put("scores", scoreNames);
         doc.put("recommender", recommender);
         doc.put("ranking", rows);

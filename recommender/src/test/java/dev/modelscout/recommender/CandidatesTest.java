@@ -150,4 +150,34 @@ class CandidatesTest {
         assertEquals(List.of("logme"), List.of(HistorySchema.scoreName("score_logme").orElseThrow()));
         assertTrue(HistorySchema.scoreName("accuracy").isEmpty());
     }
+
+    @Test
+    void imageFieldsGoIntoTheRowAndARecommenderReadsThem() {
+        DatasetFacts facts = new DatasetFacts("t", 300, 10).withProbe(0.75, "ref");
+        Job row = Candidates.row("imgs", 1, facts, backbone("a", "resnet", 1, 2), Map.of("logme", 0.5), 1.25);
+        assertEquals(0.75, row.number(HistorySchema.PROBE_ACCURACY));
+        assertEquals("ref", row.cell(HistorySchema.PROBE_MODEL));
+        assertEquals(1.25, row.number(HistorySchema.DOMAIN_DISTANCE));
+        Job unknown = Candidates.row("imgs", 2, new DatasetFacts("t", 300, 10), backbone("b", "vit", 1, 2), Map.of(),
+                Double.NaN);
+        assertTrue(Double.isNaN(unknown.number(HistorySchema.PROBE_ACCURACY)));
+        assertEquals("", unknown.cell(HistorySchema.PROBE_MODEL));
+        assertTrue(Double.isNaN(unknown.number(HistorySchema.DOMAIN_DISTANCE)));
+        // a history whose accuracy falls with the domain distance: a ridge on field "domain" ranks the nearer first
+        Random r = new Random(11);
+        StringBuilder csv = new StringBuilder("dataset,model,probe_accuracy,domain_distance,accuracy\n");
+        for (int d = 0; d < 5; d++) {
+            for (int m = 0; m < 6; m++) {
+                double dist = r.nextDouble() * 3;
+                csv.append("ds").append(d).append(",m").append(m).append(',').append(0.5 + 0.1 * d).append(',')
+                        .append(dist).append(',').append(0.9 - 0.1 * dist).append('\n');
+            }
+        }
+        TrainingHistory h = HistoryReader.parse("image-fields.csv", csv.toString(), ReadOptions.defaults());
+        Recommender rec = Recommenders.trainer("lr").train(h, FieldSpec.defaults().select(List.of("difficulty", "domain")));
+        Job near = Candidates.row("imgs", 1, facts, backbone("m0", "resnet", 1, 2), Map.of(), 0.2);
+        Job far = Candidates.row("imgs", 2, facts, backbone("m1", "resnet", 1, 2), Map.of(), 2.5);
+        List<Prediction> ranked = Prediction.rank(rec, List.of(far, near));
+        assertEquals("m0", ranked.get(0).model());
+    }
 }

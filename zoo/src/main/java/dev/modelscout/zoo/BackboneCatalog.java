@@ -3,6 +3,7 @@ package dev.modelscout.zoo;
 import dev.modelscout.core.AtomicFiles;
 import dev.modelscout.core.FileLocks;
 import dev.modelscout.core.Backbone;
+import dev.modelscout.core.FeatureStats;
 import dev.modelscout.core.IoErrors;
 import dev.modelscout.core.WeightsKind;
 import java.io.IOException;
@@ -102,16 +103,46 @@ public final class BackboneCatalog {
      * catalog's folder; URLs and builtins are returned unchanged.
      */
     public Backbone resolved(Backbone b) {
+        String stats = b.sourceStats() == null ? null : against(b.sourceStats());
         if (WeightsKind.of(b.weights()) != WeightsKind.FILE) {
-            return b;
+            return b.withSourceStats(stats);
         }
-        Path p = Path.of(b.weights());
-        if (p.isAbsolute()) {
-            return b;
-        }
-        Path base = file.toAbsolutePath().getParent();
         return new Backbone(b.id(), b.archFamily(), b.pretrainDataset(), b.preprocessing(), b.featureDim(),
-                b.gmacs(), b.paramsM(), base.resolve(p).normalize().toString(), b.sha256());
+                b.gmacs(), b.paramsM(), against(b.weights()), b.sha256(), stats);
+    }
+
+    /** A path of an entry: relative ones resolve against the catalog's folder. */
+    private String against(String path) {
+        Path p = Path.of(path);
+        return p.isAbsolute() ? path : file.toAbsolutePath().getParent().resolve(p).normalize().toString();
+    }
+
+    /**
+     * The feature statistics of {@code b}'s pre-training data ({@code source_stats}), or empty when the entry has
+     * none.
+     *
+     * @throws ZooException naming the catalog, the entry and the file when it cannot be read, is not a (2, D)
+     *                      array, or D is not the entry's feature dimension
+     */
+    public java.util.Optional<FeatureStats> sourceStats(Backbone b) {
+        if (b.sourceStats() == null) {
+            return java.util.Optional.empty();
+        }
+        Path p = Path.of(against(b.sourceStats()));
+        String at = file + ": " + b.id() + ": source_stats " + p;
+        if (!java.nio.file.Files.isRegularFile(p)) {
+            throw new ZooException(at + ": no such file");
+        }
+        FeatureStats s;
+        try {
+            s = FeatureStats.read(p);
+        } catch (dev.modelscout.core.ModelScoutException e) {
+            throw new ZooException(file + ": " + b.id() + ": source_stats: " + CatalogRules.oneLine(e.getMessage()));
+        }
+        if (b.featureDim() > 0 && s.dim() != b.featureDim()) {
+            throw new ZooException(at + ": " + s.dim() + " dimensions, but feature_dim is " + b.featureDim());
+        }
+        return java.util.Optional.of(s);
     }
 
     /**

@@ -36,6 +36,7 @@ public final class BackboneDraft {
     private Double gmacs;
     private Double paramsM;
     private String sha256;
+    private String sourceStats;
 
     private BackboneDraft(String id, String weights) {
         this.id = id;
@@ -104,6 +105,12 @@ public final class BackboneDraft {
         return this;
     }
 
+    /** The {@code .npy} file of the backbone's feature statistics on its pre-training data. */
+    public BackboneDraft sourceStats(String value) {
+        sourceStats = value;
+        return this;
+    }
+
     /**
      * The entry with the defaults filled in, checked by {@link CatalogRules}; a {@link ZooException} whose
      * message starts with {@code where} ({@code zoo.csv: line 3}) names the first field at fault.
@@ -132,7 +139,7 @@ public final class BackboneDraft {
         }
         String sha = given(sha256);
         Backbone b = new Backbone(theId, given(archFamily), given(pretrainDataset), prep, dim, gmacs, paramsM,
-                theWeights, sha == null ? null : sha.toLowerCase(Locale.ROOT));
+                theWeights, sha == null ? null : sha.toLowerCase(Locale.ROOT), given(sourceStats));
         CatalogRules.check(b, where);
         return b;
     }

@@ -11,6 +11,7 @@ import static dev.modelscout.zoo.CatalogField.PARAMS_M;
 import static dev.modelscout.zoo.CatalogField.PRETRAIN_DATASET;
 import static dev.modelscout.zoo.CatalogField.RESIZE;
 import static dev.modelscout.zoo.CatalogField.SHA256;
+import static dev.modelscout.zoo.CatalogField.SOURCE_STATS;
 import static dev.modelscout.zoo.CatalogField.STD;
 import static dev.modelscout.zoo.CatalogField.WEIGHTS;
 
@@ -50,6 +51,7 @@ final class CatalogCells {
                 .gmacs(decimal(cells, GMACS, at))
                 .paramsM(decimal(cells, PARAMS_M, at))
                 .sha256(cells.get(SHA256))
+                .sourceStats(cells.get(SOURCE_STATS))
                 .build(where);
     }
 

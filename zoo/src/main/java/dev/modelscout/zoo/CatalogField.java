@@ -22,7 +22,8 @@ enum CatalogField {
     GMACS("gmacs", Backbone::gmacs),
     PARAMS_M("params_m", Backbone::paramsM),
     WEIGHTS("weights", Backbone::weights),
-    SHA256("sha256", Backbone::sha256);
+    SHA256("sha256", Backbone::sha256),
+    SOURCE_STATS("source_stats", Backbone::sourceStats);
 
     /** The fields every entry needs. */
     static final List<CatalogField> REQUIRED = List.of(ID, WEIGHTS);

@@ -7,6 +7,7 @@ import static dev.modelscout.zoo.CatalogField.MEAN;
 import static dev.modelscout.zoo.CatalogField.PARAMS_M;
 import static dev.modelscout.zoo.CatalogField.PRETRAIN_DATASET;
 import static dev.modelscout.zoo.CatalogField.SHA256;
+import static dev.modelscout.zoo.CatalogField.SOURCE_STATS;
 import static dev.modelscout.zoo.CatalogField.STD;
 import static dev.modelscout.zoo.CatalogField.WEIGHTS;
 
@@ -49,6 +50,23 @@ final class CatalogRules {
         checkFinite(b.preprocessing().std(), STD, at);
         checkNonNegative(b.gmacs(), GMACS, at);
         checkNonNegative(b.paramsM(), PARAMS_M, at);
+        checkSourceStats(b.sourceStats(), at);
+    }
+
+    /** A path of a {@code .npy} file (null = none); its content is checked when it is read. */
+    static void checkSourceStats(String path, String at) {
+        checkText(path, SOURCE_STATS, at);
+        if (path == null) {
+            return;
+        }
+        try {
+            Path.of(path);
+        } catch (InvalidPathException e) {
+            throw refused(at, SOURCE_STATS, "'" + shown(path) + "' is not a valid path: " + shown(e.getReason()));
+        }
+        if (!path.endsWith(".npy")) {
+            throw refused(at, SOURCE_STATS, "'" + shown(path) + "' is not a .npy file");
+        }
     }
 
     /** Where a message about a valid id's other fields starts: {@code zoo.csv: line 3 (resnet18)}. */

@@ -134,4 +134,41 @@ class BackboneCatalogTest {
             assertEquals(2.0, back.with(changed, true).get("r18").gmacs());
         }
     }
+
+    @Test
+    void sourceStatsResolveAgainstTheCatalogAndAreCheckedWhenRead() throws Exception {
+        Path f = write("zoo.csv", """
+                id,feature_dim,weights,source_stats
+                a,2,a.pt,stats/a.source.npy
+                b,3,b.pt,stats/a.source.npy
+                c,2,c.pt,stats/missing.npy
+                d,2,d.pt,
+                """);
+        java.nio.file.Files.createDirectories(dir.resolve("stats"));
+        dev.modelscout.core.FeatureStats stats = new dev.modelscout.core.FeatureStats(new double[] {1, 2},
+                new double[] {0.5, 0.25}, 0);
+        stats.write(dir.resolve("stats/a.source.npy"));
+        BackboneCatalog c = BackboneCatalog.load(f);
+        assertEquals("stats/a.source.npy", c.get("a").sourceStats());
+        assertEquals(dir.resolve("stats/a.source.npy").toString(), c.resolved(c.get("a")).sourceStats());
+        assertEquals(stats, c.sourceStats(c.get("a")).orElseThrow());
+        assertEquals(stats, c.sourceStats(c.resolved(c.get("a"))).orElseThrow());
+        assertTrue(c.sourceStats(c.get("d")).isEmpty());
+        ZooException wrongDim = assertThrows(ZooException.class, () -> c.sourceStats(c.get("b")));
+        assertTrue(wrongDim.getMessage().contains("b: source_stats " + dir.resolve("stats/a.source.npy")
+                + ": 2 dimensions, but feature_dim is 3"), wrongDim.getMessage());
+        ZooException missing = assertThrows(ZooException.class, () -> c.sourceStats(c.get("c")));
+        assertTrue(missing.getMessage().endsWith("missing.npy: no such file"), missing.getMessage());
+        Path saved = dir.resolve("saved.csv");
+        java.nio.file.Files.copy(f, saved);
+        BackboneCatalog.update(saved, x -> x, m -> { });
+        assertEquals(c.backbones(), BackboneCatalog.load(saved).backbones());
+    }
+
+    @Test
+    void sourceStatsMustNameANpyFile() throws Exception {
+        Path f = write("zoo.csv", "id,weights,source_stats\na,a.pt,a.txt\n");
+        ZooException e = assertThrows(ZooException.class, () -> BackboneCatalog.load(f));
+        assertTrue(e.getMessage().contains("field 'source_stats': 'a.txt' is not a .npy file"), e.getMessage());
+    }
 }

@@ -1,0 +1,52 @@
+package dev.modelscout.cli;
+
+import dev.modelscout.core.Backbone;
+import dev.modelscout.engine.ExtractedFeatures;
+import dev.modelscout.scoring.DomainDistance;
+import dev.modelscout.scoring.TaskDifficulty;
+import dev.modelscout.zoo.BackboneCatalog;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The fields computed from the target images themselves, beyond id, size and classes: task difficulty (a
+ * dataset field: the probe's accuracy on one fixed reference backbone's features, {@link TaskDifficulty}) and
+ * the domain distance between the target and each backbone's pre-training data (a pair field, from the
+ * statistics the catalog stores, {@link DomainDistance}). What {@code recommend}, {@code finetune} and the
+ * cluster's cells share, so history rows and candidate rows get the same values.
+ */
+final class ImageFields {
+
+    private ImageFields() {
+    }
+
+    /**
+     * The probe's reference backbone in {@code catalog}: the cheapest entry (fewest GMACs; entries with unknown
+     * GMACs last), then the first id in alphabetical order. Fixed for a catalog, so every target of a history is
+     * probed with the same backbone; the history's {@code probe_model} column records it. Adding a cheaper
+     * backbone changes it (the column tells such rows apart).
+     */
+    static Backbone reference(BackboneCatalog catalog) {
+        List<Backbone> all = catalog.backbones();
+        if (all.isEmpty()) {
+            throw new dev.modelscout.zoo.ZooException(catalog.file() + ": the zoo has no backbones");
+        }
+        return all.stream().min(Comparator
+                .comparing((Backbone b) -> b.gmacs() == null ? Double.POSITIVE_INFINITY : b.gmacs())
+                .thenComparing(Backbone::id)).orElseThrow();
+    }
+
+    /** Task difficulty: the probe's cross-validated accuracy on {@code reference}'s features of the target. */
+    static double probeAccuracy(ExtractedFeatures reference) {
+        return TaskDifficulty.probeAccuracy(reference.features(), reference.labels());
+    }
+
+    /**
+     * The domain distance of the target from {@code b}'s pre-training sample, or NaN when the catalog stores no
+     * statistics for {@code b} (random-init backbones, entries added without source images).
+     */
+    static double domainDistance(BackboneCatalog catalog, Backbone b, ExtractedFeatures target) {
+        return catalog.sourceStats(b).map(s -> DomainDistance.of(target.features(), s))
+                .orElse(Double.NaN);
+    }
+}
