@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Makes the embedded world's fine-tuning history, the sample target's true accuracies and the recommender, with
 # modelscout itself (docs/world.md):
+#   0. the zoo's source statistics (src/world/source-stats.sh: each backbone's features on its pre-training source),
+#      so that every job records its domain_distance;
 #   1. every zoo backbone fine-tuned on every history target by `modelscout jobs` (plan, run, merge: the same cells a
 #      cluster would run), appended to src/world/history.csv with `history append`;
 #   2. every backbone fine-tuned the same way on the sample target -> src/world/sample/truth.csv;
@@ -40,6 +42,7 @@ run_plan() { # name datasets...
   "$ms" jobs merge --plan "$plan" --out "$plan/rows.csv"
 }
 
+bash "$root/src/world/source-stats.sh" "${WORLD_ZOO:-$world/zoo/zoo.csv}"
 run_plan history "$(IFS=,; echo "${history_sets[*]}")"
 rm -f "$work/history.csv"
 "$ms" history append --history "$work/history.csv" --jobs "$work/history/rows.csv"
