@@ -52,7 +52,8 @@ class DoctorIT {
             r.expectOut("none visible");
         }
         for (CudaGpu g : gpus) {
-            r.expectOut(g.name() + ", compute capability " + g.capability()).expectOut("ND4J CUDA on cuda:" + g.index());
+            r.expectOut(g.name() + ", compute capability " + g.capability())
+                    .expectOut("ND4J CUDA on cuda:" + g.index());
         }
         if (!ScoringBackendSelection.build().cuda()) {
             r.expectOut("cpu: this build carries ND4J's CPU back end only");

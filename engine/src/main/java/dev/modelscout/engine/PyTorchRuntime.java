@@ -160,7 +160,8 @@ public final class PyTorchRuntime {
             out.add(new Diagnostic(section, "libtorch (PYTORCH_LIBRARY_PATH, used instead of the jar's)", override
                     + ", PYTORCH_VERSION=" + Utils.getEnvOrSystemProperty("PYTORCH_VERSION", "?")
                     + ", PYTORCH_FLAVOR=" + Utils.getEnvOrSystemProperty("PYTORCH_FLAVOR", "?")
-                    + ", JNI from ENGINE_CACHE_DIR=" + Utils.getEnvOrSystemProperty("ENGINE_CACHE_DIR", "(DJL cache)")));
+                    + ", JNI from ENGINE_CACHE_DIR="
+                    + Utils.getEnvOrSystemProperty("ENGINE_CACHE_DIR", "(DJL cache)")));
         }
         out.add(new Diagnostic(section, "offline", System.getProperty(Offline.DJL_OFFLINE)
                 + " (OPT_OUT_TRACKING=" + System.getProperty(Offline.OPT_OUT_TRACKING) + ")"));

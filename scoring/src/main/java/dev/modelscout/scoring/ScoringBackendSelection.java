@@ -23,7 +23,8 @@ public final class ScoringBackendSelection {
     /** The ND4J back ends this installation carries (looked up as class files; nothing is loaded). */
     public static ScoringBackendChoice.Build build() {
         ClassLoader cl = loader();
-        return new ScoringBackendChoice.Build(cl.getResource(CPU_BACKEND) != null, cl.getResource(CUDA_BACKEND) != null);
+        return new ScoringBackendChoice.Build(cl.getResource(CPU_BACKEND) != null,
+                cl.getResource(CUDA_BACKEND) != null);
     }
 
     /**
