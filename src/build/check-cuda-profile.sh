@@ -16,6 +16,7 @@ tree=$(mvn -B -Pcuda -pl cuda-profiles dependency:tree -Dmaven.repo.local="$scra
 for want in "ai.djl.pytorch:pytorch-native-cu124:jar:linux-x86_64:2.5.1" \
             "ai.djl.pytorch:pytorch-jni:jar:2.5.1-0.33.0" \
             "org.nd4j:nd4j-cuda-11.6:jar:linux-x86_64:1.0.0-M2.1" \
+            "org.nd4j:nd4j-native:jar:linux-x86_64:1.0.0-M2.1" \
             "org.bytedeco:cuda:jar:linux-x86_64-redist:11.6-8.3-1.5.7"; do
   grep -q -- "$want" <<<"$tree" || { echo "FAIL: -Pcuda does not select $want" >&2; exit 1; }
 done
@@ -23,7 +24,8 @@ if find "$scratch/m2" -name '*.jar' -size +20M | grep -q .; then
   echo "FAIL: the check downloaded a large jar" >&2
   exit 1
 fi
-echo "ok: -Pcuda selects pytorch-native-cu124 2.5.1, pytorch-jni 2.5.1-0.33.0, nd4j-cuda-11.6 and the CUDA 11.6 redist"
+echo "ok: -Pcuda selects pytorch-native-cu124 2.5.1, pytorch-jni 2.5.1-0.33.0, nd4j-cuda-11.6 beside nd4j-native (the" \
+  "scores' CPU fallback) and the CUDA 11.6 redist"
 
 # Compile engine and scoring against the CUDA profile's APIs (DJL 0.33.0), in a scratch copy so that the
 # normal build's classes are untouched; small API jars only.

@@ -1,13 +1,15 @@
 package dev.modelscout.cli;
 
 import dev.modelscout.core.Device;
+import dev.modelscout.core.InvalidOptionException;
+import dev.modelscout.scoring.ScoringDevice;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * Options every command accepts ({@code --device}, {@code --verbose}), before or after the subcommand
- * name. Mixed into the top command and into each subcommand with {@code @Mixin}; picocli's "mixee"
+ * Options every command accepts ({@code --device}, {@code --scoring-device}, {@code --verbose}), before or
+ * after the subcommand name. Mixed into the top command and into each subcommand with {@code @Mixin}; picocli's "mixee"
  * recipe stores the values on the top command's instance, so {@link #of(CommandSpec)} sees them
  * wherever they were given.
  */
@@ -16,6 +18,7 @@ public final class GlobalOptions {
     private @Spec(Spec.Target.MIXEE) CommandSpec mixee;
 
     private Device device = Device.AUTO;
+    private ScoringDevice scoringDevice = ScoringDevice.AUTO;
     private boolean verbose;
 
     @Option(names = "--device", paramLabel = "auto|cpu|cuda[:N]",
@@ -29,6 +32,20 @@ public final class GlobalOptions {
             throw new picocli.CommandLine.ParameterException(mixee.commandLine(), e.getMessage());
         }
         root().device = parsed;
+    }
+
+    @Option(names = "--scoring-device", paramLabel = "auto|cpu|cuda",
+            description = "Where the scores (ND4J) run: auto (ND4J CUDA when this build has it and its kernels cover "
+                    + "every visible GPU, else the CPU, with one line saying why), cpu, or cuda (an error where it "
+                    + "cannot run). Default: auto.")
+    void setScoringDevice(String value) {
+        ScoringDevice parsed;
+        try {
+            parsed = ScoringDevice.parse(value);
+        } catch (InvalidOptionException e) {
+            throw new picocli.CommandLine.ParameterException(mixee.commandLine(), e.getMessage());
+        }
+        root().scoringDevice = parsed;
     }
 
     @Option(names = {"-v", "--verbose"}, description = "Print stack traces on errors and more detail while working.")
@@ -49,6 +66,10 @@ public final class GlobalOptions {
 
     public Device device() {
         return device;
+    }
+
+    public ScoringDevice scoringDevice() {
+        return scoringDevice;
     }
 
     public boolean verbose() {

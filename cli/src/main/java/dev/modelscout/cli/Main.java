@@ -31,9 +31,13 @@ public final class Main {
     @picocli.CommandLine.Mixin
     GlobalOptions globals = new GlobalOptions();
 
-    /** Builds the command line, with our exception handler and the global options. */
+    /**
+     * Builds the command line, with our exception handler and the global options; the scores' ND4J back end is
+     * chosen before each command runs ({@link ScoringBackendSetup}).
+     */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionStrategy(ScoringBackendSetup::execute);
         cl.setExecutionExceptionHandler(new ErrorHandler());
         cl.setParameterExceptionHandler(new ErrorHandler.ParameterHandler());
         return cl;

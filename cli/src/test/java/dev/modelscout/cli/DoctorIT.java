@@ -2,7 +2,10 @@ package dev.modelscout.cli;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import dev.modelscout.core.CudaGpu;
 import dev.modelscout.engine.PyTorchRuntime;
+import dev.modelscout.scoring.ScoringBackendSelection;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** doctor reports what this machine really has: the assertions follow the devices found, CPU-only or with CUDA. */
@@ -36,5 +39,25 @@ class DoctorIT {
         int missing = PyTorchRuntime.cudaDeviceCount();
         CliTest.run("doctor", "--device", "cuda:" + missing).expectExit(1)
                 .expectErr("device cuda:" + missing + " is not usable");
+    }
+
+    @Test
+    void doctorPrintsTheGpusTheKernelCoverageAndTheScoresChoice() {
+        List<CudaGpu> gpus = PyTorchRuntime.cudaGpus();
+        CliTest r = CliTest.run("--device", "cpu", "doctor").expectExit(0)
+                .expectOut("ND4J CUDA kernels (nd4j-cuda-11.6 1.0.0-M2.1 (libnd4jcuda.so))")
+                .expectOut("SASS sm_37, sm_50, sm_52, sm_60, sm_61, sm_70, sm_75, sm_80, sm_86; no PTX")
+                .expectOut("scores run on");
+        if (gpus.isEmpty()) {
+            r.expectOut("none visible");
+        }
+        for (CudaGpu g : gpus) {
+            r.expectOut(g.name() + ", compute capability " + g.capability())
+                    .expectOut("ND4J CUDA on cuda:" + g.index());
+        }
+        if (!ScoringBackendSelection.build().cuda()) {
+            r.expectOut("cpu: this build carries ND4J's CPU back end only");
+            assertFalse(r.err().contains("scoring:"), r.err());
+        }
     }
 }

@@ -8,6 +8,8 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.core.Linear;
 import ai.djl.util.Utils;
+import ai.djl.util.cuda.CudaUtils;
+import dev.modelscout.core.CudaGpu;
 import dev.modelscout.core.Device;
 import dev.modelscout.core.Diagnostic;
 import java.io.IOException;
@@ -42,6 +44,32 @@ public final class PyTorchRuntime {
     /** Number of CUDA devices the PyTorch natives can use (0 with the CPU flavour). */
     public static int cudaDeviceCount() {
         return engine().getGpuCount();
+    }
+
+    /**
+     * The CUDA devices this process can see, with name and compute capability, read without starting the
+     * PyTorch engine or ND4J: through DJL's {@code CudaUtils} (the CUDA runtime, {@code libcudart}, found on
+     * the library path), and where DJL finds no runtime, through the driver ({@code libcuda.so.1}); the
+     * names always come from the driver. Empty on a machine without an NVIDIA driver or GPU; never throws.
+     */
+    public static List<CudaGpu> cudaGpus() {
+        try {
+            int n = CudaUtils.getGpuCount();
+            if (n > 0) {
+                List<CudaGpu> out = new ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                    out.add(CudaGpu.of(i, CudaDriver.name(i).orElse(null), CudaUtils.getComputeCapability(i)));
+                }
+                return out;
+            }
+        } catch (RuntimeException | LinkageError e) {
+            // a CUDA runtime that fails to answer: ask the driver below
+        }
+        try {
+            return CudaDriver.gpus();
+        } catch (RuntimeException | LinkageError e) {
+            return List.of();
+        }
     }
 
     /**
@@ -127,6 +155,14 @@ public final class PyTorchRuntime {
         out.add(new Diagnostic(section, "PyTorch natives (jar)",
                 p.getProperty("version", "?") + " " + p.getProperty("flavor", "?")
                         + " " + p.getProperty("classifier", "")));
+        String override = Utils.getEnvOrSystemProperty("PYTORCH_LIBRARY_PATH");
+        if (override != null && !override.isBlank()) {
+            out.add(new Diagnostic(section, "libtorch (PYTORCH_LIBRARY_PATH, used instead of the jar's)", override
+                    + ", PYTORCH_VERSION=" + Utils.getEnvOrSystemProperty("PYTORCH_VERSION", "?")
+                    + ", PYTORCH_FLAVOR=" + Utils.getEnvOrSystemProperty("PYTORCH_FLAVOR", "?")
+                    + ", JNI from ENGINE_CACHE_DIR="
+                    + Utils.getEnvOrSystemProperty("ENGINE_CACHE_DIR", "(DJL cache)")));
+        }
         out.add(new Diagnostic(section, "offline", System.getProperty(Offline.DJL_OFFLINE)
                 + " (OPT_OUT_TRACKING=" + System.getProperty(Offline.OPT_OUT_TRACKING) + ")"));
         try {

@@ -18,8 +18,12 @@ public final class ScoringBackend {
     private ScoringBackend() {
     }
 
-    /** {@code cpu} or {@code cuda}: the ND4J backend in use; loads ND4J's natives. */
+    /**
+     * {@code cpu} or {@code cuda}: the ND4J backend in use; loads ND4J's natives (the back end
+     * {@link ScoringBackendSelection#use} chose, if it was called first), and prints the choice's note once.
+     */
     public static String kind() {
+        ScoringBackendSelection.noteOnce();
         String name = Nd4j.getBackend().getClass().getSimpleName();
         return name.toLowerCase(java.util.Locale.ROOT).contains("cuda")
                 || name.toLowerCase(java.util.Locale.ROOT).contains("jcublas") ? "cuda" : "cpu";
@@ -38,6 +42,14 @@ public final class ScoringBackend {
              INDArray z = x.mmul(y)) {
             return new FeatureMatrix(a.rows(), b.cols(), z.dup('c').data().asDouble());
         }
+    }
+
+    private static String problem(Throwable e) {
+        Throwable t = e;
+        while (t.getMessage() == null && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.toString() : t.getMessage();
     }
 
     /** What {@code modelscout doctor} prints about ND4J; loads ND4J's natives. */
@@ -62,8 +74,14 @@ public final class ScoringBackend {
             if (devices != null) {
                 out.add(new Diagnostic(section, "CUDA devices", devices.toString()));
             }
-        } catch (RuntimeException | UnsatisfiedLinkError e) {
-            out.add(new Diagnostic(section, "backend", "NOT AVAILABLE: " + e.getMessage()));
+            ScoringBackendChoice chosen = ScoringBackendSelection.chosen();
+            if (chosen != null && chosen.kind() != ScoringBackendChoice.Kind.NONE
+                    && !chosen.kind().name().equalsIgnoreCase(kind())) {
+                out.add(new Diagnostic(section, "WARNING", "ND4J runs on " + kind() + ", not the " + chosen.describe()
+                        + " (ND4J had started before the choice)"));
+            }
+        } catch (RuntimeException | LinkageError e) {
+            out.add(new Diagnostic(section, "backend", "NOT AVAILABLE: " + problem(e)));
         }
         out.add(new Diagnostic("caches", "JavaCPP cache (ND4J, OpenBLAS natives)",
                 System.getProperty("org.bytedeco.javacpp.cachedir",

@@ -58,4 +58,21 @@ class ScoringBackendIT {
         assertEquals(-2, c.data()[0], 1e-12);
         assertEquals(-2, c.data()[1], 1e-12);
     }
+
+    @Test
+    void theChoicesNoteIsPrintedOnceWhenTheScoresStartNd4j() {
+        java.util.List<String> printed = new java.util.ArrayList<>();
+        ScoringBackendChoice fallback = new ScoringBackendChoice(ScoringBackendChoice.Kind.CPU, "test reason",
+                "scoring: test note; scores run on the CPU");
+        ScoringBackendSelection.use(fallback, printed::add);
+        try {
+            assertEquals("cpu", ScoringBackend.kind());
+            ScoringBackend.kind();
+            assertEquals(List.of("scoring: test note; scores run on the CPU"), printed);
+            assertTrue(ScoringBackend.describe().stream().noneMatch(d -> d.name().equals("WARNING")));
+        } finally {
+            ScoringBackendSelection.use(new ScoringBackendChoice(ScoringBackendChoice.Kind.CPU, "reset", null),
+                    s -> { });
+        }
+    }
 }
