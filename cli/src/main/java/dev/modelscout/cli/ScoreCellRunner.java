@@ -39,12 +39,21 @@ final class ScoreCellRunner implements StagedCellRunner<ScoreCellRunner.Features
     private final PrintWriter err;
     private final ProgressReporter progress;
     private final Map<Path, ImageDataset> opened = new ConcurrentHashMap<>();
+    private final CoreSplit cores = CoreSplit.ofThisMachine();
+    private volatile boolean overlapping;
+    private boolean limited;
     private Device resolved;
 
     ScoreCellRunner(Device requested, PrintWriter err) {
         this.requested = requested;
         this.err = err;
         this.progress = ProgressReporter.forConsole(err);
+    }
+
+    /** Extraction ahead and scoring share the cores while a shard's cells overlap ({@link CoreSplit}). */
+    @Override
+    public void overlapping(boolean ahead) {
+        overlapping = ahead;
     }
 
     /**
@@ -64,6 +73,10 @@ final class ScoreCellRunner implements StagedCellRunner<ScoreCellRunner.Features
     public CellOutcome finish(Cell cell, CellInputs in, Features f) {
         CellOptions o = cell.options();
         List<TransferabilityScore> scorers = Scores.of(o.scores(), new Scores.Options(o.parcPca(), o.gbcPca()), false);
+        if (overlapping && !limited) {
+            cores.limitScoring();
+            limited = true;
+        }
         Map<String, Double> timings = new LinkedHashMap<>();
         timings.put("features_s", f.seconds());
         Map<String, Double> scores = new LinkedHashMap<>();
@@ -95,6 +108,9 @@ final class ScoreCellRunner implements StagedCellRunner<ScoreCellRunner.Features
         Device device = device();
         ExtractionOptions options = ExtractionOptions.defaults().withDevice(device).withBatchSize(o.batchSize())
                 .withComputeThreads(o.threads()).withStrict(o.strict());
+        if (overlapping) {
+            options = cores.extraction(options);
+        }
         BackboneCatalog catalog = BackboneCatalog.load(in.zoo());
         Backbone backbone = catalog.get(cell.model());
         ExtractedFeatures x = FeatureExtraction.features(catalog.resolved(backbone), all.subsample(o.perClass(),

@@ -54,12 +54,19 @@ record ZooFeatures(Path zoo, Path images, List<String> models, int perClass, lon
      * backbone k+1 after {@code each} was done with backbone k; an error of {@code each} stops the extraction
      * ahead first. The dataset's note (files in the class folders that are not images) goes to {@code listener}
      * once, first; at the end one line says how long the features and the scores took (with {@link #verbose},
-     * one line per backbone too). {@code listener} hears the extraction from the worker thread.
+     * one line per backbone too). {@code listener} hears the extraction from the worker thread. While they overlap,
+     * extraction and {@code each} (the scores) share the cores ({@link CoreSplit}).
      */
     Prefetcher.Run forEach(ImageDataset all, ExtractionOptions options, ExtractionListener listener,
             BiConsumer<Backbone, ExtractedFeatures> each) {
+        return forEach(all, options, listener, CoreSplit.ofThisMachine(), each);
+    }
+
+    /** {@link #forEach} with the cores split as {@code cores} says. */
+    Prefetcher.Run forEach(ImageDataset all, ExtractionOptions options, ExtractionListener listener, CoreSplit cores,
+            BiConsumer<Backbone, ExtractedFeatures> each) {
         List<String> ids = new ArrayList<>();
-        Prefetcher.Run run = run(all, options, listener, (b, f) -> {
+        Prefetcher.Run run = run(all, options, listener, cores, (b, f) -> {
             ids.add(b.id());
             each.accept(b, f);
         });
@@ -78,20 +85,28 @@ record ZooFeatures(Path zoo, Path images, List<String> models, int perClass, lon
     /** One result per selected backbone, in the order asked for (all held at once: for {@code extract}). */
     List<ExtractedFeatures> load(ImageDataset all, ExtractionOptions options, ExtractionListener listener) {
         List<ExtractedFeatures> out = new ArrayList<>();
-        run(all, options, listener, (b, f) -> out.add(f));
+        run(all, options, listener, null, (b, f) -> out.add(f));
         return out;
     }
 
+    /** With {@code cores}, {@code each} scores, and the two sides share the cores as it says. */
     private Prefetcher.Run run(ImageDataset all, ExtractionOptions options, ExtractionListener listener,
-            BiConsumer<Backbone, ExtractedFeatures> each) {
+            CoreSplit cores, BiConsumer<Backbone, ExtractedFeatures> each) {
         all.note().ifPresent(n -> listener.warn("note: " + n));
         BackboneCatalog catalog = BackboneCatalog.load(zoo);
         List<Backbone> selected = catalog.select(models);
         ImageDataset data = all.subsample(perClass, seed);
         ExtractionListener worker = stoppable(listener);
+        boolean split = cores != null && Prefetcher.enabled() && selected.size() > 1;
+        ExtractionOptions ahead = split ? cores.extraction(options) : options;
+        boolean[] limited = {!split};
         return Prefetcher.forEach(THREAD, selected, b -> "the features of " + b.id(),
-                b -> named(b, x -> FeatureExtraction.features(catalog.resolved(x), data, options, cacheDir, worker)),
+                b -> named(b, x -> FeatureExtraction.features(catalog.resolved(x), data, ahead, cacheDir, worker)),
                 (b, f) -> named(b, x -> {
+                    if (!limited[0]) {
+                        cores.limitScoring();
+                        limited[0] = true;
+                    }
                     each.accept(x, f);
                     return null;
                 }));

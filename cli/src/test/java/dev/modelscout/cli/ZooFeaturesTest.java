@@ -93,6 +93,9 @@ class ZooFeaturesTest {
         }
     }
 
+    /** As if OMP_NUM_THREADS were set: the threads stay as they are, so no scoring natives load here. */
+    static final CoreSplit CORES = new CoreSplit(2, Map.of("OMP_NUM_THREADS", "2"));
+
     ZooFeatures request(List<String> models, boolean verbose) {
         return new ZooFeatures(zoo, images, models, 0, 0, cache, verbose);
     }
@@ -102,7 +105,7 @@ class ZooFeaturesTest {
         List<String> used = new ArrayList<>();
         Thread caller = Thread.currentThread();
         ZooFeatures r = request(List.of("delta", "alpha", "beta"), true);
-        Prefetcher.Run run = r.forEach(r.dataset(), ExtractionOptions.defaults(), listener, (b, f) -> {
+        Prefetcher.Run run = r.forEach(r.dataset(), ExtractionOptions.defaults(), listener, CORES, (b, f) -> {
             assertSame(caller, Thread.currentThread());
             assertEquals(b.id(), f.modelId());
             assertEquals(b.id().length(), f.features().data()[0], "the features of " + b.id());
@@ -124,7 +127,7 @@ class ZooFeaturesTest {
         List<String> used = new ArrayList<>();
         ZooFeatures r = request(List.of(), false);
         ModelScoutException e = assertThrows(ModelScoutException.class, () -> r.forEach(r.dataset(),
-                ExtractionOptions.defaults(), listener, (b, f) -> {
+                ExtractionOptions.defaults(), listener, CORES, (b, f) -> {
                     sleep(100); // gamma fails on the worker long before beta is scored
                     used.add(b.id());
                 }));
@@ -139,7 +142,7 @@ class ZooFeaturesTest {
         List<String> used = new ArrayList<>();
         ZooFeatures r = request(List.of("alpha", "beta", "delta"), false);
         ModelScoutException e = assertThrows(ModelScoutException.class, () -> r.forEach(r.dataset(),
-                ExtractionOptions.defaults(), listener, (b, f) -> {
+                ExtractionOptions.defaults(), listener, CORES, (b, f) -> {
                     if (b.id().equals("beta")) {
                         throw new ScoringException("lfc: all feature rows are identical, the score is undefined");
                     }
@@ -158,7 +161,8 @@ class ZooFeaturesTest {
         try {
             List<String> used = new ArrayList<>();
             ZooFeatures r = request(List.of("beta", "alpha"), false);
-            Prefetcher.Run run = r.forEach(r.dataset(), ExtractionOptions.defaults(), listener, (b, f) -> used.add(b.id()));
+            Prefetcher.Run run = r.forEach(r.dataset(), ExtractionOptions.defaults(), listener, CORES,
+                    (b, f) -> used.add(b.id()));
             assertEquals(List.of("beta", "alpha"), used);
             assertFalse(run.overlapped());
             String hit = heard.stream().filter(m -> m.startsWith("model beta: features cached")).findFirst().orElseThrow();

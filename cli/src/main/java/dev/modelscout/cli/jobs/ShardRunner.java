@@ -91,6 +91,11 @@ public final class ShardRunner {
         Tally t = new Tally();
         boolean overlap = cells.size() > 1 && Prefetcher.enabled()
                 && cells.stream().allMatch(c -> runners.get(c.task()) instanceof StagedCellRunner);
+        for (Cell c : cells) {
+            if (runners.get(c.task()) instanceof StagedCellRunner<?> staged) {
+                staged.overlapping(overlap);
+            }
+        }
         List<CellRun> open = new ArrayList<>();
         try (Prefetcher ahead = overlap ? new Prefetcher(PREFETCH_THREAD) : null) {
             Iterator<Cell> it = cells.iterator();

@@ -12,6 +12,13 @@ package dev.modelscout.cli.jobs;
  */
 public interface StagedCellRunner<P> extends CellRunner {
 
+    /**
+     * Told once, before a shard's cells run, whether {@link #prepare} will run ahead on a worker thread beside
+     * {@link #finish} (so the two may share the cores); by default nothing.
+     */
+    default void overlapping(boolean ahead) {
+    }
+
     /** The first step (may run on a worker thread, one cell at a time); a failure is thrown, as by {@link #run}. */
     P prepare(Cell cell, CellInputs inputs);
 

@@ -49,6 +49,12 @@ class OverlappedShardTest {
         final Map<String, CountDownLatch> prepared = new ConcurrentHashMap<>();
         BiConsumer<Cell, String> onPrepare = (c, t) -> { };
         BiConsumer<Cell, String> onFinish = (c, p) -> { };
+        final List<Boolean> told = Collections.synchronizedList(new ArrayList<>());
+
+        @Override
+        public void overlapping(boolean ahead) {
+            told.add(ahead);
+        }
 
         CountDownLatch preparedLatch(Cell c) {
             return prepared.computeIfAbsent(c.id(), k -> new CountDownLatch(1));
@@ -123,6 +129,7 @@ class OverlappedShardTest {
         };
         ShardRunner.Summary sum = runner(s).run(0, 1, true);
         assertEquals(new ShardRunner.Summary(6, 6, 0, 0, 0), sum);
+        assertTrue(s.told.contains(true) && !s.told.contains(false), "told it runs ahead: " + s.told);
         assertEquals(Collections.nCopies(5, "HELD true"), seenWhileScoring, "lock and marker of the cell ahead");
         assertEquals(plan.cells().stream().map(Cell::id).toList(),
                 s.events.stream().filter(e -> e.startsWith("finish ")).map(e -> e.substring(7)).toList(), "plan order");
@@ -208,6 +215,7 @@ class OverlappedShardTest {
         System.setProperty(Prefetcher.PROPERTY, "false");
         Staged s = new Staged();
         runner(s).run(0, 1, true);
+        assertTrue(s.told.contains(false) && !s.told.contains(true), "told it does not run ahead: " + s.told);
         List<String> want = new ArrayList<>();
         for (Cell c : plan.cells()) {
             want.add("prepare " + c.id() + " on " + Thread.currentThread().getName());
