@@ -30,8 +30,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * cached: {@link FeatureExtraction}, as {@code score --images} does), then the planned scores on them
  * ({@code Scores.run}), and the candidate row ({@code Candidates.row}). The same steps as
  * {@code score --images --zoo}, so a cell's scores are that command's. The two steps are {@link #prepare} and
- * {@link #finish}: the shard runner extracts the next cell's features on its prefetch thread while this cell is
- * scored, so {@link #prepare} may run on another thread than {@link #finish} (never two prepares at once).
+ * {@link #finish}: when they overlap, the shard runner extracts the next cell's features on its prefetch thread
+ * while this cell is scored, so {@link #prepare} may run on another thread than {@link #finish} (never two
+ * prepares at once).
  */
 final class ScoreCellRunner implements StagedCellRunner<ScoreCellRunner.Features> {
 
@@ -39,7 +40,7 @@ final class ScoreCellRunner implements StagedCellRunner<ScoreCellRunner.Features
     private final PrintWriter err;
     private final ProgressReporter progress;
     private final Map<Path, ImageDataset> opened = new ConcurrentHashMap<>();
-    private final CoreSplit cores = CoreSplit.ofThisMachine();
+    private final OverlapPolicy policy = OverlapPolicy.ofThisMachine();
     private volatile boolean overlapping;
     private boolean limited;
     private Device resolved;
@@ -50,10 +51,14 @@ final class ScoreCellRunner implements StagedCellRunner<ScoreCellRunner.Features
         this.progress = ProgressReporter.forConsole(err);
     }
 
-    /** Extraction ahead and scoring share the cores while a shard's cells overlap ({@link CoreSplit}). */
+    /**
+     * Cells overlap when the shard can and {@link OverlapPolicy} says so for the device (by default on CUDA); then
+     * extraction ahead and scoring share the cores.
+     */
     @Override
-    public void overlapping(boolean ahead) {
-        overlapping = ahead;
+    public boolean overlap(boolean possible) {
+        overlapping = possible && policy.overlaps(this::device);
+        return overlapping;
     }
 
     /**
@@ -74,7 +79,7 @@ final class ScoreCellRunner implements StagedCellRunner<ScoreCellRunner.Features
         CellOptions o = cell.options();
         List<TransferabilityScore> scorers = Scores.of(o.scores(), new Scores.Options(o.parcPca(), o.gbcPca()), false);
         if (overlapping && !limited) {
-            cores.limitScoring();
+            policy.limitScoring();
             limited = true;
         }
         Map<String, Double> timings = new LinkedHashMap<>();
@@ -109,7 +114,7 @@ final class ScoreCellRunner implements StagedCellRunner<ScoreCellRunner.Features
         ExtractionOptions options = ExtractionOptions.defaults().withDevice(device).withBatchSize(o.batchSize())
                 .withComputeThreads(o.threads()).withStrict(o.strict());
         if (overlapping) {
-            options = cores.extraction(options);
+            options = policy.extraction(options);
         }
         BackboneCatalog catalog = BackboneCatalog.load(in.zoo());
         Backbone backbone = catalog.get(cell.model());

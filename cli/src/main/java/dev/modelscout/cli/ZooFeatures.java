@@ -55,18 +55,19 @@ record ZooFeatures(Path zoo, Path images, List<String> models, int perClass, lon
      * ahead first. The dataset's note (files in the class folders that are not images) goes to {@code listener}
      * once, first; at the end one line says how long the features and the scores took (with {@link #verbose},
      * one line per backbone too). {@code listener} hears the extraction from the worker thread. While they overlap,
-     * extraction and {@code each} (the scores) share the cores ({@link CoreSplit}).
+     * extraction and {@code each} (the scores) share the cores; they overlap when {@link OverlapPolicy} says so (by
+     * default when the features are extracted on CUDA), else they run one after the other on the calling thread.
      */
     Prefetcher.Run forEach(ImageDataset all, ExtractionOptions options, ExtractionListener listener,
             BiConsumer<Backbone, ExtractedFeatures> each) {
-        return forEach(all, options, listener, CoreSplit.ofThisMachine(), each);
+        return forEach(all, options, listener, OverlapPolicy.ofThisMachine(), each);
     }
 
-    /** {@link #forEach} with the cores split as {@code cores} says. */
-    Prefetcher.Run forEach(ImageDataset all, ExtractionOptions options, ExtractionListener listener, CoreSplit cores,
+    /** {@link #forEach} overlapped and with the cores split as {@code policy} says. */
+    Prefetcher.Run forEach(ImageDataset all, ExtractionOptions options, ExtractionListener listener, OverlapPolicy policy,
             BiConsumer<Backbone, ExtractedFeatures> each) {
         List<String> ids = new ArrayList<>();
-        Prefetcher.Run run = run(all, options, listener, cores, (b, f) -> {
+        Prefetcher.Run run = run(all, options, listener, policy, (b, f) -> {
             ids.add(b.id());
             each.accept(b, f);
         });
@@ -78,7 +79,7 @@ record ZooFeatures(Path zoo, Path images, List<String> models, int perClass, lon
                         + "for the features", ids.get(i), s.produceSeconds(), s.consumeSeconds(), s.waitSeconds()));
             }
         }
-        listener.warn(summary(run));
+        listener.warn(summary(run, policy));
         return run;
     }
 
@@ -89,22 +90,26 @@ record ZooFeatures(Path zoo, Path images, List<String> models, int perClass, lon
         return out;
     }
 
-    /** With {@code cores}, {@code each} scores, and the two sides share the cores as it says. */
+    /**
+     * With a {@code policy}, {@code each} scores, and the two overlap and share the cores as it says; without, the
+     * steps run one after the other.
+     */
     private Prefetcher.Run run(ImageDataset all, ExtractionOptions options, ExtractionListener listener,
-            CoreSplit cores, BiConsumer<Backbone, ExtractedFeatures> each) {
+            OverlapPolicy policy, BiConsumer<Backbone, ExtractedFeatures> each) {
         all.note().ifPresent(n -> listener.warn("note: " + n));
         BackboneCatalog catalog = BackboneCatalog.load(zoo);
         List<Backbone> selected = catalog.select(models);
         ImageDataset data = all.subsample(perClass, seed);
         ExtractionListener worker = stoppable(listener);
-        boolean split = cores != null && Prefetcher.enabled() && selected.size() > 1;
-        ExtractionOptions ahead = split ? cores.extraction(options) : options;
+        boolean overlap = policy != null && policy.overlaps(options.device());
+        boolean split = overlap && selected.size() > 1;
+        ExtractionOptions ahead = split ? policy.extraction(options) : options;
         boolean[] limited = {!split};
-        return Prefetcher.forEach(THREAD, selected, b -> "the features of " + b.id(),
+        return Prefetcher.forEach(THREAD, overlap, selected, b -> "the features of " + b.id(),
                 b -> named(b, x -> FeatureExtraction.features(catalog.resolved(x), data, ahead, cacheDir, worker)),
                 (b, f) -> named(b, x -> {
                     if (!limited[0]) {
-                        cores.limitScoring();
+                        policy.limitScoring();
                         limited[0] = true;
                     }
                     each.accept(x, f);
@@ -113,13 +118,13 @@ record ZooFeatures(Path zoo, Path images, List<String> models, int perClass, lon
     }
 
     /** "timing: 20 backbones: features 5.12 s, scores 0.70 s; 5.43 s in all (...)". */
-    static String summary(Prefetcher.Run run) {
+    static String summary(Prefetcher.Run run, OverlapPolicy policy) {
         return String.format(Locale.ROOT, "timing: %d backbone%s: features %.2f s, scores %.2f s; %.2f s in all (%s)",
                 run.steps().size(), run.steps().size() == 1 ? "" : "s", run.produceSeconds(), run.consumeSeconds(),
                 run.wallSeconds(), run.overlapped()
                         ? String.format(Locale.ROOT, "scoring overlapped the next backbone's features; %.2f s waiting "
                                 + "for features", run.waitSeconds())
-                        : "one after the other: " + Prefetcher.PROPERTY + "=false");
+                        : "one after the other: " + policy.whySequential());
     }
 
     /**

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.modelscout.cli.overlap.Prefetcher;
 import dev.modelscout.core.Backbone;
+import dev.modelscout.core.Device;
 import dev.modelscout.core.FeatureMatrix;
 import dev.modelscout.core.Labels;
 import dev.modelscout.core.ModelScoutException;
@@ -93,8 +94,8 @@ class ZooFeaturesTest {
         }
     }
 
-    /** As if OMP_NUM_THREADS were set: the threads stay as they are, so no scoring natives load here. */
-    static final CoreSplit CORES = new CoreSplit(2, Map.of("OMP_NUM_THREADS", "2"));
+    /** Overlapped on any device; as if OMP_NUM_THREADS were set: the threads stay, so no scoring natives load here. */
+    static final OverlapPolicy CORES = new OverlapPolicy(2, Map.of("OMP_NUM_THREADS", "2"), "true");
 
     ZooFeatures request(List<String> models, boolean verbose) {
         return new ZooFeatures(zoo, images, models, 0, 0, cache, verbose);
@@ -156,22 +157,26 @@ class ZooFeaturesTest {
     }
 
     @Test
-    void theSequentialSwitchGivesTheSameFeaturesOnTheCallingThread() {
-        System.setProperty(Prefetcher.PROPERTY, "false");
-        try {
-            List<String> used = new ArrayList<>();
-            ZooFeatures r = request(List.of("beta", "alpha"), false);
-            Prefetcher.Run run = r.forEach(r.dataset(), ExtractionOptions.defaults(), listener, CORES,
-                    (b, f) -> used.add(b.id()));
-            assertEquals(List.of("beta", "alpha"), used);
-            assertFalse(run.overlapped());
-            String hit = heard.stream().filter(m -> m.startsWith("model beta: features cached")).findFirst().orElseThrow();
-            assertEquals(Thread.currentThread().getName(), threadOf.get(hit));
-            assertTrue(heard.get(heard.size() - 1).endsWith("(one after the other: modelscout.overlap=false)"),
-                    heard.toString());
-        } finally {
-            System.clearProperty(Prefetcher.PROPERTY);
-        }
+    void withoutOverlapTheSameFeaturesComeOnTheCallingThread() {
+        List<String> used = new ArrayList<>();
+        ZooFeatures r = request(List.of("beta", "alpha"), false);
+        Prefetcher.Run run = r.forEach(r.dataset(), ExtractionOptions.defaults(), listener,
+                new OverlapPolicy(2, Map.of(), "false"), (b, f) -> used.add(b.id()));
+        assertEquals(List.of("beta", "alpha"), used);
+        assertFalse(run.overlapped());
+        String hit = heard.stream().filter(m -> m.startsWith("model beta: features cached")).findFirst().orElseThrow();
+        assertEquals(Thread.currentThread().getName(), threadOf.get(hit));
+        assertTrue(heard.get(heard.size() - 1).endsWith("(one after the other: modelscout.overlap=false)"),
+                heard.toString());
+    }
+
+    @Test
+    void byDefaultFeaturesOnTheCpuAreNotOverlapped() {
+        ZooFeatures r = request(List.of("beta", "alpha"), false);
+        Prefetcher.Run run = r.forEach(r.dataset(), ExtractionOptions.defaults().withDevice(Device.CPU), listener,
+                new OverlapPolicy(2, Map.of(), "auto"), (b, f) -> { });
+        assertFalse(run.overlapped());
+        assertTrue(heard.get(heard.size() - 1).contains("one after the other: features on the CPU"), heard.toString());
     }
 
     static boolean alive(String name) {

@@ -23,8 +23,8 @@ import java.util.function.Consumer;
  * claimed (lock, re-check, marker, input checks, as above) and its features are made on a worker thread
  * ({@link Prefetcher}) while the current cell is scored. So at most two cells are in flight; a failure of the next
  * cell's features is recorded as that cell's, after the current cell's result was written; and if the shard stops
- * on an error, the cell ahead is stopped and its lock released. {@code -Dmodelscout.overlap=false} runs them one
- * after the other.
+ * on an error, the cell ahead is stopped and its lock released. The runner says whether its cells overlap
+ * ({@link StagedCellRunner#overlap}).
  */
 public final class ShardRunner {
 
@@ -89,11 +89,12 @@ public final class ShardRunner {
         Runtime.getRuntime().addShutdownHook(hook);
         Thread heartbeat = heartbeat();
         Tally t = new Tally();
-        boolean overlap = cells.size() > 1 && Prefetcher.enabled()
+        boolean possible = cells.size() > 1
                 && cells.stream().allMatch(c -> runners.get(c.task()) instanceof StagedCellRunner);
-        for (Cell c : cells) {
-            if (runners.get(c.task()) instanceof StagedCellRunner<?> staged) {
-                staged.overlapping(overlap);
+        boolean overlap = possible;
+        for (CellRunner r : cells.stream().map(c -> runners.get(c.task())).distinct().toList()) {
+            if (r instanceof StagedCellRunner<?> staged) {
+                overlap = staged.overlap(possible) && overlap;
             }
         }
         List<CellRun> open = new ArrayList<>();

@@ -13,10 +13,12 @@ package dev.modelscout.cli.jobs;
 public interface StagedCellRunner<P> extends CellRunner {
 
     /**
-     * Told once, before a shard's cells run, whether {@link #prepare} will run ahead on a worker thread beside
-     * {@link #finish} (so the two may share the cores); by default nothing.
+     * Asked once, before a shard's cells run, whether {@link #prepare} shall run ahead on a worker thread beside
+     * {@link #finish}; {@code possible} says whether the shard can (two or more cells of staged runners). The answer
+     * is what happens, so the runner may set its steps up for it (share the cores). By default {@code possible}.
      */
-    default void overlapping(boolean ahead) {
+    default boolean overlap(boolean possible) {
+        return possible;
     }
 
     /** The first step (may run on a worker thread, one cell at a time); a failure is thrown, as by {@link #run}. */

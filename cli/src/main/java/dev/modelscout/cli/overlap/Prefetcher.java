@@ -3,7 +3,6 @@ package dev.modelscout.cli.overlap;
 import dev.modelscout.core.ModelScoutException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
@@ -20,15 +19,10 @@ import java.util.function.Supplier;
  * one the caller works on, the one being made). A task's exception is thrown, unchanged, by {@link Ahead#take} on
  * the calling thread, so it surfaces in order, after the caller handled every earlier result. {@link #close} stops
  * the task in flight (it interrupts the worker; a task checks between its steps) and waits until the worker thread
- * has ended, so no thread is left behind whatever failed.
- *
- * <p>The system property {@value #PROPERTY}{@code =false} makes {@link #forEach} run each step on the calling
- * thread, one after the other (the benchmark's sequential mode).
+ * has ended, so no thread is left behind whatever failed. When to overlap is the caller's choice ({@link #forEach}
+ * runs both steps on the calling thread when told not to).
  */
 public final class Prefetcher implements AutoCloseable {
-
-    /** The system property that turns the overlap off ({@code false} or {@code off}). */
-    public static final String PROPERTY = "modelscout.overlap";
 
     /**
      * How long one item's steps took.
@@ -140,12 +134,6 @@ public final class Prefetcher implements AutoCloseable {
         worker.start();
     }
 
-    /** True unless the system property {@value #PROPERTY} is {@code false} or {@code off}. */
-    public static boolean enabled() {
-        String v = System.getProperty(PROPERTY, "true").strip().toLowerCase(Locale.ROOT);
-        return !(v.equals("false") || v.equals("off"));
-    }
-
     private void work() {
         try {
             while (!closed) {
@@ -199,19 +187,19 @@ public final class Prefetcher implements AutoCloseable {
     }
 
     /**
-     * For each item in order: {@code produce} it, then {@code consume} the result on the calling thread. Overlapped
-     * (unless {@link #enabled} says not), item k+1 is produced on a worker thread named {@code threadName} while item
-     * k is consumed, so at most two results exist at once. The first exception in item order is thrown, after every
+     * For each item in order: {@code produce} it, then {@code consume} the result on the calling thread. With
+     * {@code overlap}, item k+1 is produced on a worker thread named {@code threadName} while item k is consumed, so
+     * at most two results exist at once; without, both steps run on the calling thread, one after the other. The first exception in item order is thrown, after every
      * earlier item was consumed: a produce error of item k+1 after item k's consume; a consume error of item k
      * stops the production of item k+1 and ends the worker before it is thrown.
      *
      * @param name names an item in messages ("features of " + name)
      */
-    public static <T, R> Run forEach(String threadName, List<T> items, Function<T, String> name,
+    public static <T, R> Run forEach(String threadName, boolean overlap, List<T> items, Function<T, String> name,
             Function<T, R> produce, BiConsumer<T, R> consume) {
         long t0 = System.nanoTime();
         List<Step> steps = new ArrayList<>();
-        if (!enabled()) {
+        if (!overlap) {
             for (T item : items) {
                 long p0 = System.nanoTime();
                 R r = produce.apply(item);

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.modelscout.cli.overlap.Prefetcher;
 import dev.modelscout.core.ModelScoutException;
 import dev.modelscout.recommender.HistorySchema;
 import dev.modelscout.recommender.Job;
@@ -50,10 +49,12 @@ class OverlappedShardTest {
         BiConsumer<Cell, String> onPrepare = (c, t) -> { };
         BiConsumer<Cell, String> onFinish = (c, p) -> { };
         final List<Boolean> told = Collections.synchronizedList(new ArrayList<>());
+        boolean allow = true;
 
         @Override
-        public void overlapping(boolean ahead) {
-            told.add(ahead);
+        public boolean overlap(boolean possible) {
+            told.add(possible);
+            return possible && allow;
         }
 
         CountDownLatch preparedLatch(Cell c) {
@@ -91,7 +92,6 @@ class OverlappedShardTest {
 
     @AfterEach
     void noThreadLeft() {
-        System.clearProperty(Prefetcher.PROPERTY);
         assertFalse(Thread.getAllStackTraces().keySet().stream()
                 .anyMatch(t -> t.getName().equals(ShardRunner.PREFETCH_THREAD) && t.isAlive()), "prefetch thread left");
     }
@@ -129,7 +129,7 @@ class OverlappedShardTest {
         };
         ShardRunner.Summary sum = runner(s).run(0, 1, true);
         assertEquals(new ShardRunner.Summary(6, 6, 0, 0, 0), sum);
-        assertTrue(s.told.contains(true) && !s.told.contains(false), "told it runs ahead: " + s.told);
+        assertEquals(List.of(true), s.told, "asked once, for a shard of 6 cells");
         assertEquals(Collections.nCopies(5, "HELD true"), seenWhileScoring, "lock and marker of the cell ahead");
         assertEquals(plan.cells().stream().map(Cell::id).toList(),
                 s.events.stream().filter(e -> e.startsWith("finish ")).map(e -> e.substring(7)).toList(), "plan order");
@@ -211,17 +211,26 @@ class OverlappedShardTest {
     }
 
     @Test
-    void theSequentialSwitchPreparesAndFinishesEachCellOnTheShardsThread() {
-        System.setProperty(Prefetcher.PROPERTY, "false");
+    void aRunnerThatDeclinesPreparesAndFinishesEachCellOnTheShardsThread() {
         Staged s = new Staged();
+        s.allow = false;
         runner(s).run(0, 1, true);
-        assertTrue(s.told.contains(false) && !s.told.contains(true), "told it does not run ahead: " + s.told);
         List<String> want = new ArrayList<>();
         for (Cell c : plan.cells()) {
             want.add("prepare " + c.id() + " on " + Thread.currentThread().getName());
             want.add("finish " + c.id());
         }
         assertEquals(want, s.events);
+    }
+
+    @Test
+    void aShardOfOneCellIsNotOverlapped() {
+        JobPlan one = f.plan(dir.resolve("plan1"), 6);
+        Staged s = new Staged();
+        new ShardRunner(one, Map.of(TaskKind.SCORE, s), new Fingerprints(), Map.of(), log::add, false).run(2, 6, true);
+        assertEquals(List.of(false), s.told);
+        assertEquals(List.of("prepare " + one.cells().get(2).id() + " on " + Thread.currentThread().getName(),
+                "finish " + one.cells().get(2).id()), s.events);
     }
 
     @Test

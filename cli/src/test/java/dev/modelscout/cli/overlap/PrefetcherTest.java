@@ -30,7 +30,6 @@ class PrefetcherTest {
 
     @AfterEach
     void noThreadLeft() {
-        System.clearProperty(Prefetcher.PROPERTY);
         assertFalse(alive(THREAD), "the worker thread ended");
     }
 
@@ -47,7 +46,7 @@ class PrefetcherTest {
         List<String> producedOn = Collections.synchronizedList(new ArrayList<>());
         List<Integer> consumed = new ArrayList<>();
         Thread caller = Thread.currentThread();
-        Prefetcher.Run run = Prefetcher.forEach(THREAD, ITEMS, PrefetcherTest::label, i -> {
+        Prefetcher.Run run = Prefetcher.forEach(THREAD, true, ITEMS, PrefetcherTest::label, i -> {
             producedOn.add(Thread.currentThread().getName());
             sleep(5 * (5 - i)); // later items are faster: order must not depend on timing
             return "features " + i;
@@ -70,7 +69,7 @@ class PrefetcherTest {
         AtomicInteger started = new AtomicInteger();
         CountDownLatch secondProduced = new CountDownLatch(1);
         List<Integer> startedWhileFirstConsumed = new ArrayList<>();
-        Prefetcher.forEach(THREAD, ITEMS, PrefetcherTest::label, i -> {
+        Prefetcher.forEach(THREAD, true, ITEMS, PrefetcherTest::label, i -> {
             started.incrementAndGet();
             maxAlive.accumulateAndGet(alive.incrementAndGet(), Math::max);
             if (i == 1) {
@@ -95,7 +94,7 @@ class PrefetcherTest {
         List<Integer> consumed = new ArrayList<>();
         AtomicInteger started = new AtomicInteger();
         IllegalStateException planted = new IllegalStateException("model 2: planted extraction failure");
-        RuntimeException e = assertThrows(RuntimeException.class, () -> Prefetcher.forEach(THREAD, ITEMS,
+        RuntimeException e = assertThrows(RuntimeException.class, () -> Prefetcher.forEach(THREAD, true, ITEMS,
                 PrefetcherTest::label, i -> {
                     started.incrementAndGet();
                     if (i == 2) {
@@ -115,7 +114,7 @@ class PrefetcherTest {
     void aConsumeErrorStopsTheItemBeingMadeAndEndsTheWorkerPromptly() {
         AtomicReference<String> producerSaw = new AtomicReference<>("nothing");
         long t0 = System.nanoTime();
-        RuntimeException e = assertThrows(RuntimeException.class, () -> Prefetcher.forEach(THREAD, ITEMS,
+        RuntimeException e = assertThrows(RuntimeException.class, () -> Prefetcher.forEach(THREAD, true, ITEMS,
                 PrefetcherTest::label, i -> {
                     if (i == 1) {
                         // a long extraction that checks for interruption between its batches
@@ -141,7 +140,7 @@ class PrefetcherTest {
 
     @Test
     void aConsumeErrorWinsOverALaterProduceError() {
-        RuntimeException e = assertThrows(RuntimeException.class, () -> Prefetcher.forEach(THREAD, ITEMS,
+        RuntimeException e = assertThrows(RuntimeException.class, () -> Prefetcher.forEach(THREAD, true, ITEMS,
                 PrefetcherTest::label, i -> {
                     if (i == 1) {
                         throw new IllegalStateException("item 1: produce failure");
@@ -161,7 +160,7 @@ class PrefetcherTest {
         CountDownLatch producing = new CountDownLatch(1);
         Thread caller = new Thread(() -> {
             try {
-                Prefetcher.forEach(THREAD, ITEMS, PrefetcherTest::label, i -> {
+                Prefetcher.forEach(THREAD, true, ITEMS, PrefetcherTest::label, i -> {
                     producing.countDown();
                     long deadline = System.nanoTime() + 20_000_000_000L;
                     while (!Thread.currentThread().isInterrupted() && System.nanoTime() < deadline) {
@@ -196,11 +195,10 @@ class PrefetcherTest {
     }
 
     @Test
-    void theSequentialSwitchRunsBothStepsOnTheCallingThread() {
-        System.setProperty(Prefetcher.PROPERTY, "false");
+    void withoutOverlapBothStepsRunOnTheCallingThread() {
         Thread caller = Thread.currentThread();
         List<Integer> order = new ArrayList<>();
-        Prefetcher.Run run = Prefetcher.forEach(THREAD, ITEMS, PrefetcherTest::label, i -> {
+        Prefetcher.Run run = Prefetcher.forEach(THREAD, false, ITEMS, PrefetcherTest::label, i -> {
             assertSame(caller, Thread.currentThread());
             order.add(i);
             return i;
