@@ -8,12 +8,15 @@ import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * The options that name an image dataset and the zoo backbones to run on it, shared by {@code extract},
  * {@code score --images} and {@code recommend}; mixed in with {@code @Mixin}.
  */
 final class ImageSourceOptions {
+
+    private @Spec(Spec.Target.MIXEE) CommandSpec mixee;
 
     @Option(names = "--images", paramLabel = "DIR|CSV",
             description = "Image dataset: an ImageFolder (one sub-folder per class) or a CSV manifest of path,label rows.")
@@ -38,7 +41,8 @@ final class ImageSourceOptions {
     int batchSize;
 
     @Option(names = "--threads", defaultValue = "0",
-            description = "PyTorch compute threads, >= 0 (0: one per core). Default: ${DEFAULT-VALUE}.")
+            description = "PyTorch compute threads, >= 0 (0: one per core; half the cores on the CPU while the scores of "
+                    + "one backbone overlap the extraction of the next). Default: ${DEFAULT-VALUE}.")
     int threads;
 
     @Option(names = "--strict", description = "Fail on the first unreadable image instead of skipping it with a warning.")
@@ -86,10 +90,11 @@ final class ImageSourceOptions {
         return perClass == null ? 0 : perClass;
     }
 
-    /** The features request, with {@code cacheDir} or the per-dataset default cache. */
+    /** The features request, with {@code cacheDir} or the per-dataset default cache (timings per backbone with -v). */
     ZooFeatures request(Path cacheDir) {
         return new ZooFeatures(zoo, images, models, perClass(), seed,
-                cacheDir != null ? cacheDir : ZooFeatures.defaultCacheDir(images));
+                cacheDir != null ? cacheDir : ZooFeatures.defaultCacheDir(images),
+                mixee != null && GlobalOptions.of(mixee).verbose());
     }
 
     /** Extraction settings on the device the global --device resolves to (one warning on auto -> CPU). */

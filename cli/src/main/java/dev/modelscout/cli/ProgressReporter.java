@@ -10,7 +10,8 @@ import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * Shows extraction progress: a progress bar on stderr when it is a terminal, otherwise a plain line
- * every 10% (for logs). Warnings go to the command's error writer either way.
+ * every 10% (for logs). Warnings go to the command's error writer either way. Safe to call from two threads
+ * (the extraction runs on a worker thread while the caller scores and warns): each call holds the reporter.
  */
 final class ProgressReporter implements ExtractionListener {
 
@@ -34,7 +35,7 @@ final class ProgressReporter implements ExtractionListener {
     }
 
     @Override
-    public void started(String modelId, int images) {
+    public synchronized void started(String modelId, int images) {
         model = modelId;
         total = images;
         done = 0;
@@ -51,7 +52,7 @@ final class ProgressReporter implements ExtractionListener {
     }
 
     @Override
-    public void advanced(int images) {
+    public synchronized void advanced(int images) {
         done += images;
         if (bar != null) {
             bar.stepBy(images);
@@ -67,7 +68,7 @@ final class ProgressReporter implements ExtractionListener {
     }
 
     @Override
-    public void finished(String modelId) {
+    public synchronized void finished(String modelId) {
         if (bar != null) {
             bar.close();
             bar = null;
@@ -80,7 +81,7 @@ final class ProgressReporter implements ExtractionListener {
     }
 
     @Override
-    public void warn(String message) {
+    public synchronized void warn(String message) {
         if (bar != null) {
             bar.pause();
         }

@@ -4,11 +4,12 @@ import dev.modelscout.cli.jobs.Cell;
 import dev.modelscout.cli.jobs.CellInputs;
 import dev.modelscout.cli.jobs.CellOptions;
 import dev.modelscout.cli.jobs.CellOutcome;
-import dev.modelscout.cli.jobs.CellRunner;
+import dev.modelscout.cli.jobs.StagedCellRunner;
 import dev.modelscout.core.Backbone;
 import dev.modelscout.core.Device;
 import dev.modelscout.engine.ExtractedFeatures;
 import dev.modelscout.engine.ExtractionOptions;
+import dev.modelscout.engine.FeatureExtraction;
 import dev.modelscout.engine.ImageDataset;
 import dev.modelscout.engine.PyTorchRuntime;
 import dev.modelscout.recommender.Candidates;
@@ -16,37 +17,71 @@ import dev.modelscout.recommender.DatasetFacts;
 import dev.modelscout.recommender.Job;
 import dev.modelscout.scoring.Scores;
 import dev.modelscout.scoring.TransferabilityScore;
+import dev.modelscout.zoo.BackboneCatalog;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Score cells: the backbone's features on the dataset (from the shared feature cache, else extracted and
- * cached: {@link ZooFeatures}, as {@code score --images} does), then the planned scores on them
+ * cached: {@link FeatureExtraction}, as {@code score --images} does), then the planned scores on them
  * ({@code Scores.run}), and the candidate row ({@code Candidates.row}). The same steps as
- * {@code score --images --zoo}, so a cell's scores are that command's.
+ * {@code score --images --zoo}, so a cell's scores are that command's. The two steps are {@link #prepare} and
+ * {@link #finish}: when they overlap, the shard runner extracts the next cell's features on its prefetch thread
+ * while this cell is scored, so {@link #prepare} may run on another thread than {@link #finish} (never two
+ * prepares at once).
  */
-final class ScoreCellRunner implements CellRunner {
+final class ScoreCellRunner implements StagedCellRunner<ScoreCellRunner.Features> {
 
     private final Device requested;
     private final PrintWriter err;
-    private final Map<Path, ImageDataset> opened = new HashMap<>();
+    private final ProgressReporter progress;
+    private final Map<Path, ImageDataset> opened = new ConcurrentHashMap<>();
+    private final OverlapPolicy policy = OverlapPolicy.ofThisMachine();
+    private volatile boolean overlapping;
+    private boolean limited;
     private Device resolved;
 
     ScoreCellRunner(Device requested, PrintWriter err) {
         this.requested = requested;
         this.err = err;
+        this.progress = ProgressReporter.forConsole(err);
     }
 
+    /**
+     * Cells overlap when the shard can and {@link OverlapPolicy} says so for the device (by default on CUDA); then
+     * extraction ahead and scoring share the cores.
+     */
     @Override
-    public CellOutcome run(Cell cell, CellInputs in) {
+    public boolean overlap(boolean possible) {
+        overlapping = possible && policy.overlaps(this::device);
+        return overlapping;
+    }
+
+    /**
+     * The features of the cell's backbone (cached or extracted), after its planned scores were checked (a bad name
+     * fails before any extraction); starts loading the scores' natives meanwhile.
+     */
+    @Override
+    public Features prepare(Cell cell, CellInputs in) {
+        CellOptions o = cell.options();
+        Scores.of(o.scores(), new Scores.Options(o.parcPca(), o.gbcPca()), false);
+        Scores.loadNativesInBackground();
+        return features(cell, in);
+    }
+
+    /** The planned scores of the features and the cell's row. */
+    @Override
+    public CellOutcome finish(Cell cell, CellInputs in, Features f) {
         CellOptions o = cell.options();
         List<TransferabilityScore> scorers = Scores.of(o.scores(), new Scores.Options(o.parcPca(), o.gbcPca()), false);
-        Scores.loadNativesInBackground();
-        Features f = features(cell, in);
+        if (overlapping && !limited) {
+            policy.limitScoring();
+            limited = true;
+        }
         Map<String, Double> timings = new LinkedHashMap<>();
         timings.put("features_s", f.seconds());
         Map<String, Double> scores = new LinkedHashMap<>();
@@ -70,19 +105,21 @@ final class ScoreCellRunner implements CellRunner {
     Features features(Cell cell, CellInputs in) {
         CellOptions o = cell.options();
         long t0 = System.nanoTime();
-        ZooFeatures request = new ZooFeatures(in.zoo(), in.images(), List.of(cell.model()), o.perClass(), o.sampleSeed(),
-                in.cacheDir());
-        ImageDataset all = opened.computeIfAbsent(in.images().toAbsolutePath().normalize(), p -> request.dataset());
+        ImageDataset all = opened.computeIfAbsent(in.images().toAbsolutePath().normalize(), p -> {
+            ImageDataset d = ImageDataset.open(in.images());
+            d.note().ifPresent(n -> progress.warn("note: " + n));
+            return d;
+        });
         Device device = device();
         ExtractionOptions options = ExtractionOptions.defaults().withDevice(device).withBatchSize(o.batchSize())
                 .withComputeThreads(o.threads()).withStrict(o.strict());
-        Backbone[] backbone = new Backbone[1];
-        ExtractedFeatures[] features = new ExtractedFeatures[1];
-        request.forEach(all, options, ProgressReporter.forConsole(err), (b, x) -> {
-            backbone[0] = b;
-            features[0] = x;
-        });
-        ExtractedFeatures x = features[0];
+        if (overlapping) {
+            options = policy.extraction(options);
+        }
+        BackboneCatalog catalog = BackboneCatalog.load(in.zoo());
+        Backbone backbone = catalog.get(cell.model());
+        ExtractedFeatures x = FeatureExtraction.features(catalog.resolved(backbone), all.subsample(o.perClass(),
+                o.sampleSeed()), options, in.cacheDir(), progress);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("images", x.features().rows());
         details.put("dim", x.features().cols());
@@ -90,12 +127,12 @@ final class ScoreCellRunner implements CellRunner {
         details.put("skipped", x.skipped().size());
         details.put("cached", x.cached());
         details.put("cache", in.cacheDir().resolve(cell.model()).toString());
-        return new Features(backbone[0], x, new DatasetFacts(in.dataset().id(), all.size(), all.classNames().size()),
+        return new Features(backbone, x, new DatasetFacts(in.dataset().id(), all.size(), all.classNames().size()),
                 device, (System.nanoTime() - t0) / 1e9, details);
     }
 
     /** The device, resolved once (auto: CUDA when usable, else the CPU with one warning). */
-    Device device() {
+    synchronized Device device() {
         if (resolved == null) {
             resolved = PyTorchRuntime.resolve(requested, m -> {
                 err.println(m);

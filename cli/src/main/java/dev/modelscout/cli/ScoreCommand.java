@@ -3,14 +3,12 @@ package dev.modelscout.cli;
 import dev.modelscout.core.FeatureMatrix;
 import dev.modelscout.core.InvalidOptionException;
 import dev.modelscout.core.Labels;
-import dev.modelscout.engine.ExtractedFeatures;
 import dev.modelscout.scoring.ScoreFiles;
 import dev.modelscout.scoring.ScoringException;
 import dev.modelscout.scoring.Scores;
 import dev.modelscout.scoring.TransferabilityScore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,10 +29,6 @@ import picocli.CommandLine.Spec;
                 + "DIR --zoo ZOO: features of every zoo backbone on an image folder, extracted (and cached) first, "
                 + "one row of scores per backbone.")
 final class ScoreCommand implements Callable<Integer> {
-
-    /** What is scored: features, labels and (optional) source probabilities, with where they came from. */
-    record ScoreInput(FeatureMatrix features, Labels labels, FeatureMatrix probabilities, String source) {
-    }
 
     @Spec
     CommandSpec spec;
@@ -116,16 +110,7 @@ final class ScoreCommand implements Callable<Integer> {
                     + "build (see doctor), not on a PyTorch device");
         }
         Scores.loadNativesInBackground();
-        List<ScoreInput> inputs = inputs();
-        PrintWriter err = spec.commandLine().getErr();
-        Map<String, List<Scores.Result>> byInput = new LinkedHashMap<>();
-        for (ScoreInput in : inputs) {
-            if (GlobalOptions.of(spec).verbose()) {
-                err.println("scoring " + in.source() + ": N=" + in.labels().size() + ", D=" + in.features().cols()
-                        + ", classes=" + in.labels().numClasses());
-            }
-            byInput.put(in.source(), Scores.run(chosen, in.features(), in.labels(), in.probabilities()));
-        }
+        Map<String, List<Scores.Result>> byInput = fromImages ? scoreImages(chosen) : scoreFiles(chosen);
         PrintWriter outWriter = spec.commandLine().getOut();
         boolean perModel = fromImages;
         Table table = perModel ? Table.of("model", "score", "value", "seconds") : Table.of("score", "value", "seconds");
@@ -151,24 +136,41 @@ final class ScoreCommand implements Callable<Integer> {
     }
 
     /**
-     * The one place that decides where features come from: files given by --features/--labels/--probs (one
-     * input), or every selected zoo backbone on --images (one input per backbone, named by its id). The
-     * options were checked by {@link #call}.
+     * Every selected zoo backbone on --images, one result list per backbone (named by its id), in zoo order:
+     * the features of backbone k+1 are extracted (or read from the cache) while backbone k is scored
+     * ({@link ZooFeatures#forEach}). The options were checked by {@link #call}.
      */
-    List<ScoreInput> inputs() {
-        if (source.given()) {
-            ZooFeatures request = source.request(cache);
-            List<ScoreInput> out = new ArrayList<>();
-            for (ExtractedFeatures f : request.load(request.dataset(), source.extractionOptions(spec),
-                    ProgressReporter.forConsole(spec.commandLine().getErr()))) {
-                out.add(new ScoreInput(f.features(), f.labels(), null, f.modelId()));
+    private Map<String, List<Scores.Result>> scoreImages(List<TransferabilityScore> chosen) {
+        ZooFeatures request = source.request(cache);
+        ProgressReporter progress = ProgressReporter.forConsole(spec.commandLine().getErr());
+        boolean verbose = GlobalOptions.of(spec).verbose();
+        Map<String, List<Scores.Result>> byInput = new LinkedHashMap<>();
+        request.forEach(request.dataset(), source.extractionOptions(spec), progress, (b, f) -> {
+            if (verbose) {
+                progress.warn(describe(f.modelId(), f.features(), f.labels()));
             }
-            return out;
-        }
+            byInput.put(f.modelId(), Scores.run(chosen, f.features(), f.labels(), null));
+        });
+        return byInput;
+    }
+
+    /** The files given by --features/--labels/--probs: one input, named by the features file. */
+    private Map<String, List<Scores.Result>> scoreFiles(List<TransferabilityScore> chosen) {
         FeatureMatrix f = ScoreFiles.readMatrix(features);
         Labels y = ScoreFiles.readLabels(labels);
         FeatureMatrix p = probs == null ? null : ScoreFiles.readMatrix(probs);
         ScoreFiles.checkInputs(features, f, labels, y, probs, p);
-        return List.of(new ScoreInput(f, y, p, features.toString()));
+        if (GlobalOptions.of(spec).verbose()) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println(describe(features.toString(), f, y));
+            err.flush();
+        }
+        Map<String, List<Scores.Result>> byInput = new LinkedHashMap<>();
+        byInput.put(features.toString(), Scores.run(chosen, f, y, p));
+        return byInput;
+    }
+
+    private static String describe(String source, FeatureMatrix f, Labels y) {
+        return "scoring " + source + ": N=" + y.size() + ", D=" + f.cols() + ", classes=" + y.numClasses();
     }
 }

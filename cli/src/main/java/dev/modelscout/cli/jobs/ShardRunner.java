@@ -1,16 +1,11 @@
 package dev.modelscout.cli.jobs;
 
-import dev.modelscout.core.ModelScoutException;
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
+import dev.modelscout.cli.overlap.Prefetcher;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,14 +15,24 @@ import java.util.function.Consumer;
  * Runs the cells of one shard of a plan, in order: for each, unless its result says it is done, take its lock,
  * write its marker, check that its dataset and model are those planned, compute it with the {@link CellRunner}
  * of its kind, write its result atomically, remove the marker. So a rerun skips finished cells, a killed task
- * loses at most the cell it was on (its marker stays; no result file, or only a whole one, exists), and two
+ * loses at most the cells it was on (their markers stay; no result file, or only a whole one, exists), and two
  * tasks never compute one cell at once. A failed cell is recorded with its one-line error and the shard goes on;
  * failed cells are computed again on the next run unless told otherwise.
+ *
+ * <p>Cells of a {@link StagedCellRunner} (score cells) overlap: once a cell's features are ready, the next cell is
+ * claimed (lock, re-check, marker, input checks, as above) and its features are made on a worker thread
+ * ({@link Prefetcher}) while the current cell is scored. So at most two cells are in flight; a failure of the next
+ * cell's features is recorded as that cell's, after the current cell's result was written; and if the shard stops
+ * on an error, the cell ahead is stopped and its lock released. The runner says whether its cells overlap
+ * ({@link StagedCellRunner#overlap}).
  */
 public final class ShardRunner {
 
     /** How often a running cell's marker is touched (for file systems without locks, see {@link PlanStatus}). */
     static final Duration HEARTBEAT = Duration.ofSeconds(30);
+
+    /** The name of the thread that prepares the next cell. */
+    static final String PREFETCH_THREAD = "modelscout-cell-features";
 
     /**
      * What one run did.
@@ -41,15 +46,21 @@ public final class ShardRunner {
     public record Summary(int cells, int computed, int failed, int alreadyDone, int skipped) {
     }
 
+    /** Counts of one run, as it goes. */
+    private static final class Tally {
+        int computed;
+        int failed;
+        int done;
+        int skipped;
+    }
+
     private final JobPlan plan;
     private final Map<TaskKind, CellRunner> runners;
     private final Fingerprints fingerprints;
     private final Map<String, String> env;
     private final Consumer<String> log;
     private final boolean verbose;
-    private final Object current = new Object();
-    private Cell running;
-    private Map<String, Object> runningMarker;
+    private final RunningCells running;
 
     /**
      * @param runners one per kind of cell the plan holds
@@ -65,6 +76,7 @@ public final class ShardRunner {
         this.env = Map.copyOf(env);
         this.log = log;
         this.verbose = verbose;
+        this.running = new RunningCells(plan);
     }
 
     /** Runs shard {@code shard} (0-based) of {@code of}; {@code retryFailed}: compute failed cells again. */
@@ -73,49 +85,46 @@ public final class ShardRunner {
         log.accept("plan " + plan.dir() + ": shard " + shard + " of " + of + ": " + cells.size() + " cell"
                 + (cells.size() == 1 ? "" : "s") + " (" + cells.get(0).id()
                 + (cells.size() > 1 ? " .. " + cells.get(cells.size() - 1).id() : "") + ")");
-        Thread hook = new Thread(this::stopped, "modelscout-jobs-stop");
+        Thread hook = new Thread(() -> running.stopped(log), "modelscout-jobs-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         Thread heartbeat = heartbeat();
-        int computed = 0;
-        int failed = 0;
-        int done = 0;
-        int skipped = 0;
-        try {
-            for (Cell cell : cells) {
-                ResultFiles.Read before = ResultFiles.read(plan, cell);
-                if (before instanceof ResultFiles.Valid v && v.result().done()) {
-                    done++;
-                    log.accept(cell.id() + ": done earlier; skipped");
-                    continue;
-                }
-                if (before instanceof ResultFiles.Valid v && !retryFailed) {
-                    skipped++;
-                    log.accept(cell.id() + ": failed earlier (" + v.result().error() + "); skipped (--skip-failed)");
-                    continue;
-                }
-                if (before instanceof ResultFiles.Unreadable u) {
-                    log.accept(cell.id() + ": " + u.reason() + "; not a finished result, computing the cell again");
-                }
-                Optional<CellLock> lock = CellLock.tryAcquire(ResultFiles.lockFile(plan, cell), Duration.ofSeconds(2));
-                if (lock.isEmpty()) {
-                    skipped++;
-                    log.accept(cell.id() + ": being computed by another task (its lock is held); skipped");
-                    continue;
-                }
-                try (CellLock held = lock.get()) {
-                    if (ResultFiles.read(plan, cell) instanceof ResultFiles.Valid v && v.result().done()) {
-                        done++;
-                        log.accept(cell.id() + ": done by another task meanwhile; skipped");
-                        continue;
-                    }
-                    CellResult r = compute(cell);
-                    computed++;
-                    if (!r.done()) {
-                        failed++;
+        Tally t = new Tally();
+        boolean possible = cells.size() > 1
+                && cells.stream().allMatch(c -> runners.get(c.task()) instanceof StagedCellRunner);
+        boolean overlap = possible;
+        for (CellRunner r : cells.stream().map(c -> runners.get(c.task())).distinct().toList()) {
+            if (r instanceof StagedCellRunner<?> staged) {
+                overlap = staged.overlap(possible) && overlap;
+            }
+        }
+        List<CellRun> open = new ArrayList<>();
+        try (Prefetcher ahead = overlap ? new Prefetcher(PREFETCH_THREAD) : null) {
+            Iterator<Cell> it = cells.iterator();
+            CellRun cur = claimNext(it, retryFailed, t, ahead, open);
+            while (cur != null) {
+                cur.ready();
+                CellRun next = null;
+                RuntimeException claimFailure = null;
+                if (ahead != null) {
+                    try {
+                        next = claimNext(it, retryFailed, t, ahead, open);
+                    } catch (RuntimeException e) {
+                        claimFailure = e;
                     }
                 }
+                CellResult r = cur.finish(log, verbose);
+                open.remove(cur);
+                t.computed++;
+                t.failed += r.done() ? 0 : 1;
+                if (claimFailure != null) {
+                    throw claimFailure;
+                }
+                cur = ahead != null ? next : claimNext(it, retryFailed, t, null, open);
             }
         } finally {
+            for (CellRun f : open) {
+                f.abandon();
+            }
             heartbeat.interrupt();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
@@ -123,110 +132,52 @@ public final class ShardRunner {
                 // the JVM is shutting down; the hook runs
             }
         }
-        Summary s = new Summary(cells.size(), computed, failed, done, skipped);
-        log.accept("shard " + shard + " of " + of + ": " + computed + " computed (" + failed + " failed), " + done
-                + " done earlier, " + skipped + " skipped");
+        Summary s = new Summary(cells.size(), t.computed, t.failed, t.done, t.skipped);
+        log.accept("shard " + shard + " of " + of + ": " + t.computed + " computed (" + t.failed + " failed), " + t.done
+                + " done earlier, " + t.skipped + " skipped");
         return s;
     }
 
-    private CellResult compute(Cell cell) {
-        Instant started = Instant.now();
-        long t0 = System.nanoTime();
-        String host = TaskIdentity.host();
-        long pid = ProcessHandle.current().pid();
-        Map<String, String> launch = TaskIdentity.launch(env);
-        Map<String, Object> marker = new LinkedHashMap<>();
-        marker.put("cell", cell.index());
-        marker.put("id", cell.id());
-        marker.put("host", host);
-        marker.put("pid", pid);
-        marker.put("launch", launch);
-        marker.put("started", time(started));
-        synchronized (current) {
-            ResultFiles.writeMarker(plan, cell, marker);
-            running = cell;
-            runningMarker = marker;
+    /**
+     * The next cell of {@code it} to compute, claimed (lock held, added to {@code open}) and begun; or null when
+     * none is left. Cells done, failed and not retried, or locked by another task are skipped and counted.
+     */
+    private CellRun claimNext(Iterator<Cell> it, boolean retryFailed, Tally t, Prefetcher ahead, List<CellRun> open) {
+        while (it.hasNext()) {
+            Cell cell = it.next();
+            ResultFiles.Read before = ResultFiles.read(plan, cell);
+            if (before instanceof ResultFiles.Valid v && v.result().done()) {
+                t.done++;
+                log.accept(cell.id() + ": done earlier; skipped");
+                continue;
+            }
+            if (before instanceof ResultFiles.Valid v && !retryFailed) {
+                t.skipped++;
+                log.accept(cell.id() + ": failed earlier (" + v.result().error() + "); skipped (--skip-failed)");
+                continue;
+            }
+            if (before instanceof ResultFiles.Unreadable u) {
+                log.accept(cell.id() + ": " + u.reason() + "; not a finished result, computing the cell again");
+            }
+            Optional<CellLock> lock = CellLock.tryAcquire(ResultFiles.lockFile(plan, cell), Duration.ofSeconds(2));
+            if (lock.isEmpty()) {
+                t.skipped++;
+                log.accept(cell.id() + ": being computed by another task (its lock is held); skipped");
+                continue;
+            }
+            CellRun f = new CellRun(plan, cell, lock.get(), running, TaskIdentity.launch(env));
+            open.add(f);
+            if (ResultFiles.read(plan, cell) instanceof ResultFiles.Valid v && v.result().done()) {
+                t.done++;
+                log.accept(cell.id() + ": done by another task meanwhile; skipped");
+                open.remove(f);
+                f.abandon();
+                continue;
+            }
+            f.begin(fingerprints, runners, ahead, log);
+            return f;
         }
-        log.accept(cell.id() + ": " + cell.task().id() + " " + cell.model() + " on " + cell.dataset());
-        String source = "jobs:" + plan.dir().getFileName() + "/" + cell.id();
-        String datasetPrint = null;
-        String modelPrint = null;
-        CellResult r;
-        try {
-            PlanDataset dataset = plan.dataset(cell.dataset());
-            Path images = plan.resolve(dataset.path());
-            datasetPrint = fingerprints.datasetFingerprint(images);
-            if (!datasetPrint.equals(dataset.fingerprint())) {
-                throw new JobsException("dataset " + dataset.id() + " (" + images + ") changed since planning (an image "
-                        + "was added, removed, moved or modified); make a new plan");
-            }
-            modelPrint = fingerprints.modelFingerprint(plan.zooPath(), cell.model());
-            if (!modelPrint.equals(plan.model(cell.model()).fingerprint())) {
-                throw new JobsException("model " + cell.model() + " of " + plan.zooPath() + " changed since planning "
-                        + "(its catalog entry or weights); make a new plan");
-            }
-            CellRunner runner = runners.get(cell.task());
-            if (runner == null) {
-                throw new JobsException(cell.task().id() + " cells cannot run here: no runner for them");
-            }
-            CellOutcome o = runner.run(cell, new CellInputs(plan.zooPath(), images, dataset,
-                    plan.cacheDir(dataset.id()), source));
-            Map<String, Double> timings = new LinkedHashMap<>(o.timings());
-            timings.put("total_s", seconds(t0));
-            r = new CellResult(plan.planId(), cell.index(), cell.id(), cell.dataset(), cell.model(), cell.task(),
-                    CellResult.Status.DONE, null, o.scores(), o.accuracy(), HistoryRow.cells(o.row(), source), timings,
-                    o.device(), host, pid, launch, time(started), time(Instant.now()), datasetPrint, modelPrint,
-                    PlanJson.JSON.valueToTree(o.details()));
-            log.accept(cell.id() + ": done in " + String.format(java.util.Locale.ROOT, "%.1f s", seconds(t0)));
-        } catch (ModelScoutException e) {
-            r = failed(cell, oneLine(e.getMessage()), t0, started, host, pid, launch, datasetPrint, modelPrint);
-        } catch (OutOfMemoryError e) {
-            r = failed(cell, "out of memory (" + oneLine(e.getMessage()) + "): give the JVM more heap "
-                    + "(-Xmx in MODELSCOUT_JAVA_OPTS) and the task more memory (--mem)", t0, started, host, pid, launch,
-                    datasetPrint, modelPrint);
-        } catch (RuntimeException e) {
-            if (verbose) {
-                StringWriter sw = new StringWriter();
-                e.printStackTrace(new PrintWriter(sw));
-                log.accept(sw.toString().strip());
-            }
-            r = failed(cell, "internal error: " + e.getClass().getSimpleName() + ": " + oneLine(e.getMessage()), t0,
-                    started, host, pid, launch, datasetPrint, modelPrint);
-        }
-        ResultFiles.write(plan, cell, r);
-        synchronized (current) {
-            running = null;
-            runningMarker = null;
-            ResultFiles.deleteMarker(plan, cell);
-        }
-        return r;
-    }
-
-    private CellResult failed(Cell cell, String error, long t0, Instant started, String host, long pid,
-            Map<String, String> launch, String datasetPrint, String modelPrint) {
-        log.accept(cell.id() + ": failed: " + error);
-        return new CellResult(plan.planId(), cell.index(), cell.id(), cell.dataset(), cell.model(), cell.task(),
-                CellResult.Status.FAILED, error, Map.of(), Double.NaN, Map.of(), Map.of("total_s", seconds(t0)), null,
-                host, pid, launch, time(started), time(Instant.now()), datasetPrint, modelPrint,
-                PlanJson.JSON.createObjectNode());
-    }
-
-    /** The shutdown hook: a task stopped by a signal (scancel, a time limit) says which cell it leaves unfinished. */
-    private void stopped() {
-        synchronized (current) {
-            if (running == null) {
-                return;
-            }
-            Map<String, Object> m = new LinkedHashMap<>(runningMarker);
-            m.put("stopped", time(Instant.now()));
-            m.put("reason", "the process was stopped (a signal: scancel, a time limit, Ctrl-C) while computing the cell");
-            try {
-                ResultFiles.writeMarker(plan, running, m);
-            } catch (RuntimeException e) {
-                // the marker of the start stays; status reports the cell as interrupted either way
-            }
-            log.accept(running.id() + ": stopped before it finished; the next run of its shard computes it again");
-        }
+        return null;
     }
 
     private Thread heartbeat() {
@@ -234,15 +185,7 @@ public final class ShardRunner {
             try {
                 while (!Thread.currentThread().isInterrupted()) {
                     Thread.sleep(HEARTBEAT.toMillis());
-                    synchronized (current) {
-                        if (running != null) {
-                            try {
-                                Files.setLastModifiedTime(ResultFiles.marker(plan, running), FileTime.from(Instant.now()));
-                            } catch (IOException e) {
-                                // a missed beat only matters where the file system has no locks
-                            }
-                        }
-                    }
+                    running.touch();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -253,7 +196,7 @@ public final class ShardRunner {
         return t;
     }
 
-    private static double seconds(long t0) {
+    static double seconds(long t0) {
         return (System.nanoTime() - t0) / 1e9;
     }
 

@@ -66,4 +66,28 @@ class KilledShardTest {
         assertTrue(s.note().matches("on .* \\(pid " + p.pid() + ", slurm job 9_0\\) since \\S+, stopped \\S+"), s.note());
         assertInstanceOf(ResultFiles.Absent.class, ResultFiles.read(plan, stopped));
     }
+
+    @Test
+    void aKilledTaskWithTwoScoreCellsInFlightLosesThoseTwoOnlyAndTheRerunResumes() throws Exception {
+        PlanFixture f = new PlanFixture(dir);
+        JobPlan plan = f.plan(dir.resolve("plan"), 1);
+        Cell scoring = plan.cells().get(2);
+        Cell ahead = plan.cells().get(3);
+        Process p = ShardProcess.start(plan, 0, 1, scoring.id(), "staged"); // cell 3's features made, cell 2 scored
+        p.destroyForcibly();
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+
+        PlanStatus.Report r = PlanStatus.of(plan);
+        assertEquals(2, r.count(PlanStatus.State.DONE));
+        for (Cell c : List.of(scoring, ahead)) {
+            assertInstanceOf(ResultFiles.Absent.class, ResultFiles.read(plan, c));
+            PlanStatus.CellStatus s = r.cells().get(c.index());
+            assertEquals(PlanStatus.State.PENDING, s.state(), c.id());
+            assertTrue(s.interrupted() && s.note().endsWith(", killed"), c.id() + ": " + s.note());
+        }
+        assertFalse(r.cells().get(4).interrupted(), "nothing beyond the cell ahead was begun");
+        f.shardRunner(plan, Map.of()).run(0, 1, true);
+        assertEquals(plan.cells().subList(2, 6).stream().map(Cell::id).toList(), f.computed);
+        assertEquals(6, PlanStatus.of(plan).count(PlanStatus.State.DONE));
+    }
 }

@@ -1,0 +1,58 @@
+package dev.modelscout.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.modelscout.core.Device;
+import dev.modelscout.core.InvalidOptionException;
+import dev.modelscout.engine.ExtractionOptions;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** When scoring overlaps extraction, and how the two share the cores, without natives. */
+class OverlapPolicyTest {
+
+    static final ExtractionOptions CPU = ExtractionOptions.defaults().withDevice(Device.CPU);
+
+    @Test
+    void byDefaultTheScoresOverlapAnExtractionOnCudaOnly() {
+        OverlapPolicy auto = new OverlapPolicy(2, Map.of(), null);
+        assertTrue(auto.overlaps(Device.cuda(0)));
+        assertFalse(auto.overlaps(Device.CPU));
+        assertTrue(auto.whySequential().startsWith("features on the CPU"), auto.whySequential());
+        assertTrue(new OverlapPolicy(2, Map.of(), " TRUE ").overlaps(Device.CPU));
+        OverlapPolicy off = new OverlapPolicy(2, Map.of(), "false");
+        assertFalse(off.overlaps(Device.cuda(0)));
+        assertEquals("modelscout.overlap=false", off.whySequential());
+        InvalidOptionException e = assertThrows(InvalidOptionException.class,
+                () -> new OverlapPolicy(2, Map.of(), "sometimes"));
+        assertEquals("-Dmodelscout.overlap=sometimes: out of range (allowed: auto, true, false)", e.getMessage());
+    }
+
+    @Test
+    void eachSideGetsHalfTheCoresOnTheCpu() {
+        OverlapPolicy two = new OverlapPolicy(2, Map.of(), "auto");
+        assertEquals(1, two.extraction(CPU).computeThreads());
+        assertEquals(1, two.scoringThreads());
+        OverlapPolicy sixteen = new OverlapPolicy(16, Map.of(), "auto");
+        assertEquals(8, sixteen.extraction(CPU).computeThreads());
+        assertEquals(8, sixteen.scoringThreads());
+        OverlapPolicy three = new OverlapPolicy(3, Map.of(), "auto");
+        assertEquals(2, three.extractionThreads());
+        assertEquals(1, three.scoringThreads());
+        OverlapPolicy one = new OverlapPolicy(1, Map.of(), "auto");
+        assertEquals(1, one.extractionThreads());
+        assertEquals(1, one.scoringThreads());
+    }
+
+    @Test
+    void theUsersChoiceAndCudaKeepTheirThreads() {
+        OverlapPolicy split = new OverlapPolicy(16, Map.of(), "auto");
+        assertEquals(3, split.extraction(CPU.withComputeThreads(3)).computeThreads(), "--threads 3");
+        assertEquals(0, split.extraction(CPU.withDevice(Device.cuda(0))).computeThreads(), "the GPU runs the network");
+        OverlapPolicy omp = new OverlapPolicy(16, Map.of("OMP_NUM_THREADS", "4"), "auto");
+        assertEquals(0, omp.extraction(CPU).computeThreads(), "OMP_NUM_THREADS decides for PyTorch");
+    }
+}
