@@ -28,7 +28,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Score cells: the backbone's features on the dataset (from the shared feature cache, else extracted and
  * cached: {@link FeatureExtraction}, as {@code score --images} does), then the planned scores on them
- * ({@code Scores.run}), and the candidate row ({@code Candidates.row}). The same steps as
+ * ({@code Scores.run}), the image fields ({@link ImageFields}: the dataset's probe on the reference backbone, this
+ * backbone's domain distance), and the candidate row ({@code Candidates.row}). The same steps as
  * {@code score --images --zoo}, so a cell's scores are that command's. The two steps are {@link #prepare} and
  * {@link #finish}: when they overlap, the shard runner extracts the next cell's features on its prefetch thread
  * while this cell is scored, so {@link #prepare} may run on another thread than {@link #finish} (never two
@@ -40,6 +41,8 @@ final class ScoreCellRunner implements StagedCellRunner<ScoreCellRunner.Features
     private final PrintWriter err;
     private final ProgressReporter progress;
     private final Map<Path, ImageDataset> opened = new ConcurrentHashMap<>();
+    /** The probe's accuracy per (dataset, subsample, reference): computed once per shard. */
+    private final Map<String, Double> probes = new ConcurrentHashMap<>();
     private final OverlapPolicy policy = OverlapPolicy.ofThisMachine();
     private volatile boolean overlapping;
     private boolean limited;
@@ -92,13 +95,13 @@ final class ScoreCellRunner implements StagedCellRunner<ScoreCellRunner.Features
             total += r.seconds();
         }
         timings.put("scores_s", total);
-        Job row = Candidates.row(in.source(), cell.index() + 1, f.facts(), f.backbone(), scores);
+        Job row = Candidates.row(in.source(), cell.index() + 1, f.facts(), f.backbone(), scores, f.domainDistance());
         return new CellOutcome(scores, Double.NaN, row, timings, f.device().toString(), Map.of("features", f.details()));
     }
 
     /** A cell's features, where they came from and how long they took. */
-    record Features(Backbone backbone, ExtractedFeatures features, DatasetFacts facts, Device device, double seconds,
-                    Map<String, Object> details) {
+    record Features(Backbone backbone, ExtractedFeatures features, DatasetFacts facts, double domainDistance,
+                    Device device, double seconds, Map<String, Object> details) {
     }
 
     /** The features of the cell's backbone on its dataset (cached or extracted), with the dataset's facts. */
@@ -118,8 +121,16 @@ final class ScoreCellRunner implements StagedCellRunner<ScoreCellRunner.Features
         }
         BackboneCatalog catalog = BackboneCatalog.load(in.zoo());
         Backbone backbone = catalog.get(cell.model());
-        ExtractedFeatures x = FeatureExtraction.features(catalog.resolved(backbone), all.subsample(o.perClass(),
-                o.sampleSeed()), options, in.cacheDir(), progress);
+        ImageDataset data = all.subsample(o.perClass(), o.sampleSeed());
+        ExtractedFeatures x = FeatureExtraction.features(catalog.resolved(backbone), data, options, in.cacheDir(), progress);
+        // The image fields: the dataset's probe on the reference backbone (its cell's cached features, or extracted
+        // into the same cache once per dataset), and this backbone's domain distance.
+        Backbone reference = ImageFields.reference(catalog);
+        ExtractionOptions referenceOptions = options;
+        double probe = probes.computeIfAbsent(in.images().toAbsolutePath().normalize() + "\u0000" + o.perClass() + "\u0000"
+                + o.sampleSeed() + "\u0000" + reference.id(), k -> ImageFields.probeAccuracy(reference.id().equals(backbone.id())
+                ? x : FeatureExtraction.features(catalog.resolved(reference), data, referenceOptions, in.cacheDir(), progress)));
+        double distance = ImageFields.domainDistance(catalog, backbone, x);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("images", x.features().rows());
         details.put("dim", x.features().cols());
@@ -127,8 +138,8 @@ final class ScoreCellRunner implements StagedCellRunner<ScoreCellRunner.Features
         details.put("skipped", x.skipped().size());
         details.put("cached", x.cached());
         details.put("cache", in.cacheDir().resolve(cell.model()).toString());
-        return new Features(backbone, x, new DatasetFacts(in.dataset().id(), all.size(), all.classNames().size()),
-                device, (System.nanoTime() - t0) / 1e9, details);
+        return new Features(backbone, x, new DatasetFacts(in.dataset().id(), all.size(), all.classNames().size())
+                .withProbe(probe, reference.id()), distance, device, (System.nanoTime() - t0) / 1e9, details);
     }
 
     /** The device, resolved once (auto: CUDA when usable, else the CPU with one warning). */

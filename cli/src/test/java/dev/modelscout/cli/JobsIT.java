@@ -91,6 +91,15 @@ class JobsIT {
                 assertEquals("", m.get("accuracy"));
             }
         }
+        // the image fields: one probe per dataset (on the zoo's reference backbone), whichever cell computed it
+        for (String d : List.of("pets", "birds")) {
+            List<CSVRecord> of = merged.values().stream().filter(r -> r.get("dataset").equals(d)).toList();
+            assertEquals(1, of.stream().map(r -> r.get("probe_accuracy")).distinct().count(), d);
+            double probe = Double.parseDouble(of.get(0).get("probe_accuracy"));
+            assertTrue(probe >= 0 && probe <= 1, of.get(0).toString());
+            assertEquals(1, of.stream().map(r -> r.get("probe_model")).distinct().count(), d);
+            assertTrue(!of.get(0).get("probe_model").isEmpty());
+        }
         assertEquals(12, compared);
     }
 
@@ -149,6 +158,8 @@ class JobsIT {
             assertTrue(acc >= 0 && acc <= 1, r.toString());
             assertTrue(Double.isFinite(Double.parseDouble(r.get("score_logme"))), r.toString());
             assertTrue(r.get("source").startsWith("modelscout finetune: sgd"), r.get("source"));
+            double probe = Double.parseDouble(r.get("probe_accuracy"));
+            assertTrue(probe >= 0 && probe <= 1, r.toString());
         }
         Path history = dir.resolve("history.csv");
         CliTest.run("history", "append", "--history", history.toString(), "--jobs", rows.toString()).expectExit(0)
