@@ -13,7 +13,7 @@ import java.util.function.Supplier;
  * <p>When: by default ({@code -Dmodelscout.overlap=auto}) when the features are extracted on a CUDA device, whose
  * forward passes leave the CPU to the scores; not on the CPU, where both sides need the same cores, so the work is
  * the same either way and the overlap only pays when the extraction cannot use every core (docs/benchmarks.md:
- * on 2 cores it was 25 to 40% slower for torchvision-sized backbones at 224 x 224, and no faster than the same
+ * on 2 cores it was about 50% slower for torchvision-sized backbones at 224 x 224, and 1 to 5% faster than the same
  * thread split one after the other for the embedded world's small ones). {@code true} or {@code false} forces it.
  *
  * <p>How: each side's native thread team gets half the cores, as a team that counts on every core stalls whenever

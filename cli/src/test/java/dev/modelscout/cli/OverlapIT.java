@@ -22,7 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The overlap with real natives (DJL extraction on the worker thread, ND4J scores on the caller), forced on with
  * {@code -Dmodelscout.overlap=true} since on the CPU it is off by default: {@code score --images} and a shard of
- * score cells give the values of the runs one after the other.
+ * score cells give the values of the runs one after the other. Every run uses one PyTorch thread ({@code --threads
+ * 1}, which the overlap keeps): features computed with other thread counts differ in the last digits (about 1e-7
+ * relative for r18), and PyTorch's thread count is process-wide, so an overlapped run (half the cores) would
+ * change it for the runs after it in this JVM.
  */
 class OverlapIT {
 
@@ -57,8 +60,8 @@ class OverlapIT {
         System.setProperty(OverlapPolicy.PROPERTY, overlap);
         Path out = dir.resolve("scores-" + overlap + ".csv");
         CliTest r = CliTest.run("--device", "cpu", "-v", "score", "--images", dir.resolve("Pets").toString(), "--zoo",
-                zoo.toString(), "--scores", "logme,lfc,hscore", "--cache", dir.resolve(cache).toString(), "--out",
-                out.toString()).expectExit(0).expectErr("timing: tiny: features ").expectErr("timing: r18: features ");
+                zoo.toString(), "--scores", "logme,lfc,hscore", "--threads", "1", "--cache", dir.resolve(cache).toString(),
+                "--out", out.toString()).expectExit(0).expectErr("timing: tiny: features ").expectErr("timing: r18: features ");
         r.expectErr(overlap.equals("true") ? "(scoring overlapped the next backbone's features"
                 : "(one after the other: modelscout.overlap=false)");
         Map<String, String> values = new HashMap<>();
@@ -84,7 +87,7 @@ class OverlapIT {
         System.setProperty(OverlapPolicy.PROPERTY, "true");
         Path plan = dir.resolve("plan");
         CliTest.run("--device", "cpu", "jobs", "plan", "--zoo", zoo.toString(), "--datasets",
-                dir.resolve("Pets").toString(), "--scores", "logme,lfc,hscore", "--shards", "1", "--out",
+                dir.resolve("Pets").toString(), "--scores", "logme,lfc,hscore", "--threads", "1", "--shards", "1", "--out",
                 plan.toString()).expectExit(0).expectOut("planned 2 score cells");
         CliTest run = CliTest.run("--device", "cpu", "jobs", "run", "--plan", plan.toString(), "--shard", "0")
                 .expectExit(0).expectOut("2 computed, 0 failed");
