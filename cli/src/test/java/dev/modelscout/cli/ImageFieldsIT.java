@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,13 +28,7 @@ class ImageFieldsIT {
 
     @BeforeEach
     void zoo() throws IOException {
-        Assumptions.assumeTrue(Files.isRegularFile(ExtractIT.TINY), "needs " + ExtractIT.TINY);
-        Path model = Files.copy(ExtractIT.TINY, dir.resolve("tinycnn.pt"));
-        zoo = dir.resolve("zoo.csv");
-        CliTest.run("--device", "cpu", "zoo", "add", "--zoo", zoo.toString(), "--id", "tiny", "--weights",
-                model.toString(), "--crop", "32", "--pretrain", "shapes").expectExit(0);
-        CliTest.run("--device", "cpu", "zoo", "add", "--zoo", zoo.toString(), "--id", "r18", "--weights",
-                "builtin:resnet18?seed=1", "--crop", "32").expectExit(0);
+        zoo = TestZoo.tinyAndResnet(dir, List.of("--pretrain", "shapes"), List.of());
     }
 
     @Test

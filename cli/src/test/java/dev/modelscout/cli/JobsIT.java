@@ -37,13 +37,7 @@ class JobsIT {
 
     @BeforeEach
     void zooAndImages() throws IOException {
-        Assumptions.assumeTrue(Files.isRegularFile(ExtractIT.TINY), "needs " + ExtractIT.TINY);
-        Path model = Files.copy(ExtractIT.TINY, dir.resolve("tinycnn.pt"));
-        zoo = dir.resolve("zoo.csv");
-        CliTest.run("--device", "cpu", "zoo", "add", "--zoo", zoo.toString(), "--id", "tiny", "--weights",
-                model.toString(), "--crop", "32", "--arch", "cnn").expectExit(0);
-        CliTest.run("--device", "cpu", "zoo", "add", "--zoo", zoo.toString(), "--id", "r18", "--weights",
-                "builtin:resnet18?seed=1", "--crop", "32", "--arch", "resnet").expectExit(0);
+        zoo = TestZoo.tinyAndResnet(dir, List.of("--arch", "cnn"), List.of("--arch", "resnet"));
         ExtractIT.images(dir.resolve("Pets"), 2, 5);
         ExtractIT.images(dir.resolve("Birds"), 2, 4);
     }

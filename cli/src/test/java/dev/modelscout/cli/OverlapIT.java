@@ -13,7 +13,6 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,13 +40,7 @@ class OverlapIT {
 
     @BeforeEach
     void zooAndImages() throws IOException {
-        Assumptions.assumeTrue(Files.isRegularFile(ExtractIT.TINY), "needs " + ExtractIT.TINY);
-        Path model = Files.copy(ExtractIT.TINY, dir.resolve("tinycnn.pt"));
-        zoo = dir.resolve("zoo.csv");
-        CliTest.run("--device", "cpu", "zoo", "add", "--zoo", zoo.toString(), "--id", "tiny", "--weights",
-                model.toString(), "--crop", "32", "--arch", "cnn").expectExit(0);
-        CliTest.run("--device", "cpu", "zoo", "add", "--zoo", zoo.toString(), "--id", "r18", "--weights",
-                "builtin:resnet18?seed=1", "--crop", "32", "--arch", "resnet").expectExit(0);
+        zoo = TestZoo.tinyAndResnet(dir, List.of("--arch", "cnn"), List.of("--arch", "resnet"));
         ExtractIT.images(dir.resolve("Pets"), 2, 5);
     }
 

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,13 +31,7 @@ class RecommendIT {
 
     @BeforeEach
     void zooAndImages() throws IOException {
-        Assumptions.assumeTrue(Files.isRegularFile(ExtractIT.TINY), "needs " + ExtractIT.TINY);
-        Path model = Files.copy(ExtractIT.TINY, dir.resolve("tinycnn.pt"));
-        zoo = dir.resolve("zoo.csv");
-        CliTest.run("--device", "cpu", "zoo", "add", "--zoo", zoo.toString(), "--id", "tiny", "--weights",
-                model.toString(), "--crop", "32", "--arch", "resnet", "--pretrain", "imagenet").expectExit(0);
-        CliTest.run("--device", "cpu", "zoo", "add", "--zoo", zoo.toString(), "--id", "r18", "--weights",
-                "builtin:resnet18?seed=1", "--crop", "32", "--arch", "resnet", "--pretrain", "imagenet").expectExit(0);
+        zoo = TestZoo.tinyAndResnet(dir, List.of("--arch", "resnet", "--pretrain", "imagenet"), List.of("--arch", "resnet", "--pretrain", "imagenet"));
         images = dir.resolve("Pets");
         ExtractIT.images(images, 2, 6);
     }

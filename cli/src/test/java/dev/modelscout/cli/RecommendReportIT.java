@@ -39,13 +39,7 @@ class RecommendReportIT {
 
     @BeforeEach
     void zooAndImages() throws IOException {
-        Assumptions.assumeTrue(Files.isRegularFile(ExtractIT.TINY), "needs " + ExtractIT.TINY);
-        Path model = Files.copy(ExtractIT.TINY, dir.resolve("tinycnn.pt"));
-        zoo = dir.resolve("zoo.csv");
-        CliTest.run("--device", "cpu", "zoo", "add", "--zoo", zoo.toString(), "--id", "tiny", "--weights",
-                model.toString(), "--crop", "32", "--arch", "resnet", "--pretrain", "imagenet").expectExit(0);
-        CliTest.run("--device", "cpu", "zoo", "add", "--zoo", zoo.toString(), "--id", "r18", "--weights",
-                "builtin:resnet18?seed=1", "--crop", "32", "--arch", "resnet", "--pretrain", "imagenet").expectExit(0);
+        zoo = TestZoo.tinyAndResnet(dir, List.of("--arch", "resnet", "--pretrain", "imagenet"), List.of("--arch", "resnet", "--pretrain", "imagenet"));
         images = dir.resolve("Pets");
         ExtractIT.images(images, 2, 6);
         Files.writeString(images.resolve("class0/notes.txt"), "not an image");
