@@ -77,10 +77,7 @@ final class FineTuneRun {
             scores.put(s.name(), s.value());
         }
         double domainDistance = ImageFields.domainDistance(catalog, backbone, f);
-        Backbone reference = ImageFields.reference(catalog);
-        ExtractedFeatures probed = reference.id().equals(backbone.id()) ? f
-                : FeatureExtraction.features(catalog.resolved(reference), train, extraction, r.cacheDir(), extractionListener);
-        double probe = ImageFields.probeAccuracy(probed);
+        double probe = ImageFields.probeAccuracy(catalog, backbone, f, train, extraction, r.cacheDir(), extractionListener);
         FineTuneResult result;
         try (FineTuner tuner = FineTuner.open(backbone, r.options())) {
             result = tuner.fineTune(train, val, listener);
@@ -90,7 +87,7 @@ final class FineTuneRun {
         }
         int size = data.size() + (r.valDir() != null ? val.size() : 0);
         DatasetFacts facts = new DatasetFacts(r.datasetId(), size, data.classNames().size())
-                .withProbe(probe, reference.id());
+                .withProbe(probe, ImageFields.reference(catalog).id());
         Job row = Candidates.row(r.images().toString(), 1, facts, catalog.get(r.modelId()), scores, domainDistance)
                 .withAccuracy(result.valAccuracy())
                 .withCell(HistorySchema.SOURCE, source(result));

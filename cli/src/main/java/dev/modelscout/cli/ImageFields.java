@@ -2,9 +2,14 @@ package dev.modelscout.cli;
 
 import dev.modelscout.core.Backbone;
 import dev.modelscout.engine.ExtractedFeatures;
+import dev.modelscout.engine.ExtractionListener;
+import dev.modelscout.engine.ExtractionOptions;
+import dev.modelscout.engine.FeatureExtraction;
+import dev.modelscout.engine.ImageDataset;
 import dev.modelscout.scoring.DomainDistance;
 import dev.modelscout.scoring.TaskDifficulty;
 import dev.modelscout.zoo.BackboneCatalog;
+import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 
@@ -39,6 +44,23 @@ final class ImageFields {
     /** Task difficulty: the probe's cross-validated accuracy on {@code reference}'s features of the target. */
     static double probeAccuracy(ExtractedFeatures reference) {
         return TaskDifficulty.probeAccuracy(reference.features(), reference.labels());
+    }
+
+    /**
+     * Task difficulty of {@code data} where {@code own} are {@code backbone}'s features of it: the probe on
+     * {@code own} when {@code backbone} is the reference, else on the reference's features (cached or extracted
+     * into {@code cacheDir}).
+     */
+    static double probeAccuracy(BackboneCatalog catalog, Backbone backbone, ExtractedFeatures own, ImageDataset data,
+            ExtractionOptions options, Path cacheDir, ExtractionListener listener) {
+        return probeAccuracy(reference(catalog).id().equals(backbone.id()) ? own
+                : referenceFeatures(catalog, data, options, cacheDir, listener));
+    }
+
+    /** The reference backbone's features of {@code data}, from the cache in {@code cacheDir} or extracted into it. */
+    static ExtractedFeatures referenceFeatures(BackboneCatalog catalog, ImageDataset data, ExtractionOptions options,
+            Path cacheDir, ExtractionListener listener) {
+        return FeatureExtraction.features(catalog.resolved(reference(catalog)), data, options, cacheDir, listener);
     }
 
     /**

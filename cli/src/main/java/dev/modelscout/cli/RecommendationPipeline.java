@@ -3,7 +3,6 @@ package dev.modelscout.cli;
 import dev.modelscout.core.Backbone;
 import dev.modelscout.engine.ExtractionListener;
 import dev.modelscout.engine.ExtractionOptions;
-import dev.modelscout.engine.FeatureExtraction;
 import dev.modelscout.engine.ImageDataset;
 import dev.modelscout.recommender.Candidates;
 import dev.modelscout.recommender.DatasetFacts;
@@ -71,7 +70,7 @@ final class RecommendationPipeline {
             scored.add(new Scored(b, scores, ImageFields.domainDistance(catalog, b, f)));
         });
         if (Double.isNaN(probe[0])) { // the reference is not among the selected models: its features too
-            probe[0] = ImageFields.probeAccuracy(FeatureExtraction.features(catalog.resolved(reference),
+            probe[0] = ImageFields.probeAccuracy(ImageFields.referenceFeatures(catalog,
                     all.subsample(request.perClass(), request.seed()), options, request.cacheDir(), listener));
         }
         DatasetFacts facts = new DatasetFacts(datasetId, all.size(), all.classNames().size())

@@ -42,7 +42,7 @@ final class ScoreCellRunner implements StagedCellRunner<ScoreCellRunner.Features
     private final ProgressReporter progress;
     private final Map<Path, ImageDataset> opened = new ConcurrentHashMap<>();
     /** The probe's accuracy per (dataset, subsample, reference): computed once per shard. */
-    private final Map<String, Double> probes = new ConcurrentHashMap<>();
+    private final Map<ProbeKey, Double> probes = new ConcurrentHashMap<>();
     private final OverlapPolicy policy = OverlapPolicy.ofThisMachine();
     private volatile boolean overlapping;
     private boolean limited;
@@ -99,6 +99,10 @@ final class ScoreCellRunner implements StagedCellRunner<ScoreCellRunner.Features
         return new CellOutcome(scores, Double.NaN, row, timings, f.device().toString(), Map.of("features", f.details()));
     }
 
+    /** What a dataset's probe depends on: the images, their subsample and the reference backbone. */
+    private record ProbeKey(Path images, int perClass, long seed, String reference) {
+    }
+
     /** A cell's features, where they came from and how long they took. */
     record Features(Backbone backbone, ExtractedFeatures features, DatasetFacts facts, double domainDistance,
                     Device device, double seconds, Map<String, Object> details) {
@@ -125,11 +129,11 @@ final class ScoreCellRunner implements StagedCellRunner<ScoreCellRunner.Features
         ExtractedFeatures x = FeatureExtraction.features(catalog.resolved(backbone), data, options, in.cacheDir(), progress);
         // The image fields: the dataset's probe on the reference backbone (its cell's cached features, or extracted
         // into the same cache once per dataset), and this backbone's domain distance.
-        Backbone reference = ImageFields.reference(catalog);
+        String reference = ImageFields.reference(catalog).id();
         ExtractionOptions referenceOptions = options;
-        double probe = probes.computeIfAbsent(in.images().toAbsolutePath().normalize() + "\u0000" + o.perClass() + "\u0000"
-                + o.sampleSeed() + "\u0000" + reference.id(), k -> ImageFields.probeAccuracy(reference.id().equals(backbone.id())
-                ? x : FeatureExtraction.features(catalog.resolved(reference), data, referenceOptions, in.cacheDir(), progress)));
+        double probe = probes.computeIfAbsent(new ProbeKey(in.images().toAbsolutePath().normalize(), o.perClass(),
+                o.sampleSeed(), reference), k -> ImageFields.probeAccuracy(catalog, backbone, x, data, referenceOptions,
+                in.cacheDir(), progress));
         double distance = ImageFields.domainDistance(catalog, backbone, x);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("images", x.features().rows());
@@ -139,7 +143,7 @@ final class ScoreCellRunner implements StagedCellRunner<ScoreCellRunner.Features
         details.put("cached", x.cached());
         details.put("cache", in.cacheDir().resolve(cell.model()).toString());
         return new Features(backbone, x, new DatasetFacts(in.dataset().id(), all.size(), all.classNames().size())
-                .withProbe(probe, reference.id()), distance, device, (System.nanoTime() - t0) / 1e9, details);
+                .withProbe(probe, reference), distance, device, (System.nanoTime() - t0) / 1e9, details);
     }
 
     /** The device, resolved once (auto: CUDA when usable, else the CPU with one warning). */
