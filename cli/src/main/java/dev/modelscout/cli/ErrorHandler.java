@@ -35,6 +35,12 @@ final class ErrorHandler implements IExecutionExceptionHandler {
             CommandLine at = ex instanceof ParameterException p ? p.getCommandLine() : cmd;
             return usage(at, ex.getMessage());
         }
+        OutOfMemoryError oom = dev.modelscout.core.OutOfMemory.find(ex);
+        if (oom != null && !(ex instanceof ModelScoutException)) {
+            err.println(cmd.getColorScheme().errorText("error: " + dev.modelscout.core.OutOfMemory.message(oom, null)));
+            err.flush();
+            return EXIT_INPUT;
+        }
         if (ex instanceof ModelScoutException) {
             err.println(cmd.getColorScheme().errorText("error: " + oneLine(ex.getMessage())));
             err.flush();

@@ -171,7 +171,7 @@ final class FinetuneCommand implements Callable<Integer> {
                     });
             o.println((a.appended() == 1 ? "appended the job to " : "the job was not appended to ") + history
                     + (a.skipped() > 0 ? " (already there; --on-duplicate first)" : "")
-                    + "; history now " + a.history().size() + " jobs");
+                    + "; history now " + a.jobs() + " jobs");
         }
         o.flush();
         return 0;

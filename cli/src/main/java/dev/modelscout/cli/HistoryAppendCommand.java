@@ -3,7 +3,6 @@ package dev.modelscout.cli;
 import dev.modelscout.recommender.AppendResult;
 import dev.modelscout.recommender.HistoryAppender;
 import dev.modelscout.recommender.OnDuplicate;
-import dev.modelscout.recommender.TrainingHistory;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -52,6 +51,7 @@ final class HistoryAppendCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         EmbeddedWorld.refuseWritingInto(history, "--history");
+        OutputPaths.requireWritable(history);
         AppendResult r = HistoryAppender.append(history, jobs, OnDuplicate.parse(onDuplicate), accuracyPercent, m -> {
             err.println(m);
             err.flush();
@@ -62,13 +62,12 @@ final class HistoryAppendCommand implements Callable<Integer> {
             err.flush();
         }
         PrintWriter out = spec.commandLine().getOut();
-        TrainingHistory h = r.history();
         out.println(count(r.appended(), "job") + " appended to " + history
                 + (r.created() ? " (created)" : "")
                 + (r.skipped() > 0 ? ", " + r.skipped() + " skipped (already in the history)" : "")
                 + (r.replaced() > 0 ? ", " + r.replaced() + " replaced" : "")
-                + "; history now " + count(h.size(), "job") + " over " + count(h.datasets().size(), "dataset") + " x "
-                + count(h.models().size(), "model"));
+                + "; history now " + count(r.jobs(), "job") + " over " + count(r.datasets(), "dataset") + " x "
+                + count(r.models(), "model"));
         out.flush();
         return 0;
     }

@@ -21,33 +21,20 @@ final class OutputPaths {
     }
 
     /**
-     * Refuses {@code file} when it cannot be written: it is a folder, a read-only file, or a path under
-     * something that is not a folder ({@code /dev/null/x.json}) or under a folder this process cannot write.
+     * Refuses {@code file} when it cannot be written ({@link AtomicFiles#checkTarget}): it is a folder, a device,
+     * FIFO or other special file, a read-only file, a name in a folder that does not exist (folders are never
+     * created for an output), or under something that is not a folder ({@code /dev/null/x.json}), or in a folder
+     * this process cannot write.
      */
     static void requireWritable(Path file) {
-        Path abs = file.toAbsolutePath().normalize();
-        if (Files.isDirectory(abs)) {
-            throw new InvalidOptionException(file + ": is a folder; give a file name");
-        }
+        Path target;
         try {
-            if (Files.exists(abs) && AtomicFiles.readOnly(abs)) {
-                throw new InvalidOptionException(file + ": the file is read-only");
-            }
+            target = AtomicFiles.checkTarget(file);
         } catch (java.io.IOException e) {
-            throw new InvalidOptionException(file + ": cannot check the file: " + dev.modelscout.core.IoErrors.reason(e));
+            throw new InvalidOptionException(file + ": " + dev.modelscout.core.IoErrors.reason(e));
         }
-        Path p = abs.getParent();
-        while (p != null && !Files.exists(p)) {
-            p = p.getParent();
-        }
-        if (p == null) {
-            return;
-        }
-        if (!Files.isDirectory(p)) {
-            throw new InvalidOptionException(file + ": cannot be created: " + p + " is not a folder");
-        }
-        if (!Files.isWritable(p)) {
-            throw new InvalidOptionException(file + ": cannot be created: no permission to write in " + p);
+        if (!Files.isWritable(target.getParent())) {
+            throw new InvalidOptionException(file + ": cannot be created: no permission to write in " + target.getParent());
         }
     }
 }

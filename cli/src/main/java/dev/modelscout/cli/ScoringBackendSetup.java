@@ -39,7 +39,11 @@ final class ScoringBackendSetup {
         } catch (InvalidOptionException e) {
             throw new CommandLine.ExecutionException(cmd, e.getMessage(), e);
         }
-        return new CommandLine.RunLast().execute(parsed);
+        try {
+            return new CommandLine.RunLast().execute(parsed);
+        } catch (OutOfMemoryError e) {
+            throw new CommandLine.ExecutionException(cmd, "out of memory", dev.modelscout.core.OutOfMemory.exception(e, null));
+        }
     }
 
     /** The choice for {@code requested} on this installation and machine. */

@@ -175,8 +175,8 @@ class HistoryCommandTest {
         byte[] before = Files.readAllBytes(h);
         Files.setPosixFilePermissions(h, java.nio.file.attribute.PosixFilePermissions.fromString("r--r--r--"));
         Path recs = recommendOutputWithAccuracy("ds9", "model1", "0.61");
-        CliTest.run("history", "append", "--history", h.toString(), "--jobs", recs.toString()).expectExit(1)
-                .expectErr(h + ": cannot write").expectErr("read-only");
+        CliTest.run("history", "append", "--history", h.toString(), "--jobs", recs.toString()).expectExit(2)
+                .expectErr(h + ": the file is read-only");
         assertArrayEquals(before, Files.readAllBytes(h));
     }
 }

@@ -9,11 +9,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
@@ -36,6 +39,9 @@ import java.util.UUID;
  * or gets {@code rw-r--r--}. A target that is not writable is refused, not replaced.</li>
  * <li>Temporaries left by a killed writer are removed on the next write of the same file: those of a
  * process of this host that is gone, and those of other hosts untouched for {@link #STALE_AFTER}.</li>
+ * <li>Only a regular file, or a missing name in an existing folder, is written ({@link #checkTarget}): a
+ * character or block device ({@code /dev/null}), a FIFO, a socket or a folder is refused and left as it is,
+ * and a missing folder is never created.</li>
  * </ul>
  */
 public final class AtomicFiles {
@@ -63,13 +69,9 @@ public final class AtomicFiles {
     }
 
     public static void write(Path file, Content content) throws IOException {
-        Path target = resolveLinks(file.toAbsolutePath());
+        Path target = checkTarget(file);
         Path dir = target.getParent();
-        Files.createDirectories(dir);
-        boolean exists = Files.exists(target);
-        if (exists && readOnly(target)) {
-            throw new AccessDeniedException(target.toString(), null, "the file is read-only; it was left as it is");
-        }
+        boolean exists = Files.exists(target, LinkOption.NOFOLLOW_LINKS);
         removeStaleTemporaries(target);
         Path tmp = dir.resolve(prefix(target) + hostName() + "." + ProcessHandle.current().pid() + "."
                 + UUID.randomUUID().toString().substring(0, 8) + ".tmp");
@@ -90,6 +92,39 @@ public final class AtomicFiles {
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    /**
+     * The file that {@link #write} would replace, after checking that it may be: {@code file}'s links resolved,
+     * it is a regular file or does not exist yet, its folder exists, and it is not read-only. Opens nothing,
+     * so a FIFO never blocks.
+     *
+     * @throws IOException whose {@link IoErrors#reason} says in words why not
+     */
+    public static Path checkTarget(Path file) throws IOException {
+        Path target = resolveLinks(file.toAbsolutePath());
+        Path dir = target.getParent();
+        if (dir == null || !Files.exists(dir)) {
+            throw new NoSuchFileException(target.toString(), null, "the folder " + dir
+                    + " does not exist (create it first; modelscout does not create folders for its outputs)");
+        }
+        if (!Files.isDirectory(dir)) {
+            throw new FileSystemException(target.toString(), null, dir + " is not a folder");
+        }
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            BasicFileAttributes a = Files.readAttributes(target, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (a.isDirectory()) {
+                throw new FileSystemException(target.toString(), null, "is a folder; give a file name");
+            }
+            if (!a.isRegularFile()) {
+                throw new FileSystemException(target.toString(), null, "is not a regular file (a device, FIFO or "
+                        + "socket); only regular files are written, and it was left as it is");
+            }
+            if (readOnly(target)) {
+                throw new AccessDeniedException(target.toString(), null, "the file is read-only; it was left as it is");
+            }
+        }
+        return target;
     }
 
     /** Not writable by this process, or marked read-only (no owner write bit; root could write it anyway). */

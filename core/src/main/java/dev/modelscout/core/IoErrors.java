@@ -23,8 +23,8 @@ public final class IoErrors {
         if (e instanceof java.nio.charset.CharacterCodingException) {
             return "not UTF-8 text (is it a binary file?)";
         }
-        if (e instanceof NoSuchFileException) {
-            return "no such file or folder";
+        if (e instanceof NoSuchFileException n) {
+            return n.getReason() != null ? n.getReason() : "no such file or folder";
         }
         if (e instanceof AccessDeniedException a) {
             return a.getReason() != null ? a.getReason() : "permission denied";

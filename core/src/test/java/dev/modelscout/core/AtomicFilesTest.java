@@ -82,4 +82,47 @@ class AtomicFilesTest {
         assertTrue(Files.exists(live), "a live writer's temporary is kept");
         assertTrue(Files.exists(otherHostNew), "another host's recent temporary is kept");
     }
+
+    @Test
+    void aFifoIsRefusedWithoutBlockingAndStaysAFifo() throws Exception {
+        Path fifo = dir.resolve("history.csv");
+        Process p = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(p.waitFor() == 0, "mkfifo available");
+        IOException e = assertThrows(IOException.class, () -> AtomicFiles.write(fifo, "x\n"));
+        assertTrue(IoErrors.reason(e).contains("not a regular file"), IoErrors.reason(e));
+        assertTrue(Files.readAttributes(fifo, java.nio.file.attribute.BasicFileAttributes.class,
+                java.nio.file.LinkOption.NOFOLLOW_LINKS).isOther(), "still the FIFO");
+    }
+
+    @Test
+    void aDeviceBehindALinkIsRefusedAndLeftAsItIs() throws IOException {
+        Path link = Files.createSymbolicLink(dir.resolve("out.csv"), Path.of("/dev/null"));
+        IOException e = assertThrows(IOException.class, () -> AtomicFiles.write(link, "x\n"));
+        assertTrue(IoErrors.reason(e).contains("not a regular file"), IoErrors.reason(e));
+        assertFalse(Files.isRegularFile(Path.of("/dev/null")), "/dev/null is still a device");
+        assertTrue(Files.isSymbolicLink(link));
+    }
+
+    @Test
+    void aMissingFolderIsNotCreated() {
+        Path f = dir.resolve("typo").resolve("dir").resolve("h.csv");
+        IOException e = assertThrows(IOException.class, () -> AtomicFiles.write(f, "x\n"));
+        assertTrue(IoErrors.reason(e).contains("does not exist"), IoErrors.reason(e));
+        assertFalse(Files.exists(dir.resolve("typo")), "no folder was created");
+    }
+
+    @Test
+    void aDanglingLinkIntoAMissingFolderIsRefused() throws IOException {
+        Path link = Files.createSymbolicLink(dir.resolve("h.csv"), Path.of("gone/h.csv"));
+        assertThrows(IOException.class, () -> AtomicFiles.write(link, "x\n"));
+        assertFalse(Files.exists(dir.resolve("gone")));
+    }
+
+    @Test
+    void aDanglingLinkInAnExistingFolderCreatesItsTarget() throws IOException {
+        Path link = Files.createSymbolicLink(dir.resolve("h.csv"), Path.of("real.csv"));
+        AtomicFiles.write(link, "x\n");
+        assertEquals("x\n", Files.readString(dir.resolve("real.csv")));
+        assertTrue(Files.isSymbolicLink(link));
+    }
 }

@@ -3,19 +3,21 @@ package dev.modelscout.recommender;
 import dev.modelscout.core.AtomicFiles;
 import dev.modelscout.core.FileLocks;
 import dev.modelscout.core.IoErrors;
+import dev.modelscout.core.Utf8;
 import java.io.IOException;
+import java.io.Reader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
@@ -49,13 +51,15 @@ public final class HistoryAppender {
     /** Appends the jobs of the CSV file {@code newJobs} to {@code history}; see the class comment. */
     public static AppendResult append(Path history, Path newJobs, OnDuplicate onDuplicate, boolean accuracyInPercent,
             Consumer<String> onWait) {
-        String text = new String(HistoryReader.readBytes(newJobs), StandardCharsets.UTF_8);
+        checkTarget(history);
+        String text = HistoryReader.text(HistoryReader.readBytes(newJobs), newJobs.toString());
         return append(history, newJobs.toString(), text, onDuplicate, accuracyInPercent, onWait);
     }
 
     /** Appends the jobs of CSV {@code jobsText} (named {@code jobsSource} in messages) to {@code history}. */
     public static AppendResult append(Path history, String jobsSource, String jobsText, OnDuplicate onDuplicate,
             boolean accuracyInPercent, Consumer<String> onWait) {
+        checkTarget(history);
         TrainingHistory parsed = HistoryReader.parse(jobsSource, jobsText, "",
                 new ReadOptions(OnDuplicate.ERROR, false, accuracyInPercent), true, null);
         List<Job> fresh = checkedJobs(jobsSource, parsed, accuracyInPercent);
@@ -73,6 +77,15 @@ public final class HistoryAppender {
         });
         String text = HistoryCsv.render(List.copyOf(cols), jobs);
         return append(history, jobsSource, text, onDuplicate, false, onWait);
+    }
+
+    /** Refuses a history that cannot be replaced (a device, FIFO, folder, read-only file, missing folder). */
+    private static void checkTarget(Path history) {
+        try {
+            AtomicFiles.checkTarget(history);
+        } catch (IOException e) {
+            throw new HistoryFormatException(history + ": " + IoErrors.reason(e), e);
+        }
     }
 
     private static List<Job> checkedJobs(String jobsSource, TrainingHistory parsed, boolean accuracyInPercent) {
@@ -103,74 +116,220 @@ public final class HistoryAppender {
         return fresh;
     }
 
+    /**
+     * The locked part, in memory O(new jobs) beyond one streaming pass over the history: that pass checks every
+     * row (UTF-8, CSV, numbers, accuracy), notes the rows whose pair a new job has, and keeps 8 bytes per row (a
+     * hash of its pair: duplicates under {@link OnDuplicate#ERROR}, and the count of jobs) plus the distinct
+     * dataset and model names. The file is then rewritten by copying its bytes as they are, followed by the new
+     * rows; only {@link OnDuplicate#REPLACE} cuts rows out (decoded and encoded again, which gives the same bytes
+     * for UTF-8).
+     */
     private static AppendResult appendLocked(Path history, String jobsSource, List<String> jobColumns, List<Job> fresh,
             OnDuplicate onDuplicate) {
         ReadOptions historyOptions = new ReadOptions(onDuplicate, true, false);
-        String existing = Files.exists(history)
-                ? new String(HistoryReader.readBytes(history), StandardCharsets.UTF_8) : "";
-        String bom = existing.startsWith("\uFEFF") ? "\uFEFF" : "";
-        String body = existing.substring(bom.length());
-        boolean created = body.isBlank();
+        Set<String> freshKeys = new HashSet<>();
+        fresh.forEach(j -> freshKeys.add(HistoryReader.key(j)));
+        boolean created = isBlank(history);
         List<String> header;
-        List<Job> old;
-        List<int[]> spans = new ArrayList<>();
         List<String> dropped = new ArrayList<>();
-        String newline = "\n";
+        Map<String, List<OldRow>> matches = new HashMap<>();
+        KeyHashes hashes = new KeyHashes();
+        Set<String> datasets = new HashSet<>();
+        Set<String> models = new HashSet<>();
+        HistoryReader.Scan scan;
         if (created) {
             Set<String> cols = new LinkedHashSet<>(HistorySchema.COLUMNS);
             cols.addAll(jobColumns);
             header = new ArrayList<>(cols);
-            old = List.of();
-            body = HistoryCsv.render(header, List.of());
+            scan = null;
         } else {
-            // Problems of the history itself are reported with its own line numbers.
-            HistoryReader.parse(history.toString(), body, "", historyOptions, false, null);
-            TrainingHistory all = HistoryReader.parse(history.toString(), body, "", historyOptions, true, spans);
-            header = all.columns();
-            old = all.jobs();
+            List<OldRow> open = new ArrayList<>();
+            int[] index = {0};
+            try (Reader in = Utf8.reader(Files.newInputStream(history), history.toString())) {
+                scan = HistoryReader.scan(history.toString(), in, historyOptions, (job, start) -> {
+                    open.forEach(o -> o.end = start);
+                    open.clear();
+                    String k = HistoryReader.key(job);
+                    hashes.add(k);
+                    datasets.add(job.dataset());
+                    models.add(job.model());
+                    if (freshKeys.contains(k)) {
+                        OldRow o = new OldRow(index[0], job.line(), start);
+                        matches.computeIfAbsent(k, x -> new ArrayList<>()).add(o);
+                        open.add(o);
+                    }
+                    index[0]++;
+                });
+            } catch (IOException e) {
+                throw new HistoryFormatException(history + ": cannot read: " + IoErrors.reason(e), e);
+            }
+            for (OldRow o : open) {
+                o.end = scan.chars();
+            }
+            if (onDuplicate == OnDuplicate.ERROR && hashes.hasRepeats()) {
+                // Rare: find the repeated pair and its lines with a full read (which refuses it).
+                HistoryReader.read(history, historyOptions);
+            }
+            header = scan.header();
             jobColumns.stream().filter(c -> !header.contains(c)).forEach(dropped::add);
-            newline = body.contains("\r\n") ? "\r\n" : "\n";
         }
-        Merge m = merge(history, jobsSource, old, fresh, onDuplicate);
-        StringBuilder kept = new StringBuilder();
-        int from = 0;
-        for (int i : m.removedOld()) {
-            kept.append(body, from, spans.get(i)[0]);
-            from = spans.get(i)[1];
-        }
-        kept.append(body.substring(from));
-        if (kept.length() > 0 && kept.charAt(kept.length() - 1) != '\n') {
-            kept.append(newline);
-        }
-        String combined = bom + kept + HistoryCsv.renderRows(header, m.toWrite(), newline);
-        byte[] bytes = combined.getBytes(StandardCharsets.UTF_8);
-        TrainingHistory result = HistoryReader.parse(history.toString(), combined, TrainingHistory.sha256(bytes),
-                historyOptions, false, null);
+        Merge m = merge(history, jobsSource, matches, fresh, onDuplicate);
+        String newline = scan != null && scan.crlf() ? "\r\n" : "\n";
+        String rows = HistoryCsv.renderRows(header, m.toWrite(), newline);
+        // A writer never produces a file its reader refuses: the new rows are read back under the history's header.
+        HistoryReader.parse(history.toString(), HistoryCsv.render(header, List.of()) + rows, "", historyOptions, true, null);
+        List<long[]> cuts = m.removed().stream().map(o -> new long[] {o.start, o.end}).sorted((a, b) -> Long.compare(a[0], b[0]))
+                .toList();
+        boolean addNewline = scan != null && !scan.endsWithNewline();
         try {
-            AtomicFiles.write(history, bytes);
+            AtomicFiles.write(history, out -> {
+                if (scan == null) {
+                    out.write(HistoryCsv.render(header, List.of()).getBytes(StandardCharsets.UTF_8));
+                } else if (cuts.isEmpty()) {
+                    Files.copy(history, out);
+                } else {
+                    copyWithout(history, cuts, scan.bom(), out);
+                }
+                if (addNewline) {
+                    out.write(newline.getBytes(StandardCharsets.UTF_8));
+                }
+                out.write(rows.getBytes(StandardCharsets.UTF_8));
+            });
         } catch (IOException e) {
             throw new HistoryFormatException(history + ": cannot write: " + IoErrors.reason(e), e);
         }
-        return new AppendResult(result, m.toWrite().size(), m.skipped(), m.replaced(), dropped, created);
+        for (Job j : m.toWrite()) {
+            hashes.add(HistoryReader.key(j));
+            datasets.add(j.dataset());
+            models.add(j.model());
+        }
+        return new AppendResult(history, hashes.distinct(), datasets.size(), models.size(), m.toWrite().size(),
+                m.skipped(), m.replaced(), dropped, created);
+    }
+
+    /** An empty (or all-blank) or missing history, which is created with the schema header. */
+    private static boolean isBlank(Path history) {
+        try {
+            if (!Files.exists(history) || Files.size(history) == 0) {
+                return true;
+            }
+            if (Files.size(history) > 4096) {
+                return false;
+            }
+            String t = HistoryReader.text(Files.readAllBytes(history), history.toString());
+            return t.replace("\uFEFF", "").isBlank();
+        } catch (IOException e) {
+            throw new HistoryFormatException(history + ": cannot read: " + IoErrors.reason(e), e);
+        }
+    }
+
+    /** Copies the history's text without the character ranges {@code cuts} (sorted, after any byte-order mark). */
+    private static void copyWithout(Path history, List<long[]> cuts, boolean bom, java.io.OutputStream out)
+            throws IOException {
+        try (Reader in = Utf8.reader(Files.newInputStream(history), history.toString())) {
+            java.io.Writer w = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
+            if (bom) {
+                w.write(in.read());
+            }
+            long pos = 0;
+            int next = 0;
+            char[] buf = new char[1 << 15];
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                for (int i = 0; i < n; i++, pos++) {
+                    while (next < cuts.size() && pos >= cuts.get(next)[1]) {
+                        next++;
+                    }
+                    if (next < cuts.size() && pos >= cuts.get(next)[0]) {
+                        continue;
+                    }
+                    w.write(buf[i]);
+                }
+            }
+            w.flush();
+        }
+    }
+
+    /** A row of the history whose pair a new job has: its index, line and [start, end) characters. */
+    private static final class OldRow {
+        final int index;
+        final long line;
+        final long start;
+        long end;
+
+        OldRow(int index, long line, long start) {
+            this.index = index;
+            this.line = line;
+            this.start = start;
+        }
+    }
+
+    /**
+     * 64-bit hashes of (dataset, model) pairs, 8 bytes per row: whether a pair repeats (confirmed by a full
+     * read, so a hash collision costs time, never a wrong answer) and how many distinct pairs there are.
+     */
+    private static final class KeyHashes {
+        private long[] h = new long[1024];
+        private int n;
+        private boolean sorted;
+
+        void add(String key) {
+            if (n == h.length) {
+                h = java.util.Arrays.copyOf(h, h.length * 2);
+            }
+            h[n++] = hash(key);
+            sorted = false;
+        }
+
+        private static long hash(String key) {
+            long x = 0xcbf29ce484222325L;
+            for (int i = 0; i < key.length(); i++) {
+                x ^= key.charAt(i);
+                x *= 0x100000001b3L;
+            }
+            x ^= x >>> 33;
+            x *= 0xff51afd7ed558ccdL;
+            x ^= x >>> 33;
+            return x;
+        }
+
+        private void sort() {
+            if (!sorted) {
+                java.util.Arrays.sort(h, 0, n);
+                sorted = true;
+            }
+        }
+
+        boolean hasRepeats() {
+            return distinct() < n;
+        }
+
+        int distinct() {
+            sort();
+            int d = 0;
+            for (int i = 0; i < n; i++) {
+                if (i == 0 || h[i] != h[i - 1]) {
+                    d++;
+                }
+            }
+            return d;
+        }
     }
 
     /** What to write and what to remove, by the duplicate policy. */
-    private record Merge(List<Job> toWrite, Set<Integer> removedOld, int skipped, int replaced) {
+    private record Merge(List<Job> toWrite, List<OldRow> removed, int skipped, int replaced) {
     }
 
-    private static Merge merge(Path history, String jobsSource, List<Job> old, List<Job> fresh, OnDuplicate onDuplicate) {
-        Map<String, List<Integer>> oldByKey = new HashMap<>();
-        for (int i = 0; i < old.size(); i++) {
-            oldByKey.computeIfAbsent(HistoryReader.key(old.get(i)), k -> new ArrayList<>()).add(i);
-        }
-        Set<Integer> removedOld = new TreeSet<>();
+    private static Merge merge(Path history, String jobsSource, Map<String, List<OldRow>> matches, List<Job> fresh,
+            OnDuplicate onDuplicate) {
+        List<OldRow> removed = new ArrayList<>();
         List<Job> toWrite = new ArrayList<>();
         Map<String, Job> writtenByKey = new HashMap<>();
         int skipped = 0;
         int replaced = 0;
         for (Job j : fresh) {
             String k = HistoryReader.key(j);
-            List<Integer> inOld = oldByKey.getOrDefault(k, List.of()).stream().filter(i -> !removedOld.contains(i)).toList();
+            List<OldRow> inOld = matches.getOrDefault(k, List.of()).stream().filter(o -> !removed.contains(o)).toList();
             Job earlierNew = writtenByKey.get(k);
             if (inOld.isEmpty() && earlierNew == null) {
                 toWrite.add(j);
@@ -180,19 +339,19 @@ public final class HistoryAppender {
             switch (onDuplicate) {
                 case ERROR -> throw new HistoryFormatException(jobsSource + ":" + j.line() + ": job (dataset '"
                         + j.dataset() + "', model '" + j.model() + "') is already in " + (earlierNew != null
-                                ? jobsSource + ":" + earlierNew.line() : history + ":" + old.get(inOld.get(0)).line())
+                                ? jobsSource + ":" + earlierNew.line() : history + ":" + inOld.get(0).line)
                         + " (choose --on-duplicate first|mean|replace)");
                 case FIRST -> skipped++;
                 case MEAN -> toWrite.add(j);
                 case REPLACE -> {
                     replaced += inOld.size();
-                    removedOld.addAll(inOld);
+                    removed.addAll(inOld);
                     toWrite.removeIf(w -> HistoryReader.key(w).equals(k));
                     toWrite.add(j);
                     writtenByKey.put(k, j);
                 }
             }
         }
-        return new Merge(toWrite, removedOld, skipped, replaced);
+        return new Merge(toWrite, removed, skipped, replaced);
     }
 }

@@ -1,7 +1,10 @@
 package dev.modelscout.recommender;
 
 import dev.modelscout.core.IoErrors;
+import dev.modelscout.core.NotUtf8Exception;
+import dev.modelscout.core.Utf8;
 import java.io.IOException;
+import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -37,11 +39,10 @@ public final class HistoryReader {
     private HistoryReader() {
     }
 
-    /** Reads {@code file}. */
+    /** Reads {@code file}; bytes that are not UTF-8 are refused ({@code file:line: not UTF-8}). */
     public static TrainingHistory read(Path file, ReadOptions options) {
         byte[] bytes = readBytes(file);
-        return parse(file.toString(), new String(bytes, StandardCharsets.UTF_8), TrainingHistory.sha256(bytes), options,
-                false, null);
+        return parse(file.toString(), text(bytes, file.toString()), TrainingHistory.sha256(bytes), options, false, null);
     }
 
     /** Parses CSV text; {@code source} names it in messages. */
@@ -56,6 +57,26 @@ public final class HistoryReader {
             throw new HistoryFormatException(file + ": no such file");
         } catch (IOException e) {
             throw new HistoryFormatException(file + ": cannot read: " + IoErrors.reason(e), e);
+        } catch (OutOfMemoryError e) {
+            throw new HistoryFormatException(file + ": " + dev.modelscout.core.OutOfMemory.message(e,
+                    "reading this file (" + sizeOf(file) + ")"), e);
+        }
+    }
+
+    private static String sizeOf(Path file) {
+        try {
+            return Files.size(file) / (1 << 20) + " MiB";
+        } catch (IOException e) {
+            return "size unknown";
+        }
+    }
+
+    /** The bytes of a history file as text: strict UTF-8, else {@code source:line: not UTF-8}. */
+    static String text(byte[] bytes, String source) {
+        try {
+            return Utf8.decode(bytes, source);
+        } catch (NotUtf8Exception e) {
+            throw new HistoryFormatException(e.getMessage(), e);
         }
     }
 
@@ -66,36 +87,30 @@ public final class HistoryReader {
      */
     static TrainingHistory parse(String source, String text, String sha, ReadOptions options, boolean keepDuplicates,
             List<int[]> spans) {
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        List<CSVRecord> records = records(source, text, String.join(",", HistorySchema.COLUMNS));
-        List<String> header = header(source, records.get(0), options);
-        int[] lineStarts = lineStarts(text);
         List<Job> jobs = new ArrayList<>();
         Map<String, Integer> firstIndex = new HashMap<>();
         Map<Integer, List<Double>> duplicateAccuracies = new HashMap<>();
-        for (int r = 1; r < records.size(); r++) {
-            CSVRecord rec = records.get(r);
-            Job job = job(source, lineOf(lineStarts, rec.getCharacterPosition()), header, rec, options);
-            if (spans != null) {
-                int end = r + 1 < records.size() ? (int) records.get(r + 1).getCharacterPosition() : text.length();
-                spans.add(new int[] {(int) rec.getCharacterPosition(), end});
-            }
+        List<Long> starts = new ArrayList<>();
+        Scan scan = scan(source, new StringReader(text), options, (job, start) -> {
+            starts.add(start);
             Integer prev = firstIndex.get(key(job));
             if (prev == null || keepDuplicates) {
                 firstIndex.putIfAbsent(key(job), jobs.size());
                 jobs.add(job);
-                continue;
+                return;
             }
             switch (options.onDuplicate()) {
-                case ERROR -> throw new HistoryFormatException(source + ":" + job.line() + ": duplicate job (dataset '"
-                        + job.dataset() + "', model '" + job.model() + "') first seen on line " + jobs.get(prev).line()
-                        + " (choose --on-duplicate first|mean|replace)");
+                case ERROR -> throw duplicate(source, job, jobs.get(prev).line());
                 case FIRST -> { }
                 case REPLACE -> jobs.set(prev, job);
                 case MEAN -> duplicateAccuracies.computeIfAbsent(prev,
                         k -> new ArrayList<>(List.of(jobs.get(k).accuracy()))).add(job.accuracy());
+            }
+        });
+        if (spans != null) {
+            for (int i = 0; i < starts.size(); i++) {
+                long end = i + 1 < starts.size() ? starts.get(i + 1) : scan.chars();
+                spans.add(new int[] {(int) (long) starts.get(i), (int) end});
             }
         }
         for (Map.Entry<Integer, List<Double>> e : duplicateAccuracies.entrySet()) {
@@ -103,7 +118,66 @@ public final class HistoryReader {
                     .average().orElse(Double.NaN);
             jobs.set(e.getKey(), jobs.get(e.getKey()).withAccuracy(mean));
         }
-        return new TrainingHistory(source, sha, header, jobs);
+        return new TrainingHistory(source, sha, scan.header(), jobs);
+    }
+
+    static HistoryFormatException duplicate(String source, Job job, long firstLine) {
+        return new HistoryFormatException(source + ":" + job.line() + ": duplicate job (dataset '"
+                + job.dataset() + "', model '" + job.model() + "') first seen on line " + firstLine
+                + " (choose --on-duplicate first|mean|replace)");
+    }
+
+    /** Receives the jobs of a history as they are read, with the character position where each record starts. */
+    @FunctionalInterface
+    interface JobSink {
+        void accept(Job job, long start);
+    }
+
+    /**
+     * What a streaming read saw: the header, the characters read (after a byte-order mark), whether a record
+     * ended in CRLF, whether the text ended in a line break, and whether it began with a byte-order mark.
+     */
+    record Scan(List<String> header, long chars, boolean crlf, boolean endsWithNewline, boolean bom) {
+    }
+
+    /**
+     * Reads the records of {@code in} one at a time (memory does not grow with the file), checking each as
+     * {@link #parse} does, without a duplicate policy (that is the sink's). A leading byte-order mark is skipped.
+     */
+    static Scan scan(String source, Reader in, ReadOptions options, JobSink sink) {
+        LineTrackingReader lines = new LineTrackingReader(in);
+        try (CSVParser p = CSVParser.builder().setReader(lines)
+                .setFormat(CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).get()).get()) {
+            java.util.Iterator<CSVRecord> it = p.iterator();
+            if (!it.hasNext()) {
+                throw new HistoryFormatException(source + ": empty file (expected a header line: "
+                        + String.join(",", HistorySchema.COLUMNS) + ")");
+            }
+            List<String> header = header(source, it.next(), options);
+            while (it.hasNext()) {
+                CSVRecord rec = it.next();
+                long start = rec.getCharacterPosition();
+                sink.accept(job(source, lines.lineAt(start), header, rec, options), start);
+            }
+            return new Scan(header, lines.position(), lines.sawCrlf(), lines.endsWithNewline(), lines.hadBom());
+        } catch (NotUtf8Exception e) {
+            throw new HistoryFormatException(e.getMessage(), e);
+        } catch (IOException | UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
+            NotUtf8Exception bad = causeNotUtf8(e);
+            if (bad != null) {
+                throw new HistoryFormatException(bad.getMessage(), bad);
+            }
+            throw new HistoryFormatException(CsvErrors.describe(source, e), e);
+        }
+    }
+
+    private static NotUtf8Exception causeNotUtf8(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof NotUtf8Exception n) {
+                return n;
+            }
+        }
+        return null;
     }
 
     static String key(Job j) {
@@ -214,22 +288,5 @@ public final class HistoryReader {
             throw HistoryFormatException.at(source, line, column, name, acc + " is outside [0,1]");
         }
         return acc;
-    }
-
-    private static int[] lineStarts(String text) {
-        List<Integer> starts = new ArrayList<>();
-        starts.add(0);
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                starts.add(i + 1);
-            }
-        }
-        return starts.stream().mapToInt(Integer::intValue).toArray();
-    }
-
-    /** 1-based line of the character at {@code position}. */
-    private static long lineOf(int[] starts, long position) {
-        int idx = Arrays.binarySearch(starts, (int) position);
-        return idx >= 0 ? idx + 1 : -idx - 1;
     }
 }

@@ -47,22 +47,23 @@ class TrainingHistoryAppendFileTest {
         assertFalse(r.created());
         String after = Files.readString(h);
         assertEquals(HISTORY + "pets,vit,86,0.83,\npets,deit,22,0.79,\n", after);
-        assertEquals(5, r.history().size());
-        assertEquals(List.of("cifar", "pets"), r.history().datasets());
-        assertEquals(r.history().sha256(), HistoryReader.read(h, ReadOptions.defaults()).sha256());
+        assertEquals(5, r.jobs());
+        assertEquals(2, r.datasets());
+        assertEquals(3, r.models());
     }
 
     @Test
     void createsAMissingHistoryWithTheSchemaHeaderAndTheExtraColumns() throws Exception {
-        Path h = dir.resolve("sub/new.csv");
+        Path h = Files.createDirectories(dir.resolve("sub")).resolve("new.csv");
         Path jobs = write("recs.csv", "rank,dataset,model,accuracy\n1,pets,vit,91.5\n");
         AppendResult r = HistoryAppender.append(h, jobs, OnDuplicate.ERROR, true, msg -> { });
         assertTrue(r.created());
-        List<String> header = r.history().columns();
+        TrainingHistory created = HistoryReader.read(h, ReadOptions.defaults());
+        List<String> header = created.columns();
         assertEquals(HistorySchema.COLUMNS, header.subList(0, HistorySchema.COLUMNS.size()));
         assertEquals(List.of("rank"), header.subList(HistorySchema.COLUMNS.size(), header.size()));
-        assertEquals(0.915, r.history().jobs().get(0).accuracy(), 1e-15);
-        assertEquals("0.915", r.history().jobs().get(0).cell("accuracy"), "percent written as an exact fraction");
+        assertEquals(0.915, created.jobs().get(0).accuracy(), 1e-15);
+        assertEquals("0.915", created.jobs().get(0).cell("accuracy"), "percent written as an exact fraction");
     }
 
     @Test
@@ -115,8 +116,8 @@ class TrainingHistoryAppendFileTest {
         Path mean = write("mean.csv", HISTORY);
         AppendResult m = HistoryAppender.append(mean, jobs, OnDuplicate.MEAN, false, msg -> { });
         assertEquals(2, m.appended());
-        assertEquals(4, m.history().size());
-        Job cifarVit = m.history().jobs().stream().filter(j -> j.dataset().equals("cifar") && j.model().equals("vit"))
+        assertEquals(4, m.jobs());
+        Job cifarVit = HistoryReader.read(mean, ReadOptions.defaults().withOnDuplicate(OnDuplicate.MEAN)).jobs().stream().filter(j -> j.dataset().equals("cifar") && j.model().equals("vit"))
                 .findFirst().orElseThrow();
         assertEquals(0.8, cifarVit.accuracy(), 1e-12);
         assertTrue(Files.readString(mean).startsWith(HISTORY), "raw rows kept");
@@ -138,7 +139,7 @@ class TrainingHistoryAppendFileTest {
                 () -> HistoryAppender.append(h, jobs, OnDuplicate.ERROR, false, msg -> { }));
         assertTrue(e.getMessage().startsWith(h + ":5: duplicate job"), e.getMessage());
         assertUnchanged(h, before);
-        assertEquals(3, HistoryAppender.append(h, jobs, OnDuplicate.MEAN, false, msg -> { }).history().datasets().size());
+        assertEquals(3, HistoryAppender.append(h, jobs, OnDuplicate.MEAN, false, msg -> { }).datasets());
     }
 
     @Test
@@ -147,5 +148,58 @@ class TrainingHistoryAppendFileTest {
         TrainingHistory t = HistoryReader.read(h, ReadOptions.defaults().withOnDuplicate(OnDuplicate.REPLACE));
         assertEquals(1, t.size());
         assertEquals(0.6, t.jobs().get(0).accuracy());
+    }
+
+    @Test
+    void aHistoryInAMissingFolderIsRefusedAndNoFolderIsCreated() throws Exception {
+        Path jobs = write("j.csv", "dataset,model,accuracy\npets,vit,0.8\n");
+        Path h = dir.resolve("typo/dir/h.csv");
+        HistoryFormatException e = assertThrows(HistoryFormatException.class,
+                () -> HistoryAppender.append(h, jobs, OnDuplicate.ERROR, false, msg -> { }));
+        assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
+        assertFalse(Files.exists(dir.resolve("typo")));
+    }
+
+    @Test
+    void aHistoryWithABytethatIsNotUtf8IsRefusedWithItsLineAndKeptByteForByte() throws Exception {
+        Path h = dir.resolve("h.csv");
+        byte[] before = (HISTORY + "caf\u00e9,resnet,11,0.5,x\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] latin1 = java.util.Arrays.copyOf(before, before.length);
+        int e9 = (HISTORY + "caf").length();
+        latin1[e9] = (byte) 0xE9;
+        latin1 = java.util.Arrays.copyOf(latin1, latin1.length - 1);
+        latin1[latin1.length - 1] = '\n';
+        byte[] bad = java.util.Arrays.copyOfRange(latin1, 0, latin1.length);
+        Files.write(h, bad);
+        Path jobs = write("j.csv", "dataset,model,accuracy\npets,vit,0.8\n");
+        HistoryFormatException e = assertThrows(HistoryFormatException.class,
+                () -> HistoryAppender.append(h, jobs, OnDuplicate.ERROR, false, msg -> { }));
+        assertTrue(e.getMessage().startsWith(h + ":5: not UTF-8"), e.getMessage());
+        assertUnchanged(h, bad);
+        e = assertThrows(HistoryFormatException.class, () -> HistoryReader.read(h, ReadOptions.defaults()));
+        assertTrue(e.getMessage().startsWith(h + ":5: not UTF-8"), e.getMessage());
+    }
+
+    @Test
+    void newJobsThatAreNotUtf8AreRefused() throws Exception {
+        Path h = write("h.csv", HISTORY);
+        Path jobs = dir.resolve("j.csv");
+        Files.write(jobs, new byte[] {'d', 'a', 't', 'a', 's', 'e', 't', ',', 'm', 'o', 'd', 'e', 'l', ',', 'a', 'c', 'c',
+            'u', 'r', 'a', 'c', 'y', '\n', 'p', (byte) 0xFF, ',', 'v', ',', '0', '.', '5', '\n'});
+        HistoryFormatException e = assertThrows(HistoryFormatException.class,
+                () -> HistoryAppender.append(h, jobs, OnDuplicate.ERROR, false, msg -> { }));
+        assertTrue(e.getMessage().startsWith(jobs + ":2: not UTF-8"), e.getMessage());
+    }
+
+    @Test
+    void replaceKeepsEveryOtherByteOfTheHistoryIncludingNonAsciiAndAByteOrderMark() throws Exception {
+        Path h = dir.resolve("h.csv");
+        String text = "\uFEFF" + HISTORY + "caf\u00e9 \u2603 \uD83D\uDE00,resnet,11,0.5,\"multi\nline\"\npets,vit,86,0.6,x";
+        Files.writeString(h, text);
+        Path jobs = write("j.csv", "dataset,model,accuracy\ncifar,vit,0.95\n");
+        AppendResult r = HistoryAppender.append(h, jobs, OnDuplicate.REPLACE, false, msg -> { });
+        assertEquals(1, r.replaced());
+        assertEquals(text.replace("cifar,vit,86,0.9,paper\n", "") + "\ncifar,vit,,0.95,\n", Files.readString(h));
+        assertEquals(5, r.jobs());
     }
 }
