@@ -5,9 +5,10 @@ import dev.modelscout.core.FileLocks;
 import dev.modelscout.core.Backbone;
 import dev.modelscout.core.FeatureStats;
 import dev.modelscout.core.IoErrors;
+import dev.modelscout.core.NotUtf8Exception;
+import dev.modelscout.core.Utf8;
 import dev.modelscout.core.WeightsKind;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -38,11 +39,19 @@ public final class BackboneCatalog {
         this.entries = entries;
     }
 
-    /** Reads a catalog; the format follows the extension ({@code .json}, else CSV). */
+    /**
+     * Reads a catalog; the format follows the extension ({@code .json}, else CSV). The file must be UTF-8 (else
+     * {@code file:line: not UTF-8}); a leading byte-order mark is skipped, as in histories.
+     */
     public static BackboneCatalog load(Path file) {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = Utf8.decode(Files.readAllBytes(file), file.toString());
+            if (text.startsWith("\uFEFF")) {
+                text = text.substring(1);
+            }
+        } catch (NotUtf8Exception e) {
+            throw new ZooException(e.getMessage(), e);
         } catch (NoSuchFileException e) {
             throw new ZooException(file + ": zoo catalog not found");
         } catch (IOException e) {
@@ -176,6 +185,11 @@ public final class BackboneCatalog {
      */
     public static BackboneCatalog update(Path file, java.util.function.UnaryOperator<BackboneCatalog> change,
             java.util.function.Consumer<String> onWait) {
+        try {
+            AtomicFiles.checkTarget(file);
+        } catch (IOException e) {
+            throw new ZooException(file + ": cannot write zoo catalog: " + IoErrors.reason(e), e);
+        }
         return FileLocks.withLock(file, FileLocks.timeout(), onWait, () -> {
             BackboneCatalog changed = change.apply(loadOrCreate(file));
             changed.save();

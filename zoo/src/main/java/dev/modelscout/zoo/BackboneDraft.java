@@ -121,12 +121,12 @@ public final class BackboneDraft {
         String at = CatalogRules.at(where, theId);
         String theWeights = given(weights);
         CatalogRules.checkWeights(theWeights, at);
-        int c = crop == null ? DEFAULT_CROP : positive(crop, CROP, at);
+        int c = crop == null ? DEFAULT_CROP : CatalogRules.checkSize(crop, CROP, CatalogRules.MAX_CROP, at);
         String ch = given(channels);
         Preprocessing prep;
         try {
             Preprocessing imagenet = Preprocessing.imagenet(c);
-            prep = new Preprocessing(resize == null ? imagenet.resize() : positive(resize, RESIZE, at), c,
+            prep = new Preprocessing(resize == null ? imagenet.resize() : CatalogRules.checkSize(resize, RESIZE, CatalogRules.MAX_RESIZE, at), c,
                     mean == null ? imagenet.mean() : triple(mean, MEAN, at),
                     std == null ? imagenet.std() : triple(std, STD, at),
                     ch == null ? imagenet.channels() : ch.toUpperCase(Locale.ROOT));
@@ -148,13 +148,6 @@ public final class BackboneDraft {
     static String given(String text) {
         String t = text == null ? "" : text.trim();
         return t.isBlank() ? null : t;
-    }
-
-    private static int positive(int value, CatalogField field, String at) {
-        if (value <= 0) {
-            throw CatalogRules.refused(at, field, "must be > 0, got " + value);
-        }
-        return value;
     }
 
     private static double[] triple(double[] values, CatalogField field, String at) {

@@ -1,11 +1,13 @@
 package dev.modelscout.zoo;
 
 import static dev.modelscout.zoo.CatalogField.ARCH_FAMILY;
+import static dev.modelscout.zoo.CatalogField.CROP;
 import static dev.modelscout.zoo.CatalogField.GMACS;
 import static dev.modelscout.zoo.CatalogField.ID;
 import static dev.modelscout.zoo.CatalogField.MEAN;
 import static dev.modelscout.zoo.CatalogField.PARAMS_M;
 import static dev.modelscout.zoo.CatalogField.PRETRAIN_DATASET;
+import static dev.modelscout.zoo.CatalogField.RESIZE;
 import static dev.modelscout.zoo.CatalogField.SHA256;
 import static dev.modelscout.zoo.CatalogField.SOURCE_STATS;
 import static dev.modelscout.zoo.CatalogField.STD;
@@ -34,6 +36,14 @@ final class CatalogRules {
     static final String ID_PATTERN = "[A-Za-z0-9][A-Za-z0-9._+-]*";
     static final int ID_MAX_LENGTH = 128;
     private static final int SHOWN_MAX_LENGTH = 120;
+    /**
+     * The largest centre crop (the model's input side, pixels). 2048 is several times the largest input of a
+     * published classification backbone (EfficientNet-B7: 600, ViT-H/14 at 518); one 2048 x 2048 RGB input is
+     * 48 MiB of floats before the network's activations.
+     */
+    static final int MAX_CROP = 2048;
+    /** The largest resize (shorter side before the crop, pixels): twice {@link #MAX_CROP}. */
+    static final int MAX_RESIZE = 4096;
 
     private CatalogRules() {
     }
@@ -46,11 +56,25 @@ final class CatalogRules {
         checkText(b.pretrainDataset(), PRETRAIN_DATASET, at);
         checkWeights(b.weights(), at);
         checkSha256(b.sha256(), b.weights(), at);
+        checkSize(b.preprocessing().crop(), CROP, MAX_CROP, at);
+        checkSize(b.preprocessing().resize(), RESIZE, MAX_RESIZE, at);
         checkFinite(b.preprocessing().mean(), MEAN, at);
         checkFinite(b.preprocessing().std(), STD, at);
         checkNonNegative(b.gmacs(), GMACS, at);
         checkNonNegative(b.paramsM(), PARAMS_M, at);
         checkSourceStats(b.sourceStats(), at);
+    }
+
+    /** A crop or resize: a whole number of pixels in [1, max]. */
+    static int checkSize(int value, CatalogField field, int max, String at) {
+        if (value <= 0) {
+            throw refused(at, field, "must be > 0, got " + value);
+        }
+        if (value > max) {
+            throw refused(at, field, value + " pixels is above the limit of " + max
+                    + " (a larger input does not fit a forward pass)");
+        }
+        return value;
     }
 
     /** A path of a {@code .npy} file (null = none); its content is checked when it is read. */

@@ -171,4 +171,35 @@ class BackboneCatalogTest {
         ZooException e = assertThrows(ZooException.class, () -> BackboneCatalog.load(f));
         assertTrue(e.getMessage().contains("field 'source_stats': 'a.txt' is not a .npy file"), e.getMessage());
     }
+
+    @Test
+    void aCatalogThatIsNotUtf8IsRefusedWithItsLine() throws Exception {
+        Path f = dir.resolve("zoo.csv");
+        byte[] b = "id,weights\na,builtin:resnet18\nb\u00ff,builtin:resnet18\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        Files.write(f, b);
+        ZooException e = assertThrows(ZooException.class, () -> BackboneCatalog.load(f));
+        assertTrue(e.getMessage().startsWith(f + ":3: not UTF-8"), e.getMessage());
+    }
+
+    @Test
+    void aByteOrderMarkIsSkippedAsInHistories() throws Exception {
+        Path csv = write("zoo.csv", "\uFEFFid,weights\na,builtin:resnet18\n");
+        assertEquals(List.of("a"), BackboneCatalog.load(csv).backbones().stream().map(Backbone::id).toList());
+        Path json = write("zoo.json", "\uFEFF[{\"id\": \"a\", \"weights\": \"builtin:resnet18\"}]");
+        assertEquals(1, BackboneCatalog.load(json).backbones().size());
+    }
+
+    @Test
+    void cropAndResizeAreBoundedByTheCatalogRules() throws Exception {
+        Path crop = write("zoo.csv", "id,crop,weights\nhuge,20000,builtin:resnet18\n");
+        ZooException e = assertThrows(ZooException.class, () -> BackboneCatalog.load(crop));
+        assertTrue(e.getMessage().contains("field 'crop': 20000 pixels is above the limit of " + CatalogRules.MAX_CROP),
+                e.getMessage());
+        Path resize = write("zoo2.csv", "id,resize,crop,weights\nhuge,1000000,224,builtin:resnet18\n");
+        e = assertThrows(ZooException.class, () -> BackboneCatalog.load(resize));
+        assertTrue(e.getMessage().contains("field 'resize': 1000000 pixels is above the limit of " + CatalogRules.MAX_RESIZE),
+                e.getMessage());
+        Path edge = write("zoo3.csv", "id,resize,crop,weights\nbig,4096,2048,builtin:resnet18\n");
+        assertEquals(2048, BackboneCatalog.load(edge).get("big").inputSize());
+    }
 }

@@ -134,8 +134,12 @@ class CatalogRulesTest {
                 files.readCsv(Map.of("resize", "-5")), files.readJson(Map.of("resize", -5)));
         assertAllRefused("need 0 < crop <= resize", files.draft(base().crop(224).resize(200)),
                 files.readCsv(Map.of("crop", "224", "resize", "200")), files.readJson(Map.of("crop", 224, "resize", 200)));
-        assertAllRefused("preprocessing: need 0 < crop <= resize", files.draft(base().crop(Integer.MAX_VALUE)),
+        assertAllRefused("field 'crop': 2147483647 pixels is above the limit of 2048", files.draft(base().crop(Integer.MAX_VALUE)),
                 files.readCsv(Map.of("crop", Integer.toString(Integer.MAX_VALUE))));
+        assertAllRefused("field 'crop': 20000 pixels is above the limit of 2048", files.draft(base().crop(20000)),
+                files.readCsv(Map.of("crop", "20000")), files.readJson(Map.of("crop", 20000)));
+        assertAllRefused("field 'resize': 1000000 pixels is above the limit of 4096", files.draft(base().resize(1000000)),
+                files.readCsv(Map.of("resize", "1000000")), files.readJson(Map.of("resize", 1000000)));
         double[][] badMeans = {{1, 2}, {1, 2, 3, 4}, {Double.NaN, 0, 0}, {0, Double.NEGATIVE_INFINITY, 0}};
         for (double[] bad : badMeans) {
             assertAllRefused("field 'mean'", files.draft(base().mean(bad)), files.readCsv(Map.of("mean", text(bad))),
