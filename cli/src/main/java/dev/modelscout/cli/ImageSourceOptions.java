@@ -48,6 +48,18 @@ final class ImageSourceOptions {
     @Option(names = "--strict", description = "Fail on the first unreadable image instead of skipping it with a warning.")
     boolean strict;
 
+    @Option(names = "--max-image-pixels", paramLabel = "N", defaultValue = "89478485",
+            description = "Images of more than 2 x N pixels (read from their header) are refused as decompression "
+                    + "bombs: skipped with a note, or fatal with --strict (as PIL's MAX_IMAGE_PIXELS). "
+                    + "Default: ${DEFAULT-VALUE} (PIL's).")
+    void setMaxImagePixels(long value) {
+        if (value < 1) {
+            throw new picocli.CommandLine.ParameterException(mixee.commandLine(),
+                    "--max-image-pixels: " + value + " is out of range (an integer >= 1)");
+        }
+        dev.modelscout.engine.ImageDecoder.maxPixels(value);
+    }
+
     /**
      * The embedded world's zoo when --zoo is absent, and with {@code sample} its sample target when --images is
      * absent too; the world, or null when the user named both.

@@ -26,11 +26,18 @@ import org.w3c.dom.NodeList;
 /**
  * Decodes JPEG, PNG, BMP, TIFF and GIF files (the first frame) to 8-bit RGB the way PIL's
  * {@code convert("RGB")} does: grayscale is replicated to three channels without any gamma change,
- * 16-bit samples are scaled to 8 bits, palettes are looked up, alpha is dropped, ICC profiles are ignored
+ * 16-bit samples become 8 bits as in PIL 9.4 (16-bit grayscale without alpha is clipped to 0..255, not scaled;
+ * 16-bit colour or grayscale with alpha keeps the high byte), 1-, 2- and 4-bit samples are scaled, palettes are looked up, alpha is dropped, ICC profiles are ignored
  * (the samples are taken as they are), and CMYK or YCCK becomes RGB by PIL's formula (see {@link Cmyk}).
  * JPEGs are read with TwelveMonkeys' reader, which ImageIO finds on the class path (it copes with more
  * damaged metadata than the JDK's; the JDK's would apply a JPEG's ICC profile). A truncated or corrupt
  * file is an {@link IOException} naming what is wrong (JPEG decoders otherwise fill missing data with grey).
+ *
+ * <p>Decompression bombs: the image's size is read from its header before any pixel is decoded, and an image of
+ * more than twice {@link #maxPixels()} pixels is refused (an {@link IOException}, so it is skipped with a note
+ * like any unreadable image, or fails the run with {@code --strict}), as PIL refuses images above twice its
+ * {@code Image.MAX_IMAGE_PIXELS}. The limit is process-wide, as PIL's is; its default is PIL's, 89,478,485
+ * pixels (so images of up to 178,956,970 pixels are decoded).
  */
 public final class ImageDecoder {
 
@@ -52,7 +59,41 @@ public final class ImageDecoder {
         ImageIO.setUseCache(false);
     }
 
+    /** PIL's {@code Image.MAX_IMAGE_PIXELS}: {@code int(1024 * 1024 * 1024 // 4 // 3)}. */
+    public static final long DEFAULT_MAX_PIXELS = 1024L * 1024 * 1024 / 4 / 3;
+
+    private static volatile long maxPixels = DEFAULT_MAX_PIXELS;
+
     private ImageDecoder() {
+    }
+
+    /** The pixel limit: images of more than twice as many pixels are refused (see the class comment). */
+    public static long maxPixels() {
+        return maxPixels;
+    }
+
+    /** Sets the process-wide pixel limit ({@code --max-image-pixels}); {@code limit} must be >= 1. */
+    public static void maxPixels(long limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("the pixel limit must be >= 1, got " + limit);
+        }
+        maxPixels = limit;
+    }
+
+    /** Refuses an image whose header declares more pixels than the limit allows, before decoding it. */
+    static void checkSize(long width, long height) throws IOException {
+        long pixels = width * height;
+        long refuse = maxPixels > Long.MAX_VALUE / 2 ? Long.MAX_VALUE : 2 * maxPixels;
+        if (width <= 0 || height <= 0) {
+            throw new IOException("corrupt image: its header declares " + width + " x " + height + " pixels");
+        }
+        if (pixels > refuse) {
+            throw new IOException("image of " + width + " x " + height + " = " + pixels + " pixels is above the limit of "
+                    + refuse + " (twice --max-image-pixels " + maxPixels + ", as PIL): a decompression bomb?");
+        }
+        if (pixels * 4 > Integer.MAX_VALUE) {
+            throw new IOException("image of " + width + " x " + height + " pixels is too large to decode in Java");
+        }
     }
 
     public static RgbImage decode(Path file) throws IOException {
@@ -65,6 +106,7 @@ public final class ImageDecoder {
             try {
                 boolean jpeg = reader.getFormatName().equalsIgnoreCase("jpeg");
                 reader.setInput(in, true, !jpeg);
+                checkSize(reader.getWidth(0), reader.getHeight(0));
                 // A JPEG's header is read first: a reader's notes on metadata (Exif, ICC) are no damage.
                 int inks = jpeg ? jpegInks(reader) : 0;
                 List<String> warnings = new ArrayList<>();
@@ -177,13 +219,17 @@ public final class ImageDecoder {
         if (gray || componentRgb) {
             int[] row = new int[w];
             int channels = gray ? 1 : 3;
+            // 16 bits as PIL 9.4: grayscale alone (mode I / I;16) is clipped to 255, with alpha or in colour
+            // (modes LA, RGB, RGBA read from 16-bit files) the high byte is kept.
+            boolean grayOnly = gray && raster.getNumBands() == 1;
             for (int c = 0; c < channels; c++) {
                 int bits = cm.getComponentSize(c);
                 long max = (1L << bits) - 1;
                 for (int y = 0; y < h; y++) {
                     raster.getSamples(0, y, w, 1, c, row);
                     for (int x = 0; x < w; x++) {
-                        int v = bits == 8 ? row[x] : (int) ((row[x] * 255L + max / 2) / max);
+                        int v = bits == 8 ? row[x] : bits == 16 ? (grayOnly ? Math.min(row[x], 255) : row[x] >>> 8)
+                                : (int) ((row[x] * 255L + max / 2) / max);
                         int at = (y * w + x) * 3;
                         if (gray) {
                             out[at] = (byte) v;

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,11 +53,106 @@ class ImageDecoderTest {
     }
 
     @Test
-    void sixteenBitGrayIsScaledTo8Bits() throws IOException {
+    void sixteenBitGrayIsClippedTo8BitsAsPilDoes() throws IOException {
         RgbImage img = ImageDecoder.decode(TestImages.write(TestImages.gray16(3, 3, 0x8080), "png", dir.resolve("g16.png")));
-        assertPixel(img, 1, 1, 128, 128, 128);
-        RgbImage white = ImageDecoder.decode(TestImages.write(TestImages.gray16(3, 3, 65535), "png", dir.resolve("w16.png")));
-        assertPixel(white, 0, 0, 255, 255, 255);
+        assertPixel(img, 1, 1, 255, 255, 255);
+        RgbImage dark = ImageDecoder.decode(TestImages.write(TestImages.gray16(3, 3, 200), "png", dir.resolve("d16.png")));
+        assertPixel(dark, 0, 0, 200, 200, 200);
+    }
+
+    /** 16-bit files (resources/sixteen, made and converted by PIL 9.4: make_fixtures.py) decode exactly as PIL's. */
+    @Test
+    void sixteenBitImagesMatchPilExactly() throws IOException {
+        for (String name : List.of("gray16.png", "gray16.tif", "rgb16.png", "grayalpha16.png")) {
+            RgbImage img = ImageDecoder.decode(resource("/sixteen/" + name));
+            BufferedImage want = ImageIO.read(resource("/sixteen/" + name.replace(".", "-") + ".pil.png").toFile());
+            for (int y = 0; y < img.height(); y++) {
+                for (int x = 0; x < img.width(); x++) {
+                    int p = want.getRGB(x, y);
+                    for (int c = 0; c < 3; c++) {
+                        assertEquals((p >> (16 - 8 * c)) & 0xff, img.get(x, y, c), name + " channel " + c + " at " + x + "," + y);
+                    }
+                }
+            }
+        }
+    }
+
+    private static Path resource(String name) {
+        try {
+            return Path.of(ImageDecoderTest.class.getResource(name).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A PNG whose header declares {@code w} x {@code h} 8-bit gray pixels, with {@code idat} as its data. */
+    private Path pngWithHeader(String name, int w, int h, byte[] idat) throws IOException {
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        b.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+        java.nio.ByteBuffer ihdr = java.nio.ByteBuffer.allocate(13).putInt(w).putInt(h).put((byte) 8).put((byte) 0)
+                .put((byte) 0).put((byte) 0).put((byte) 0);
+        chunk(b, "IHDR", ihdr.array());
+        chunk(b, "IDAT", idat);
+        chunk(b, "IEND", new byte[0]);
+        return Files.write(dir.resolve(name), b.toByteArray());
+    }
+
+    private static void chunk(java.io.ByteArrayOutputStream b, String kind, byte[] data) throws IOException {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(kind.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        crc.update(data);
+        b.write(java.nio.ByteBuffer.allocate(4).putInt(data.length).array());
+        b.write(kind.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        b.write(data);
+        b.write(java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+    }
+
+    /** Zlib data of {@code rows} rows of {@code w} zero pixels (filter byte 0 each): a few hundred KB per 100 M pixels. */
+    private static byte[] zeros(int w, int rows) {
+        java.util.zip.Deflater d = new java.util.zip.Deflater(9);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        byte[] row = new byte[w + 1];
+        byte[] buf = new byte[1 << 16];
+        for (int r = 0; r < rows; r++) {
+            d.setInput(row);
+            while (!d.needsInput()) {
+                out.write(buf, 0, d.deflate(buf));
+            }
+        }
+        d.finish();
+        while (!d.finished()) {
+            out.write(buf, 0, d.deflate(buf));
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    void aDecompressionBombIsRefusedFromItsHeaderBeforeDecoding() throws IOException {
+        Path bomb = pngWithHeader("bomb.png", 14000, 13000, zeros(14000, 13000));
+        assertTrue(Files.size(bomb) < 1_000_000, "a small file: " + Files.size(bomb));
+        long t0 = System.nanoTime();
+        IOException e = assertThrows(IOException.class, () -> ImageDecoder.decode(bomb));
+        assertTrue(e.getMessage().contains("14000 x 13000 = 182000000 pixels is above the limit of 178956970"), e.getMessage());
+        assertTrue(System.nanoTime() - t0 < 5_000_000_000L, "refused without decoding");
+        Path huge = pngWithHeader("huge.png", 26000, 26000, new byte[] {0x78, (byte) 0x9c});
+        assertTrue(assertThrows(IOException.class, () -> ImageDecoder.decode(huge)).getMessage().contains("above the limit"));
+        Path wide = pngWithHeader("wide.png", Integer.MAX_VALUE, 1, new byte[] {0x78, (byte) 0x9c});
+        assertThrows(IOException.class, () -> ImageDecoder.decode(wide));
+    }
+
+    @Test
+    void thePixelLimitIsAnOptionAndImagesUpToTwiceItAreDecodedAsInPil() throws IOException {
+        Path small = pngWithHeader("small.png", 40, 40, zeros(40, 40));
+        Path larger = pngWithHeader("larger.png", 50, 50, zeros(50, 50));
+        long before = ImageDecoder.maxPixels();
+        try {
+            ImageDecoder.maxPixels(1000);
+            assertEquals(40, ImageDecoder.decode(small).width(), "1600 pixels: above the limit, below twice it");
+            assertTrue(assertThrows(IOException.class, () -> ImageDecoder.decode(larger)).getMessage()
+                    .contains("2500 pixels is above the limit of 2000"));
+        } finally {
+            ImageDecoder.maxPixels(before);
+        }
     }
 
     @Test
