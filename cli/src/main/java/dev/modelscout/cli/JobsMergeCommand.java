@@ -2,6 +2,7 @@ package dev.modelscout.cli;
 
 import dev.modelscout.cli.jobs.Fingerprints;
 import dev.modelscout.cli.jobs.JobPlan;
+import dev.modelscout.cli.jobs.SbatchScript;
 import dev.modelscout.cli.jobs.PlanFiles;
 import dev.modelscout.cli.jobs.PlanMerge;
 import dev.modelscout.cli.jobs.TaskKind;
@@ -47,8 +48,8 @@ final class JobsMergeCommand implements Callable<Integer> {
         o.println("merged " + m.rows().size() + " of " + p.cells().size() + " cells into " + out
                 + (m.notDone().isEmpty() ? "" : " (" + m.notDone().size() + " not done, left out)"));
         o.println(p.task() == TaskKind.FINETUNE
-                ? "next: modelscout history append --history H.csv --jobs " + out
-                : "these are candidate rows (no accuracy): rank them with `modelscout predict --model M.json --rows " + out
+                ? "next: modelscout history append --history H.csv --jobs " + SbatchScript.word(out.toString())
+                : "these are candidate rows (no accuracy): rank them with `modelscout predict --model M.json --rows " + SbatchScript.word(out.toString())
                         + "`, or fine-tune and merge a --task finetune plan for `history append`");
         o.flush();
         return 0;

@@ -4,6 +4,7 @@ import dev.modelscout.cli.jobs.CellOptions;
 import dev.modelscout.cli.jobs.FineTuneSettings;
 import dev.modelscout.cli.jobs.Fingerprints;
 import dev.modelscout.cli.jobs.JobPlan;
+import dev.modelscout.cli.jobs.SbatchScript;
 import dev.modelscout.cli.jobs.PlanFiles;
 import dev.modelscout.cli.jobs.Planner;
 import dev.modelscout.cli.jobs.SlurmSettings;
@@ -240,12 +241,12 @@ final class JobsPlanCommand implements Callable<Integer> {
 
     private void print(JobPlan plan) {
         PrintWriter o = spec.commandLine().getOut();
-        String p = out.toString();
+        String p = SbatchScript.word(out.toString());
         o.printf("planned %d %s cells (%d datasets x %d models) in %d shards: %s%n", plan.cells().size(), plan.task().id(),
                 plan.datasets().size(), plan.models().size(), plan.shards(), plan.dir());
         o.println("  " + PlanFiles.PLAN + ", " + PlanFiles.CELLS + " (one line per cell), " + PlanFiles.SBATCH
                 + "; feature cache " + plan.resolve(plan.cache()));
-        o.println("submit:    sbatch " + plan.dir().resolve(PlanFiles.SBATCH));
+        o.println("submit:    sbatch " + SbatchScript.word(plan.dir().resolve(PlanFiles.SBATCH).toString()));
         o.println("or here:   for i in $(seq 0 " + (plan.shards() - 1) + "); do modelscout --device " + plan.slurm().device()
                 + " jobs run --plan " + p + " --shard $i --of " + plan.shards() + "; done");
         o.println("progress:  modelscout jobs status --plan " + p);

@@ -2,6 +2,7 @@ package dev.modelscout.cli;
 
 import dev.modelscout.cli.jobs.Fingerprints;
 import dev.modelscout.cli.jobs.JobPlan;
+import dev.modelscout.cli.jobs.SbatchScript;
 import dev.modelscout.cli.jobs.JobsException;
 import dev.modelscout.cli.jobs.PlanFiles;
 import dev.modelscout.cli.jobs.ShardRunner;
@@ -74,7 +75,7 @@ final class JobsRunCommand implements Callable<Integer> {
         o.flush();
         if (s.failed() > 0) {
             throw new JobsException(s.failed() + " of " + s.cells() + " cells of shard " + i + " failed; see "
-                    + "`modelscout jobs status --plan " + plan + "`");
+                    + "`modelscout jobs status --plan " + SbatchScript.word(plan.toString()) + "`");
         }
         return 0;
     }

@@ -54,7 +54,7 @@ final class JobsStatusCommand implements Callable<Integer> {
                     + (r.runningShards().isEmpty() ? "" : " (running: " + SbatchScript.arrayList(r.runningShards()) + ")"));
             o.println("resubmit: " + JobsSubmitCommand.command(p, open));
         } else if (r.count(PlanStatus.State.DONE) == p.cells().size()) {
-            o.println("all cells done: modelscout jobs merge --plan " + plan + " --out rows.csv");
+            o.println("all cells done: modelscout jobs merge --plan " + SbatchScript.word(plan.toString()) + " --out rows.csv");
         }
         o.flush();
         return 0;

@@ -45,7 +45,7 @@ public final class FeatureCache {
     }
 
     public Path dir(String modelId) {
-        return root.resolve(modelId);
+        return root.resolve(dev.modelscout.core.FileNames.folderFor(modelId));
     }
 
     /**

@@ -59,9 +59,12 @@ public record JobPlan(Path dir, String planId, TaskKind task, String created, St
         return resolve(dataset(id).path());
     }
 
-    /** The feature cache of dataset {@code id}: {@code CACHE/<dataset id>}, one sub-folder per model. */
+    /**
+     * The feature cache of dataset {@code id}: {@code CACHE/<dataset id>}, one sub-folder per model; an id that is
+     * not a safe file name ({@code ..}, a path) is encoded ({@link dev.modelscout.core.FileNames#folderFor}).
+     */
     public Path cacheDir(String datasetId) {
-        return resolve(cache).resolve(datasetId);
+        return resolve(cache).resolve(dev.modelscout.core.FileNames.folderFor(datasetId));
     }
 
     /** Where the cells' results go: {@code PLAN/results}. */

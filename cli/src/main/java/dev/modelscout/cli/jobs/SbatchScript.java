@@ -28,9 +28,10 @@ public final class SbatchScript {
         l.add("# modelscout jobs plan: " + plan.cells().size() + " " + plan.task().id() + " cells ("
                 + plan.datasets().size() + " datasets x " + plan.models().size() + " models) in " + n
                 + " array tasks; plan " + plan.planId() + ".");
-        l.add("# Submit:    sbatch " + plan.dir().resolve(PlanFiles.SBATCH));
-        l.add("# Progress:  modelscout jobs status --plan " + plan.dir());
-        l.add("# Resubmit the unfinished shards: the command `modelscout jobs submit --plan " + plan.dir() + "` prints.");
+        l.add("# Submit:    sbatch " + word(plan.dir().resolve(PlanFiles.SBATCH).toString()));
+        l.add("# Progress:  modelscout jobs status --plan " + word(plan.dir().toString()));
+        l.add("# Resubmit the unfinished shards: the command `modelscout jobs submit --plan " + word(plan.dir().toString())
+                + "` prints.");
         l.add("#SBATCH --job-name=" + jobName(plan));
         l.add("#SBATCH --array=" + arraySpec(n, s.maxRunning()));
         l.add("#SBATCH --chdir=" + plan.dir());
@@ -82,6 +83,14 @@ public final class SbatchScript {
             i = j + 1;
         }
         return sb.toString();
+    }
+
+    /**
+     * {@code text} as one word of a POSIX shell for a line meant to be pasted: as it is when it holds only characters
+     * no shell treats specially, else {@link #quote quoted} (a path with {@code $(...)} or a space stays one word).
+     */
+    public static String word(String text) {
+        return text.matches("[A-Za-z0-9_./=:,+@%^-]+") ? text : quote(text);
     }
 
     /** {@code text} as one word of a POSIX shell, in single quotes. */
