@@ -47,4 +47,28 @@ class SbatchScriptTest {
         assertTrue(g.contains("MODELSCOUT='/opt/ms it'\\''s/bin/modelscout'"), "quoted for the shell: " + g);
         assertTrue(g.contains("--device cuda jobs run"), g);
     }
+
+    @Test
+    void pathsInTheHeaderCommentsAreQuotedForPasting() throws IOException {
+        PlanFixture f = new PlanFixture(dir);
+        JobPlan p = f.plan(dir.resolve("plan $(touch pwned)"), 2);
+        String s = SbatchScript.render(p);
+        assertTrue(s.contains("# Progress:  modelscout jobs status --plan '" + p.dir() + "'\n"), s);
+        assertTrue(s.contains("# Submit:    sbatch '" + p.dir().resolve("submit.sbatch") + "'\n"), s);
+        assertFalse(s.lines().filter(l -> l.startsWith("# ")).anyMatch(l -> l.contains(" " + p.dir())), s);
+        assertEquals("/plain/path-1.csv", SbatchScript.word("/plain/path-1.csv"));
+        assertEquals("'a b'", SbatchScript.word("a b"));
+    }
+
+    @Test
+    void aDatasetIdThatIsNotASafeFileNameStaysInsideTheFeatureCache() throws IOException {
+        PlanFixture f = new PlanFixture(dir);
+        JobPlan p = f.plan(dir.resolve("plan"), 1);
+        Path root = p.resolve(p.cache()).normalize();
+        for (String id : List.of("..", "../../etc", "/abs", ".")) {
+            Path c = p.cacheDir(id).normalize();
+            assertEquals(root, c.getParent(), id + " -> " + c);
+        }
+        assertEquals(root.resolve("cifar10"), p.cacheDir("cifar10").normalize());
+    }
 }
