@@ -59,6 +59,7 @@ final class ExtractCommand implements Callable<Integer> {
         }
         source.require(spec);
         OptionRanges.atLeast("--workers", workers, 1, "an integer >= 1");
+        OutputPaths.requireFolder(out, "--out");
         ZooFeatures request = source.request(out);
         ImageDataset all = request.dataset();
         ImageDataset data = all.subsample(source.perClass(), source.seed);

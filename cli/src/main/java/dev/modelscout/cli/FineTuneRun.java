@@ -71,9 +71,11 @@ final class FineTuneRun {
             train = split.train();
             val = split.val();
         }
+        r.options().steps(train.size());
         Map<String, Double> scores = new LinkedHashMap<>();
         ExtractedFeatures f = FeatureExtraction.features(backbone, train, extraction, r.cacheDir(), extractionListener);
-        for (Scores.Result s : Scores.run(scorers, f.features(), f.labels(), null)) {
+        for (Scores.Result s : Scores.runEach(scorers, f.features(), f.labels(), null, (name, why) -> extractionListener
+                .warn("note: " + name + " of " + r.modelId() + " on " + r.datasetId() + " is left empty: " + why))) {
             scores.put(s.name(), s.value());
         }
         double domainDistance = ImageFields.domainDistance(catalog, backbone, f);

@@ -96,7 +96,7 @@ final class FinetuneCommand implements Callable<Integer> {
 
     @Option(names = "--scores", defaultValue = "all", paramLabel = "NAME[,NAME...]",
             description = "Scores of the backbone's features on the training part, for the history row "
-                    + "(feature-only scores; 'all' = every one). Default: ${DEFAULT-VALUE}.")
+                    + "(feature-only scores; 'all' = every one, 'none' = no score). Default: ${DEFAULT-VALUE}.")
     String scores;
 
     @Option(names = "--history", paramLabel = "H.csv", description = "Append the job to this training history (created if missing).")
@@ -135,7 +135,14 @@ final class FinetuneCommand implements Callable<Integer> {
         if (zoo == null) {
             zoo = EmbeddedWorld.locate().zoo();
         }
-        List<String> scoreNames = Scores.parse(scores, Scores.Options.defaults(), false).stream()
+        OutputPaths.requireName(datasetId, "--dataset-id");
+        if (save != null) {
+            OutputPaths.requireFolder(save, "--save");
+        }
+        if (cache != null) {
+            OutputPaths.requireFolder(cache, "--cache");
+        }
+        List<String> scoreNames = Scores.parse(scores, Scores.Options.defaults(), false, true).stream()
                 .map(s -> s.name()).toList();
         if (out != null) {
             OutputPaths.require(out, "--out", ".json");
@@ -148,6 +155,9 @@ final class FinetuneCommand implements Callable<Integer> {
                 .withBatchSize(batchSize).withSeed(seed).withFreezeBackbone(freezeBackbone).withThreads(threads);
         String id = datasetId != null ? datasetId : RecommendCommand.defaultDatasetId(images);
         Path cacheDir = cache != null ? cache : ZooFeatures.defaultCacheDir(images).resolve("finetune");
+        if (history != null) {
+            HistoryAppender.checkBeforeWork(history, id, model, duplicates);
+        }
         FineTuneRun.Request request = new FineTuneRun.Request(zoo, model, images, val, id, valFraction,
                 perClass == null ? 0 : perClass, options, scoreNames, cacheDir);
         FineTuneRun.Outcome outcome = FineTuneRun.run(request, ExtractionOptions.defaults().withDevice(device),

@@ -37,4 +37,27 @@ final class OutputPaths {
             throw new InvalidOptionException(file + ": cannot be created: no permission to write in " + target.getParent());
         }
     }
+
+    /**
+     * Refuses a folder output ({@code --save DIR}, {@code extract --out DIR}, {@code --cache DIR}) that names a
+     * file or anything else that is not a folder, or whose parent folder does not exist.
+     */
+    static void requireFolder(Path dir, String option) {
+        Path abs = dir.toAbsolutePath().normalize();
+        if (Files.exists(abs) && !Files.isDirectory(abs)) {
+            throw new InvalidOptionException(option + " " + dir + ": is not a folder (" + option + " names a folder)");
+        }
+        Path parent = abs.getParent();
+        if (!Files.exists(abs) && parent != null && !Files.isDirectory(parent)) {
+            throw new InvalidOptionException(option + " " + dir + ": the folder " + parent + " does not exist (create it "
+                    + "first; modelscout does not create folders above an output)");
+        }
+    }
+
+    /** Refuses an empty or blank name given to {@code option} ({@code --dataset-id ''}). */
+    static void requireName(String value, String option) {
+        if (value != null && value.isBlank()) {
+            throw new InvalidOptionException(option + ": empty; give a name, or leave the option out for the default");
+        }
+    }
 }

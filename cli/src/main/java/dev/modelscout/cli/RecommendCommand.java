@@ -79,6 +79,10 @@ final class RecommendCommand implements Callable<Integer> {
             // Fail on a bad output name before the long work, not after it.
             OutputPaths.require(out, "--out", ".csv", ".json");
         }
+        if (cache != null) {
+            OutputPaths.requireFolder(cache, "--cache");
+        }
+        OutputPaths.requireName(datasetId, "--dataset-id");
         report.check(spec, sampleRun ? world.sampleTruth() : null);
         Recommender recommender = recommenderSource.resolve(spec, err, world);
         List<String> scoreNames = RecommendationPipeline.scoresNeeded(recommender, extraScores);

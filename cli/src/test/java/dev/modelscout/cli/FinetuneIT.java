@@ -2,6 +2,7 @@ package dev.modelscout.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -84,7 +85,45 @@ class FinetuneIT {
         Path h2 = dir.resolve("h2.csv");
         CliTest.run(args(h2, null, 3).toArray(String[]::new)).expectExit(0);
         assertArrayEquals(Files.readAllBytes(h1), Files.readAllBytes(h2), "same seed, same threads: the same row");
-        CliTest.run(args(h2, null, 3).toArray(String[]::new)).expectExit(1).expectErr("is already in");
+        CliTest rerun = CliTest.run(args(h2, null, 3).toArray(String[]::new)).expectExit(1)
+                .expectErr("is already in the history; nothing was computed");
+        assertFalse(rerun.out().contains("validation top-1"), "checked before training: " + rerun.out());
+    }
+
+    @Test
+    void badOutputsAndOptionsAreUsageErrorsBeforeAnyTraining() throws IOException {
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        List<List<String>> bad = List.of(List.of("--save", file.toString()), List.of("--dataset-id", ""),
+                List.of("--dataset-id", "  "), List.of("--epochs", "2147483647", "--batch-size", "1"),
+                List.of("--history", dir.resolve("missing/h.csv").toString()));
+        for (List<String> extra : bad) {
+            List<String> a = args(null, null, 1);
+            a.removeAll(List.of("--epochs", "2", "--batch-size", "8"));
+            a.addAll(extra);
+            CliTest r = CliTest.run(a.toArray(String[]::new)).expectExit(2);
+            assertFalse(r.out().contains("validation top-1"), extra + ": " + r.out());
+        }
+    }
+
+    @Test
+    void aScoreUndefinedOnATinyDatasetIsLeftEmptyWithOneNoteAndNoneIsAccepted() throws IOException {
+        Path tiny = dir.resolve("tiny-set");
+        ExtractIT.images(tiny, 2, 2);
+        Path h = dir.resolve("h.csv");
+        List<String> a = new ArrayList<>(List.of("--device", "cpu", "finetune", "--zoo", zoo.toString(), "--model", "tiny",
+                "--images", tiny.toString(), "--epochs", "1", "--batch-size", "2", "--threads", "1", "--val-fraction", "0.5",
+                "--cache", dir.resolve("cache").toString(), "--history", h.toString()));
+        List<String> withScores = new ArrayList<>(a);
+        withScores.addAll(List.of("--scores", "parc,logme"));
+        CliTest r = CliTest.run(withScores.toArray(String[]::new)).expectExit(0)
+                .expectErr("note: parc of tiny on tiny-set is left empty: parc: undefined");
+        assertEquals(1, r.err().lines().filter(l -> l.contains("left empty")).count(), r.err());
+        Job row = HistoryReader.read(h, ReadOptions.defaults()).jobs().get(0);
+        assertEquals("", row.cell("score_parc"));
+        assertTrue(Double.isFinite(row.number("score_logme")));
+        List<String> none = new ArrayList<>(a);
+        none.addAll(List.of("--scores", "none", "--dataset-id", "other"));
+        CliTest.run(none.toArray(String[]::new)).expectExit(0);
     }
 
     @Test

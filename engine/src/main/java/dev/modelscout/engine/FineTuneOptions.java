@@ -107,4 +107,19 @@ public record FineTuneOptions(Device device, int epochs, double learningRate, in
         return new FineTuneOptions(device, epochs, learningRate, batchSize, momentum, weightDecay, seed,
                 freezeBackbone, threads, w);
     }
+
+    /**
+     * The optimiser steps of a run over {@code images} training images: epochs x batches per epoch, refused
+     * (a usage error naming both options) when the product does not fit an int, before any training.
+     */
+    public int steps(int images) {
+        long perEpoch = ((long) images + batchSize - 1) / batchSize;
+        long steps = perEpoch * epochs;
+        if (steps > Integer.MAX_VALUE) {
+            throw new InvalidOptionException("--epochs " + epochs + " x " + perEpoch + " batches per epoch (" + images
+                    + " images, --batch-size " + batchSize + ") = " + steps + " optimiser steps, more than "
+                    + Integer.MAX_VALUE + "; give fewer epochs or a larger batch size");
+        }
+        return (int) steps;
+    }
 }

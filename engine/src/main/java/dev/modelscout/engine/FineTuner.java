@@ -146,8 +146,7 @@ public final class FineTuner implements AutoCloseable {
         int classes = train.classNames().size();
         int n = train.size();
         int bs = options.batchSize();
-        int stepsPerEpoch = (n + bs - 1) / bs;
-        CosineSchedule schedule = new CosineSchedule(options.learningRate(), options.epochs() * stepsPerEpoch);
+        CosineSchedule schedule = new CosineSchedule(options.learningRate(), options.steps(n));
         if (options.threads() > 0) {
             JniUtils.setNumThreads(options.threads());
         }

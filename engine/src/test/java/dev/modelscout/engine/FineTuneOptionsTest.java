@@ -59,4 +59,14 @@ class FineTuneOptionsTest {
                 "batch_size", "seed", "freeze_backbone", "threads", "loss", "head", "train_mode", "preprocessing"),
                 List.copyOf(p.toMap().keySet()));
     }
+
+    @Test
+    void epochsTimesBatchesBeyondAnIntIsRefusedNamingBothOptions() {
+        FineTuneOptions o = FineTuneOptions.defaults().withEpochs(Integer.MAX_VALUE).withBatchSize(1);
+        dev.modelscout.core.InvalidOptionException e = org.junit.jupiter.api.Assertions.assertThrows(
+                dev.modelscout.core.InvalidOptionException.class, () -> o.steps(10));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("--epochs 2147483647 x 10 batches per epoch"),
+                e.getMessage());
+        org.junit.jupiter.api.Assertions.assertEquals(30, FineTuneOptions.defaults().withEpochs(10).withBatchSize(4).steps(10));
+    }
 }

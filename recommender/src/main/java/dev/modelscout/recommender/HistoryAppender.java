@@ -79,6 +79,30 @@ public final class HistoryAppender {
         return append(history, jobsSource, text, onDuplicate, false, onWait);
     }
 
+    /**
+     * The checks of an append of the job (dataset, model) that can run before the job is computed (a fine-tuning
+     * run): the history can be replaced, reads cleanly (one streaming pass), and under {@link OnDuplicate#ERROR}
+     * does not hold the pair yet. A missing or empty history passes.
+     */
+    public static void checkBeforeWork(Path history, String dataset, String model, OnDuplicate onDuplicate) {
+        checkTarget(history);
+        if (isBlank(history)) {
+            return;
+        }
+        String key = dataset + "\u0000" + model;
+        try (Reader in = Utf8.reader(Files.newInputStream(history), history.toString())) {
+            HistoryReader.scan(history.toString(), in, new ReadOptions(onDuplicate, true, false), (job, start) -> {
+                if (onDuplicate == OnDuplicate.ERROR && HistoryReader.key(job).equals(key)) {
+                    throw new HistoryFormatException(history + ":" + job.line() + ": job (dataset '" + dataset
+                            + "', model '" + model + "') is already in the history; nothing was computed "
+                            + "(choose --on-duplicate first|mean|replace)");
+                }
+            });
+        } catch (IOException e) {
+            throw new HistoryFormatException(history + ": cannot read: " + IoErrors.reason(e), e);
+        }
+    }
+
     /** Refuses a history that cannot be replaced (a device, FIFO, folder, read-only file, missing folder). */
     private static void checkTarget(Path history) {
         try {

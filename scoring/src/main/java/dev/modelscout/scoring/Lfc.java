@@ -71,7 +71,7 @@ public final class Lfc implements TransferabilityScore {
         double l = (2 * sumSq - (double) n * n) / ((double) n * n);
         double inner = 2 * fy + 4 * an;
         if (!(kk > 0)) {
-            throw new ScoringException(name() + ": all feature rows are identical, the score is undefined");
+            throw new UndefinedScoreException(name() + ": all feature rows are identical, the score is undefined");
         }
         double ll = (double) n * n * (1 - l * l);
         return ScoreInputs.finite(name(), inner / (Math.sqrt(kk) * Math.sqrt(ll)));

@@ -103,7 +103,7 @@ public final class LogMe implements TransferabilityScore {
             allZero &= sigma[i] == 0;
         }
         if (allZero) {
-            throw new ScoringException(name() + ": all features are zero, the evidence is undefined");
+            throw new UndefinedScoreException(name() + ": all features are zero, the evidence is undefined");
         }
         int[] counts = y.counts();
         ClassFit[] fits = new ClassFit[c];

@@ -97,7 +97,7 @@ public final class Parc implements TransferabilityScore {
             }
         }
         if (Arrays.stream(sizes).filter(z -> z > 0).count() < 2) {
-            throw new ScoringException(name() + ": undefined when all pairs of images have the same label "
+            throw new UndefinedScoreException(name() + ": undefined when all pairs of images have the same label "
                     + "dissimilarity (every image its own class)");
         }
         long need = 8 * m + 8L * n * d;
@@ -120,7 +120,7 @@ public final class Parc implements TransferabilityScore {
         boolean radix = HeapRoom.available(buffers + 1) > buffers;
         double rho = GroupedSpearman.rho(SortedRuns.sort(keys, radix, name()), sizes);
         if (Double.isNaN(rho)) {
-            throw new ScoringException(name() + ": all feature dissimilarities are equal, so their ranks carry no "
+            throw new UndefinedScoreException(name() + ": all feature dissimilarities are equal, so their ranks carry no "
                     + "information");
         }
         return ScoreInputs.finite(name(), 100 * rho);

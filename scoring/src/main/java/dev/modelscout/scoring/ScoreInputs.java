@@ -31,7 +31,7 @@ public final class ScoreInputs {
             throw new ScoringException(score + ": " + y.size() + " labels for " + f.rows() + " feature rows");
         }
         if (f.rows() < 2) {
-            throw new ScoringException(score + ": needs at least 2 images, got " + f.rows());
+            throw new UndefinedScoreException(score + ": needs at least 2 images, got " + f.rows());
         }
         if (f.cols() < 1) {
             throw new ScoringException(score + ": features have no dimensions");
@@ -43,7 +43,7 @@ public final class ScoreInputs {
         }
         Labels compact = compact(y);
         if (compact.numClasses() < 2) {
-            throw new ScoringException(score + ": needs at least 2 classes, all " + f.rows()
+            throw new UndefinedScoreException(score + ": needs at least 2 classes, all " + f.rows()
                     + " images have label " + y.classNames().get(y.ids()[0]));
         }
         return compact;
@@ -58,11 +58,11 @@ public final class ScoreInputs {
             return check(score, f, y);
         }
         if (y == null || y.size() < 2) {
-            throw new ScoringException(score + ": needs at least 2 images, got " + (y == null ? 0 : y.size()));
+            throw new UndefinedScoreException(score + ": needs at least 2 images, got " + (y == null ? 0 : y.size()));
         }
         Labels compact = compact(y);
         if (compact.numClasses() < 2) {
-            throw new ScoringException(score + ": needs at least 2 classes, all " + y.size()
+            throw new UndefinedScoreException(score + ": needs at least 2 classes, all " + y.size()
                     + " images have label " + y.classNames().get(y.ids()[0]));
         }
         return compact;
@@ -122,7 +122,7 @@ public final class ScoreInputs {
     /** A finite result or a ScoringException naming the score: the last guard against NaN. */
     static double finite(String score, double value) {
         if (!Double.isFinite(value)) {
-            throw new ScoringException(score + ": undefined on this input (computed " + value + ")");
+            throw new UndefinedScoreException(score + ": undefined on this input (computed " + value + ")");
         }
         return value;
     }

@@ -112,6 +112,15 @@ public final class Scores {
      * probabilities when {@code haveProbabilities} is false), keeping the given order, dropping repeats.
      */
     public static List<TransferabilityScore> parse(String csv, Options options, boolean haveProbabilities) {
+        return parse(csv, options, haveProbabilities, false);
+    }
+
+    /** {@link #parse}; with {@code noneAllowed}, {@code none} names no score at all (an empty list). */
+    public static List<TransferabilityScore> parse(String csv, Options options, boolean haveProbabilities,
+            boolean noneAllowed) {
+        if (noneAllowed && csv.strip().equalsIgnoreCase(NONE)) {
+            return List.of();
+        }
         Set<String> names = new LinkedHashSet<>();
         for (String part : csv.split(",")) {
             String name = part.strip().toLowerCase(Locale.ROOT).replace('-', '_');
@@ -137,6 +146,9 @@ public final class Scores {
         }
         return out;
     }
+
+    /** The word for "no score" where a command may compute none ({@code finetune --scores none}). */
+    public static final String NONE = "none";
 
     /** One line per score: its name and what it is, then {@code all}; for help texts. */
     public static String help() {
@@ -186,6 +198,29 @@ public final class Scores {
         }, "modelscout-natives");
         t.setDaemon(true);
         t.start();
+    }
+
+    /**
+     * Like {@link #run}, but a score that is {@link UndefinedScoreException undefined} on this input (a tiny
+     * dataset, every image its own class) gets NaN (unknown: an empty cell in a history row) and is told to
+     * {@code undefined} with the reason (score name, one line); any other failure stops the run.
+     */
+    public static List<Result> runEach(List<TransferabilityScore> scores, FeatureMatrix features, Labels labels,
+            FeatureMatrix probabilities, java.util.function.BiConsumer<String, String> undefined) {
+        Linalg.warmUp();
+        List<Result> out = new ArrayList<>();
+        for (TransferabilityScore s : scores) {
+            long t0 = System.nanoTime();
+            double v;
+            try {
+                v = s.score(features, labels, s.needsProbabilities() ? probabilities : null);
+            } catch (UndefinedScoreException e) {
+                undefined.accept(s.name(), e.getMessage());
+                v = Double.NaN;
+            }
+            out.add(new Result(s.name(), v, (System.nanoTime() - t0) / 1e9));
+        }
+        return out;
     }
 
     /**

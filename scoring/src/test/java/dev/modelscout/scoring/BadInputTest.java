@@ -183,4 +183,26 @@ class BadInputTest {
             }
         }
     }
+
+    @Test
+    void aScoreUndefinedOnATinyDatasetIsLeftUnknownWithItsReasonAndTheOthersAreComputed() {
+        // One image per class (2 images per class split for fine-tuning): PARC is undefined, LogME is not.
+        dev.modelscout.core.FeatureMatrix f = dev.modelscout.core.FeatureMatrix.of(new double[][] {
+            {1, 0.2, 0.3}, {0.1, 1, 0.5}, {0.3, 0.4, 1}, {0.9, 0.1, 0.8}});
+        dev.modelscout.core.Labels y = dev.modelscout.core.Labels.remap(new int[] {0, 1, 2, 3});
+        List<TransferabilityScore> scores = Scores.of(List.of("parc", "logme"), Scores.Options.defaults());
+        assertThrows(UndefinedScoreException.class, () -> Scores.run(scores, f, y, null));
+        java.util.Map<String, String> why = new java.util.LinkedHashMap<>();
+        List<Scores.Result> r = Scores.runEach(scores, f, y, null, why::put);
+        assertTrue(Double.isNaN(r.get(0).value()), "parc unknown");
+        assertTrue(Double.isFinite(r.get(1).value()), "logme computed");
+        assertEquals(java.util.Set.of("parc"), why.keySet());
+        assertTrue(why.get("parc").contains("undefined"), why.toString());
+    }
+
+    @Test
+    void noneNamesNoScoreWhereACommandAllowsIt() {
+        assertEquals(List.of(), Scores.parse("none", Scores.Options.defaults(), false, true));
+        assertThrows(ScoringException.class, () -> Scores.parse("none", Scores.Options.defaults(), false));
+    }
 }
