@@ -2,6 +2,7 @@ package dev.modelscout.cli;
 
 import dev.modelscout.core.InvalidOptionException;
 import dev.modelscout.core.ModelScoutException;
+import dev.modelscout.core.Shown;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -42,7 +43,7 @@ final class ErrorHandler implements IExecutionExceptionHandler {
             return EXIT_INPUT;
         }
         if (ex instanceof ModelScoutException) {
-            err.println(cmd.getColorScheme().errorText("error: " + oneLine(ex.getMessage())));
+            err.println(cmd.getColorScheme().errorText("error: " + shown(ex.getMessage())));
             err.flush();
             return EXIT_INPUT;
         }
@@ -52,19 +53,31 @@ final class ErrorHandler implements IExecutionExceptionHandler {
         return EXIT_INTERNAL;
     }
 
+    /**
+     * The first line of a message from outside our code (a library's or the JDK's, which may span lines), with
+     * names in it escaped ({@link Shown}).
+     */
     static String oneLine(String message) {
         if (message == null) {
             return "(no message)";
         }
         String s = message.strip();
         int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
+        return Shown.line(nl < 0 ? s : s.substring(0, nl));
+    }
+
+    /**
+     * One of our messages, which are one line by design: any line break or other control or bidi character in it
+     * came from a name (a file, a folder, an id) and is escaped ({@link Shown}), never cut or printed raw.
+     */
+    static String shown(String message) {
+        return message == null ? "(no message)" : Shown.line(message.strip());
     }
 
     /** The message, a hint to --help, exit code 2. */
     static int usage(CommandLine cmd, String message) {
         PrintWriter err = cmd.getErr();
-        err.println(cmd.getColorScheme().errorText("error: " + oneLine(message)));
+        err.println(cmd.getColorScheme().errorText("error: " + shown(message)));
         err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
         err.flush();
         return EXIT_USAGE;

@@ -45,6 +45,8 @@ public final class Main {
 
     public static void main(String[] args) {
         Offline.enable();
-        System.exit(commandLine().execute(args));
+        CommandLine cl = commandLine();
+        cl.setErr(new ShownErr(System.err));
+        System.exit(cl.execute(args));
     }
 }

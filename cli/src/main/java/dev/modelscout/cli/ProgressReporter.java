@@ -85,7 +85,7 @@ final class ProgressReporter implements ExtractionListener {
         if (bar != null) {
             bar.pause();
         }
-        err.println(message);
+        err.println(dev.modelscout.core.Shown.line(message));
         err.flush();
         if (bar != null) {
             bar.resume();

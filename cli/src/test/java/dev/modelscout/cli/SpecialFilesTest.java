@@ -116,4 +116,16 @@ class SpecialFilesTest {
         assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
         assertEquals(1, r.err().strip().lines().filter(l -> l.startsWith("error:")).count(), r.err());
     }
+
+    @Test
+    void namesWithLineBreaksOrBidiControlsPrintEscapedOnTheirOneLine() throws Exception {
+        String name = "a\nerror: fake.png: forged \u202Egnp.exe";
+        Path jobs = dir.resolve(name + ".csv");
+        Run r = modelscout(List.of(), "history", "append", "--history", dir.resolve("h.csv").toString(), "--jobs",
+                jobs.toString());
+        assertEquals(1, r.exit(), r.err());
+        assertEquals(1, r.err().lines().count(), "one line: " + r.err());
+        assertTrue(r.err().contains("a\\nerror: fake.png: forged \\u202egnp.exe.csv"), r.err());
+        assertFalse(r.err().contains("\u202E"), "no raw bidi control");
+    }
 }

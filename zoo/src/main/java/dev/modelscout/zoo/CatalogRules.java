@@ -119,8 +119,8 @@ final class CatalogRules {
         if (value.isBlank()) {
             throw refused(at, field, "blank (leave the field out instead)");
         }
-        if (value.codePoints().anyMatch(CatalogRules::unprintable)) {
-            throw refused(at, field, "'" + shown(value) + "' contains a control character or line break");
+        if (value.codePoints().anyMatch(dev.modelscout.core.Shown::unsafe)) {
+            throw refused(at, field, "'" + shown(value) + "' contains a control character, line break or bidi control");
         }
         if (!value.strip().equals(value)) {
             throw refused(at, field, "'" + shown(value) + "' starts or ends with white space");
@@ -204,33 +204,8 @@ final class CatalogRules {
         return oneLine(cut) + (longer ? "..." : "");
     }
 
-    /** The text on one line: control characters and line breaks escaped as in a Java string literal. */
+    /** The text on one line, escaped by the one policy for names in messages ({@link dev.modelscout.core.Shown}). */
     static String oneLine(String text) {
-        if (text == null) {
-            return "null";
-        }
-        StringBuilder sb = new StringBuilder();
-        text.codePoints().forEach(c -> {
-            switch (c) {
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (unprintable(c)) {
-                        sb.append(String.format("\\u%04x", c));
-                    } else {
-                        sb.appendCodePoint(c);
-                    }
-                }
-            }
-        });
-        return sb.toString();
-    }
-
-    /** Control characters, line and paragraph separators, and halves of a broken surrogate pair. */
-    private static boolean unprintable(int c) {
-        int type = Character.getType(c);
-        return Character.isISOControl(c) || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
-                || type == Character.SURROGATE;
+        return dev.modelscout.core.Shown.escape(text);
     }
 }

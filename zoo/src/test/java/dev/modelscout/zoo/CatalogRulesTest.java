@@ -72,9 +72,9 @@ class CatalogRulesTest {
         files.assertWriterRefuses(with(GOOD, GOOD.id(), null, "\u2003", GOOD.weights(), GOOD.sha256()),
                 "field 'pretrain_dataset': blank");
         files.assertWriterRefuses(with(GOOD, GOOD.id(), "pair\uDC00", null, GOOD.weights(), GOOD.sha256()),
-                "field 'arch_family': 'pair\\udc00' contains a control character or line break");
+                "field 'arch_family': 'pair\\udc00' contains a control character, line break or bidi control");
         files.assertWriterRefuses(with(GOOD, GOOD.id(), "a\nb", null, GOOD.weights(), GOOD.sha256()),
-                "field 'arch_family': 'a\\nb' contains a control character or line break");
+                "field 'arch_family': 'a\\nb' contains a control character, line break or bidi control");
     }
 
     @Test
