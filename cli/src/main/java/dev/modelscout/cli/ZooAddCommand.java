@@ -93,6 +93,7 @@ final class ZooAddCommand implements Callable<Integer> {
             pretrain = pretrain == null ? old.pretrainDataset() : pretrain;
         }
         // Every value is checked, by the rules the reader applies, before the (slow) load and before writing.
+        checkWeightsFile(weights);
         Backbone draft = catalog.entry(BackboneDraft.of(id, storedWeights(weights, zoo)).archFamily(arch)
                 .pretrainDataset(pretrain).resize(resize).crop(crop).mean(mean).std(std).channels(channels).gmacs(gmacs));
         catalog.with(draft, replace);
@@ -122,6 +123,21 @@ final class ZooAddCommand implements Callable<Integer> {
      * A weights file is stored relative to the catalog's folder when it lies inside it, else absolute; a
      * blank or invalid path is kept as given, for the catalog's rules to report.
      */
+    /** A weights file that is a folder, a device or missing is a usage error naming what it is, before any work. */
+    static void checkWeightsFile(String weights) {
+        if (WeightsKind.of(weights) != WeightsKind.FILE || weights.isBlank()) {
+            return;
+        }
+        try {
+            String problem = dev.modelscout.core.WeightsKind.fileProblem(Path.of(weights.trim()));
+            if (problem != null) {
+                throw new dev.modelscout.core.InvalidOptionException("--weights " + weights + ": " + problem);
+            }
+        } catch (InvalidPathException e) {
+            // left to the catalog's rules, which name the field
+        }
+    }
+
     static String storedWeights(String weights, Path catalog) {
         if (WeightsKind.of(weights) != WeightsKind.FILE || weights.isBlank()) {
             return weights;

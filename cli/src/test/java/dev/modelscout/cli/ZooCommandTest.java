@@ -112,4 +112,17 @@ class ZooCommandTest {
             return s.sorted().toList();
         }
     }
+
+    @Test
+    void weightsThatAreAFolderADeviceOrADanglingLinkAreNamedForWhatTheyAre() throws Exception {
+        java.nio.file.Path zoo = dir.resolve("zoo.csv");
+        CliTest.run("--device", "cpu", "zoo", "add", "--zoo", zoo.toString(), "--id", "a", "--weights", dir.toString())
+                .expectExit(2).expectErr("is a folder, not a TorchScript file");
+        CliTest.run("--device", "cpu", "zoo", "add", "--zoo", zoo.toString(), "--id", "a", "--weights", "/dev/zero")
+                .expectExit(2).expectErr("is not a regular file");
+        java.nio.file.Path link = java.nio.file.Files.createSymbolicLink(dir.resolve("gone.pt"), dir.resolve("nothing.pt"));
+        CliTest.run("--device", "cpu", "zoo", "add", "--zoo", zoo.toString(), "--id", "a", "--weights", link.toString())
+                .expectExit(2).expectErr("symbolic link to a file that does not exist");
+        org.junit.jupiter.api.Assertions.assertFalse(java.nio.file.Files.exists(zoo), "nothing written");
+    }
 }

@@ -25,4 +25,24 @@ public enum WeightsKind {
         }
         return FILE;
     }
+    /**
+     * Why {@code file} cannot be a weights file, in words (null when it is a readable regular file): not found (a
+     * link whose target is gone says so), a folder, a device, FIFO or socket, or unreadable.
+     */
+    public static String fileProblem(java.nio.file.Path file) {
+        if (!java.nio.file.Files.exists(file)) {
+            return java.nio.file.Files.isSymbolicLink(file) ? "is a symbolic link to a file that does not exist" : "not found";
+        }
+        if (java.nio.file.Files.isDirectory(file)) {
+            return "is a folder, not a TorchScript file";
+        }
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            return "is not a regular file (a device, FIFO or socket), not a TorchScript file";
+        }
+        if (!java.nio.file.Files.isReadable(file)) {
+            return "cannot be read (permission denied)";
+        }
+        return null;
+    }
+
 }

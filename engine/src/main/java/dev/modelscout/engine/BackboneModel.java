@@ -93,8 +93,9 @@ final class BackboneModel implements AutoCloseable {
 
     private static BackboneModel loadTorchScript(Backbone b, Device device) {
         Path file = Path.of(b.weights());
-        if (!Files.isRegularFile(file)) {
-            throw new ExtractionException("model " + b.id() + ": weights file " + file + " not found");
+        String problem = dev.modelscout.core.WeightsKind.fileProblem(file);
+        if (problem != null) {
+            throw new ExtractionException("model " + b.id() + ": weights file " + file + " " + problem);
         }
         String sha = sha256(file);
         if (b.sha256() != null && !b.sha256().equalsIgnoreCase(sha)) {

@@ -57,8 +57,9 @@ public final class FeatureExtraction {
         return switch (WeightsKind.of(backbone.weights())) {
             case FILE -> {
                 Path p = Path.of(backbone.weights());
-                if (!Files.isRegularFile(p)) {
-                    throw new ExtractionException("model " + backbone.id() + ": weights file " + p + " not found");
+                String problem = dev.modelscout.core.WeightsKind.fileProblem(p);
+                if (problem != null) {
+                    throw new ExtractionException("model " + backbone.id() + ": weights file " + p + " " + problem);
                 }
                 yield BackboneModel.sha256(p);
             }

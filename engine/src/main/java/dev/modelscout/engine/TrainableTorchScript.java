@@ -76,8 +76,9 @@ final class TrainableTorchScript implements AutoCloseable {
                     + "file; fine-tuning needs one (export it with src/models/export_scripted.py)");
         }
         Path file = Path.of(b.weights());
-        if (!Files.isRegularFile(file)) {
-            throw new FineTuneException("model " + b.id() + ": weights file " + file + " not found");
+        String problem = dev.modelscout.core.WeightsKind.fileProblem(file);
+        if (problem != null) {
+            throw new FineTuneException("model " + b.id() + ": weights file " + file + " " + problem);
         }
         String sha;
         try {
