@@ -100,16 +100,33 @@ public record ImageDataset(Path source, List<Path> paths, int[] labels, List<Str
         if (notImages.isEmpty()) {
             return Optional.empty();
         }
+        List<Path> broken = notImages.stream().filter(ImageDataset::brokenLink).toList();
+        List<Path> other = notImages.stream().filter(p -> !brokenLink(p)).toList();
+        List<String> parts = new ArrayList<>();
+        if (!other.isEmpty()) {
+            parts.add("skipped " + other.size() + (other.size() == 1 ? " file that is not an image (" : " files that are "
+                    + "not images (") + names(other) + "); the images read are " + extensions());
+        }
+        if (!broken.isEmpty()) {
+            parts.add("skipped " + broken.size() + (broken.size() == 1 ? " symbolic link" : " symbolic links")
+                    + " that lead nowhere (broken, or a loop of links) (" + names(broken) + ")");
+        }
+        return Optional.of(source + ": " + String.join("; ", parts));
+    }
+
+    /** A symbolic link whose target does not exist, or that loops (the JDK cannot follow it either way). */
+    static boolean brokenLink(Path p) {
+        return Files.isSymbolicLink(p) && !Files.exists(p);
+    }
+
+    private String names(List<Path> files) {
         Path base = Files.isDirectory(source) ? source : source.getParent();
         List<String> shown = new ArrayList<>();
-        for (Path p : notImages.subList(0, Math.min(NOTE_NAMES, notImages.size()))) {
+        for (Path p : files.subList(0, Math.min(NOTE_NAMES, files.size()))) {
             shown.add(base != null && p.startsWith(base) ? base.relativize(p).toString() : p.toString());
         }
-        int more = notImages.size() - shown.size();
-        return Optional.of(source + ": skipped " + notImages.size()
-                + (notImages.size() == 1 ? " file that is not an image (" : " files that are not images (")
-                + String.join(", ", shown) + (more > 0 ? ", and " + more + " more" : "")
-                + "); the images read are " + extensions());
+        int more = files.size() - shown.size();
+        return String.join(", ", shown) + (more > 0 ? ", and " + more + " more" : "");
     }
 
     /** What {@link #open} reads, for messages about a path that is neither. */

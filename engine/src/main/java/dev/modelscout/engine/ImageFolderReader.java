@@ -24,9 +24,12 @@ final class ImageFolderReader {
 
     static ImageDataset read(Path root) {
         List<Path> classDirs;
+        List<Path> brokenClassLinks;
         Path rootReal;
         try (Stream<Path> s = Files.list(root)) {
-            classDirs = s.filter(Files::isDirectory).filter(p -> !hidden(p)).sorted().toList();
+            List<Path> entries = s.filter(p -> !hidden(p)).sorted().toList();
+            classDirs = entries.stream().filter(Files::isDirectory).toList();
+            brokenClassLinks = entries.stream().filter(ImageDataset::brokenLink).toList();
             rootReal = root.toRealPath();
         } catch (IOException | UncheckedIOException e) {
             throw new ExtractionException(root + ": cannot list image folder: " + IoErrors.reason(e), e);
@@ -37,7 +40,7 @@ final class ImageFolderReader {
         List<Path> paths = new ArrayList<>();
         List<Integer> ids = new ArrayList<>();
         List<String> names = new ArrayList<>();
-        List<Path> notImages = new ArrayList<>();
+        List<Path> notImages = new ArrayList<>(brokenClassLinks);
         Map<Path, Path> seen = new HashMap<>();
         for (Path dir : classDirs) {
             List<Path> images = new ArrayList<>();

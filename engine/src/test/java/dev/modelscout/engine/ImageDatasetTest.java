@@ -2,6 +2,7 @@ package dev.modelscout.engine;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -201,5 +202,20 @@ class ImageDatasetTest {
         link(dir.resolve("c/class2"), dir.resolve("c/class0"));
         msg = assertThrows(ExtractionException.class, () -> ImageDataset.open(dir.resolve("c"))).getMessage();
         assertTrue(msg.contains(dir.resolve("c/class2") + ": the same folder as " + dir.resolve("c/class0")), msg);
+    }
+
+    @Test
+    void brokenAndLoopingLinksAreNotedAsSuchNotAsFilesThatAreNotImages() throws Exception {
+        TestImages.folder(dir.resolve("d"), 2, 2, 8);
+        link(dir.resolve("d/gone-class"), dir.resolve("nowhere"));
+        link(dir.resolve("d/loop-a"), dir.resolve("d/loop-b"));
+        link(dir.resolve("d/loop-b"), dir.resolve("d/loop-a"));
+        link(dir.resolve("d/class0/dangling.png"), dir.resolve("nothing.png"));
+        ImageDataset d = ImageDataset.open(dir.resolve("d"));
+        assertEquals(List.of("class0", "class1"), d.classNames());
+        String note = d.note().orElseThrow();
+        assertTrue(note.contains("skipped 4 symbolic links that lead nowhere (broken, or a loop of links) "
+                + "(gone-class, loop-a, loop-b, class0/dangling.png)"), note);
+        assertFalse(note.contains("not an image"), note);
     }
 }
