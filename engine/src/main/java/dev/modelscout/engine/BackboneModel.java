@@ -279,6 +279,10 @@ final class BackboneModel implements AutoCloseable {
             }
             NDArray out = list.get(0);
             Shape s = out.getShape();
+            if (s.dimension() == 0) {
+                throw new ExtractionException("model " + backbone.id() + ": returns a single number (shape ()), not a "
+                        + "feature vector per image (export the penultimate layer, e.g. fc = Identity)");
+            }
             long n = s.get(0);
             long d = s.dimension() < 2 ? -1 : s.size() / n;
             boolean vector = s.dimension() == 2 || (s.dimension() > 2 && s.slice(2).size() == 1);

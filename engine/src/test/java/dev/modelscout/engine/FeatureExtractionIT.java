@@ -140,6 +140,17 @@ class FeatureExtractionIT {
                 new double[] {1, 1, 1}, "RGB"), 0, null, null, model("tinycnn_map.pt").toString(), null);
         msg = assertThrows(ExtractionException.class, () -> FeatureExtractor.open(map, cpu())).getMessage();
         assertTrue(msg.contains("output has shape (1, 4, 32, 32), not a feature vector"), msg);
+        Backbone scalar = new Backbone("scalar", null, null, new Preprocessing(37, 32, new double[] {0, 0, 0},
+                new double[] {1, 1, 1}, "RGB"), 0, null, null, model("scalar_scripted.pt").toString(), null);
+        msg = assertThrows(ExtractionException.class, () -> FeatureExtractor.open(scalar, cpu())).getMessage();
+        assertTrue(msg.contains("model scalar: returns a single number (shape ()), not a feature vector"), msg);
+        for (String[] weights : new String[][] {{dir.toString(), "is a folder, not a TorchScript file"},
+                {"/dev/zero", "is not a regular file"}}) {
+            Backbone b = new Backbone("w", null, null, Preprocessing.imagenet(32), 0, null, null, weights[0], null);
+            msg = assertThrows(ExtractionException.class, () -> FeatureExtraction.features(b, ds, cpu(), null,
+                    ExtractionListener.silent())).getMessage();
+            assertTrue(msg.contains(weights[1]), msg);
+        }
     }
 
     @Test
