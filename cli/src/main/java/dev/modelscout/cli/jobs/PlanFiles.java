@@ -122,13 +122,11 @@ public final class PlanFiles {
         JsonNode j;
         String cellText;
         try {
-            j = PlanJson.JSON.readTree(Files.readString(planFile, StandardCharsets.UTF_8));
+            j = tree(Files.readString(planFile, StandardCharsets.UTF_8), where);
             cellText = Files.readString(abs.resolve(CELLS), StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new JobsException(dir + ": not a plan folder (no " + Path.of(e.getFile()).getFileName()
                     + "; make one with `modelscout jobs plan ... --out " + dir + "`)", e);
-        } catch (JsonProcessingException e) {
-            throw new JobsException(where + ": not valid JSON: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new JobsException(dir + ": cannot read the plan: " + IoErrors.reason(e), e);
         }
@@ -148,13 +146,13 @@ public final class PlanFiles {
             }
             String w = abs.resolve(CELLS) + ":" + (i + 1);
             try {
-                Cell c = PlanJson.cell(PlanJson.JSON.readTree(lines[i]), w);
+                Cell c = PlanJson.cell(tree(lines[i], w), w);
                 if (c.index() != cells.size()) {
                     throw new JobsException(w + ": cell " + c.index() + " where cell " + cells.size() + " was expected");
                 }
                 cells.add(c);
-            } catch (JsonProcessingException e) {
-                throw new JobsException(w + ": not valid JSON: " + e.getOriginalMessage(), e);
+            } catch (JobsException e) {
+                throw e;
             }
         }
         List<PlanModel> models = new ArrayList<>();
@@ -183,5 +181,35 @@ public final class PlanFiles {
                 PlanJson.text(j, "created_on", where), PlanJson.text(j, "modelscout", where), PlanJson.text(j, "zoo", where),
                 PlanJson.text(j, "zoo_fingerprint", where), models, datasets, PlanJson.text(j, "cache", where), shards,
                 PlanJson.options(PlanJson.field(j, "options", where), where), slurm, cells);
+    }
+
+    /**
+     * One JSON value that is the whole of {@code text}, or a one-line {@link JobsException} naming {@code where},
+     * the line and column, in our words (the JSON library's own messages carry source excerpts).
+     */
+    static JsonNode tree(String text, String where) {
+        try (com.fasterxml.jackson.core.JsonParser p = PlanJson.JSON.createParser(text)) {
+            JsonNode j = PlanJson.JSON.readTree(p);
+            if (j == null) {
+                throw new JobsException(where + ": empty (not a JSON document)");
+            }
+            if (p.nextToken() != null) {
+                throw new JobsException(where + ":" + p.currentLocation().getLineNr() + ":" + p.currentLocation().getColumnNr()
+                        + ": not valid JSON: more text after the end of the document");
+            }
+            return j;
+        } catch (JsonProcessingException e) {
+            com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+            String reason = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+            int colon = reason.indexOf(": ");
+            return fail(where + (at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr()) + ": not valid JSON ("
+                    + dev.modelscout.core.Shown.escape(colon > 0 ? reason.substring(0, colon) : reason) + ")", e);
+        } catch (IOException e) {
+            throw new JobsException(where + ": cannot read: " + IoErrors.reason(e), e);
+        }
+    }
+
+    private static JsonNode fail(String message, Exception cause) {
+        throw new JobsException(message, cause);
     }
 }
