@@ -38,8 +38,15 @@ final class OptionRanges {
         }
     }
 
-    /** {@code d} as a person would type it: 2, 0.5, -1, NaN. */
+    /** {@code d} as a person would type it: 2, 0.5, -1, NaN; very large or small values as 1.0E308, never 309 digits. */
     static String number(double d) {
-        return Double.isFinite(d) ? BigDecimal.valueOf(d).stripTrailingZeros().toPlainString() : Double.toString(d);
+        if (!Double.isFinite(d)) {
+            return Double.toString(d);
+        }
+        double a = Math.abs(d);
+        if (a != 0 && (a >= 1e15 || a < 1e-6)) {
+            return Double.toString(d);
+        }
+        return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
     }
 }

@@ -242,4 +242,15 @@ class OptionRangesTest {
     void trainRefusesFeaturesThatSelectNothing() {
         usageError(run(train("lr"), "--features", ","), "--features ,: no features selected");
     }
+
+    @Test
+    void hugeAndTinyNumbersAreShownShortNotAsHundredsOfDigits() {
+        org.junit.jupiter.api.Assertions.assertEquals("1.0E308", OptionRanges.number(1e308));
+        org.junit.jupiter.api.Assertions.assertEquals("4.9E-324", OptionRanges.number(Double.MIN_VALUE));
+        org.junit.jupiter.api.Assertions.assertEquals("0.5", OptionRanges.number(0.5));
+        org.junit.jupiter.api.Assertions.assertEquals("20", OptionRanges.number(20));
+        CliTest r = CliTest.run("finetune", "--lr", "1e308", "--model", "x", "--images", "/nonexistent").expectExit(2)
+                .expectErr("--lr");
+        org.junit.jupiter.api.Assertions.assertTrue(r.err().length() < 300, r.err());
+    }
 }
