@@ -71,10 +71,16 @@ record NpyHeader(int[] shape, String descr, String type, int width, boolean fort
         int[] shape = parseShape(group(SHAPE, header, file, "shape"), file);
         long count = 1;
         for (int s : shape) {
-            count *= s;
+            if (s < 0) {
+                throw new NpyFormatException(file + ": bad shape " + Npy.shapeText(shape) + ": a dimension is negative");
+            }
+            count = count > Integer.MAX_VALUE ? count : count * s;
         }
         if (count > Integer.MAX_VALUE - 16) {
             throw new NpyFormatException(file + ": array too large (" + count + " values)");
+        }
+        if (descr.isEmpty()) {
+            throw new NpyFormatException(file + ": unsupported dtype ''");
         }
         ByteOrder order = descr.charAt(0) == '>' ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
         String type = descr.substring(descr.charAt(0) == '<' || descr.charAt(0) == '>'

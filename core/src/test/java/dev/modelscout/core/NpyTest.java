@@ -106,6 +106,15 @@ class NpyTest {
     }
 
     @Test
+    void rejectsNegativeAndOverflowingShapesAsFormatErrors() throws IOException {
+        for (String shape : new String[] {"(-3, 2)", "(2, -1)", "(4294967296,)", "(100000, 100000, 100000, 100000)"}) {
+            Path p = handMade("<f4", false, shape, ByteOrder.LITTLE_ENDIAN, new double[] {1, 2}, 4);
+            Npy.NpyFormatException e = assertThrows(Npy.NpyFormatException.class, () -> Npy.read(p), shape);
+            assertTrue(e.getMessage().startsWith(p.toString()), e.getMessage());
+        }
+    }
+
+    @Test
     void rejectsNonNpyFile() throws IOException {
         Path p = dir.resolve("x.npy");
         Files.writeString(p, "a,b,c\n1,2,3\n");
