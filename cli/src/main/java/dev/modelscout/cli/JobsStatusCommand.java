@@ -54,7 +54,10 @@ final class JobsStatusCommand implements Callable<Integer> {
                     + (r.runningShards().isEmpty() ? "" : " (running: " + SbatchScript.arrayList(r.runningShards()) + ")"));
             o.println("resubmit: " + JobsSubmitCommand.command(p, open));
         } else if (r.count(PlanStatus.State.DONE) == p.cells().size()) {
-            o.println("all cells done: modelscout jobs merge --plan " + SbatchScript.word(plan.toString()) + " --out rows.csv");
+            String refused = mergeRefusal(p);
+            o.println(refused == null
+                    ? "all cells done: modelscout jobs merge --plan " + SbatchScript.word(plan.toString()) + " --out rows.csv"
+                    : "all cells done, but a merge would be refused: " + refused);
         }
         o.flush();
         return 0;
@@ -68,6 +71,16 @@ final class JobsStatusCommand implements Callable<Integer> {
         for (PlanStatus.CellStatus c : cells) {
             o.println("  " + c.cell().id() + " (shard " + c.shard() + ")" + (c.note() == null || c.note().isEmpty() ? ""
                     : ": " + c.note()));
+        }
+    }
+
+    /** Why {@code jobs merge} would refuse the plan (the zoo or datasets changed since planning), or null. */
+    private static String mergeRefusal(JobPlan p) {
+        try {
+            dev.modelscout.cli.jobs.PlanMerge.merge(p, new dev.modelscout.cli.jobs.Fingerprints(), false);
+            return null;
+        } catch (dev.modelscout.core.ModelScoutException e) {
+            return e.getMessage();
         }
     }
 }
