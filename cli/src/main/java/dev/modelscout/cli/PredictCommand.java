@@ -54,6 +54,11 @@ final class PredictCommand implements Callable<Integer> {
                     + "--strict: a warning naming the columns, which then count as unknown).")
     boolean strict;
 
+    @Option(names = "--spreadsheet-safe",
+            description = "For a CSV --out meant for a spreadsheet: cells that would run as formulas (starting with =, +, -, "
+                    + "@; numbers excepted) get a leading ' (OWASP CSV injection). Such a file is not for history append.")
+    boolean spreadsheetSafe;
+
     @Override
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
@@ -79,7 +84,7 @@ final class PredictCommand implements Callable<Integer> {
         }
         List<Prediction> ranked = Prediction.rank(r, candidates.jobs());
         if (out != null) {
-            Prediction.write(ranked, out);
+            Prediction.write(ranked, out, spreadsheetSafe);
         }
         List<List<String>> table = new ArrayList<>();
         for (Prediction p : ranked) {

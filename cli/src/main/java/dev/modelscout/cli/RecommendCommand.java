@@ -67,6 +67,11 @@ final class RecommendCommand implements Callable<Integer> {
             description = "Feature cache. Default: ~/.cache/modelscout/features/<hash of the image path>.")
     Path cache;
 
+    @Option(names = "--spreadsheet-safe",
+            description = "For a CSV --out meant for a spreadsheet: cells that would run as formulas (starting with =, +, -, "
+                    + "@; numbers excepted) get a leading ' (OWASP CSV injection). Such a file is not for history append.")
+    boolean spreadsheetSafe;
+
     @Override
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
@@ -106,7 +111,7 @@ final class RecommendCommand implements Callable<Integer> {
                     : RankingQuality.of(ranked, truth, recommender));
         }
         if (out != null) {
-            RecommendationWriter.write(out, id, ranked, scoreNames, recommender.provenance());
+            RecommendationWriter.write(out, id, ranked, scoreNames, recommender.provenance(), spreadsheetSafe);
             err.println("wrote " + out);
         }
         report.write(err, id, ranked, scoreNames, top, recommender, recommenderSource, source, extraction.device(), means);

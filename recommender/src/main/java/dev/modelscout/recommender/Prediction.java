@@ -52,11 +52,18 @@ public record Prediction(String dataset, String model, int rank, double predicte
 
     /** Writes predictions as CSV (dataset,model,rank,predicted,actual) atomically. */
     public static void write(List<Prediction> predictions, Path file) {
+        write(predictions, file, false);
+    }
+
+    /** {@link #write}; with {@code spreadsheetSafe}, names a spreadsheet would run as formulas are neutralised. */
+    public static void write(List<Prediction> predictions, Path file, boolean spreadsheetSafe) {
+        java.util.function.UnaryOperator<String> cell = spreadsheetSafe ? dev.modelscout.core.SpreadsheetCells::neutralise
+                : s -> s;
         StringBuilder sb = new StringBuilder();
         try (CSVPrinter pr = new CSVPrinter(sb, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get())) {
             pr.printRecord("dataset", "model", "rank", "predicted", "actual");
             for (Prediction p : predictions) {
-                pr.printRecord(p.dataset(), p.model(), p.rank(), p.predicted(), HistorySchema.format(p.actual()));
+                pr.printRecord(cell.apply(p.dataset()), cell.apply(p.model()), p.rank(), p.predicted(), HistorySchema.format(p.actual()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -49,7 +49,17 @@ public final class RecommendationWriter {
     /** Writes {@code ranked} (one dataset's predictions) to {@code file} atomically. */
     public static void write(Path file, String datasetId, List<Prediction> ranked, List<String> scoreNames,
             Provenance recommender) {
-        String text = Format.of(file) == Format.CSV ? csv(ranked) : json(datasetId, ranked, scoreNames, recommender);
+        write(file, datasetId, ranked, scoreNames, recommender, false);
+    }
+
+    /**
+     * {@link #write}; with {@code spreadsheetSafe}, CSV cells that a spreadsheet would run as formulas are
+     * neutralised ({@link dev.modelscout.core.SpreadsheetCells}), and the file is no longer for {@code history append}.
+     */
+    public static void write(Path file, String datasetId, List<Prediction> ranked, List<String> scoreNames,
+            Provenance recommender, boolean spreadsheetSafe) {
+        String text = Format.of(file) == Format.CSV ? csv(ranked, spreadsheetSafe)
+                : json(datasetId, ranked, scoreNames, recommender);
         try {
             AtomicFiles.write(file, text);
         } catch (IOException e) {
@@ -70,6 +80,10 @@ public final class RecommendationWriter {
     }
 
     static String csv(List<Prediction> ranked) {
+        return csv(ranked, false);
+    }
+
+    static String csv(List<Prediction> ranked, boolean spreadsheetSafe) {
         List<String> header = csvHeader();
         StringBuilder sb = new StringBuilder();
         try (CSVPrinter p = new CSVPrinter(sb, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get())) {
@@ -80,7 +94,8 @@ public final class RecommendationWriter {
                     row.add(switch (c) {
                         case "rank" -> Integer.toString(r.rank());
                         case "predicted_accuracy" -> Double.toString(r.predicted());
-                        default -> r.row().cell(c);
+                        default -> spreadsheetSafe ? dev.modelscout.core.SpreadsheetCells.neutralise(r.row().cell(c))
+                                : r.row().cell(c);
                     });
                 }
                 p.printRecord(row);
