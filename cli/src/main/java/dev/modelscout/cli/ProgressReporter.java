@@ -91,4 +91,23 @@ final class ProgressReporter implements ExtractionListener {
             bar.resume();
         }
     }
+
+    /**
+     * Progress lines of a long step (e.g. {@code train}'s inner fits) on {@code err}, at most one every
+     * {@code everyMillis} ms (the latest); the first line is printed at once. Safe to call from several threads.
+     */
+    static java.util.function.Consumer<String> throttled(PrintWriter err, long everyMillis) {
+        long[] last = {Long.MIN_VALUE};
+        return line -> {
+            synchronized (last) {
+                long now = System.nanoTime() / 1_000_000;
+                if (last[0] != Long.MIN_VALUE && now - last[0] < everyMillis) {
+                    return;
+                }
+                last[0] = now;
+                err.println(dev.modelscout.core.Shown.line(line));
+                err.flush();
+            }
+        };
+    }
 }

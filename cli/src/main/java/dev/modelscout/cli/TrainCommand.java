@@ -47,10 +47,15 @@ final class TrainCommand implements Callable<Integer> {
         OutputPaths.requireWritable(out);
         historyOptions.check();
         Trainer trainer = trainerOptions.trainer();
+        PrintWriter err = spec.commandLine().getErr();
+        long t0 = System.nanoTime();
         TrainingHistory history = historyOptions.read();
+        err.println(String.format(Locale.ROOT, "read %d jobs (%d datasets x %d models) in %.1f s; training %s", history.size(),
+                history.datasets().size(), history.models().size(), (System.nanoTime() - t0) / 1e9, trainer.name()));
+        err.flush();
         FieldSpec features = historyOptions.features(history);
         long t = System.nanoTime();
-        Recommender r = trainer.train(history, features);
+        Recommender r = trainer.train(history, features, ProgressReporter.throttled(err, 2000));
         double seconds = (System.nanoTime() - t) / 1e9;
         Recommenders.save(r, out);
         AutoRecommender.Model auto = r instanceof AutoRecommender.Model a ? a : null;

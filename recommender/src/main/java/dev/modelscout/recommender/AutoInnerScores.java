@@ -40,7 +40,7 @@ record AutoInnerScores(List<Candidate> candidates, List<double[][]> predictions,
 
     /** Scores the candidates of {@code grid} on the feature sets {@code sets} by inner cross-validation. */
     static AutoInnerScores run(TrainingHistory history, List<Map.Entry<ScoreUse, FieldSpec>> sets, boolean pooled,
-                               AutoCandidates grid, Config config) {
+                               AutoCandidates grid, Config config, java.util.function.Consumer<String> progress) {
         InnerValidation.Folds folds = InnerValidation.folds(history);
         int nf = folds.held().size();
         List<TrainingHistory> trainOf = new ArrayList<>();
@@ -74,6 +74,9 @@ record AutoInnerScores(List<Candidate> candidates, List<double[][]> predictions,
             preds.add(new double[groups.size()][]);
         }
         RuntimeException[] failure = new RuntimeException[fits.size()];
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        progress.accept("auto: " + fits.size() + " inner fits (" + fixedCount + " candidates x " + nf + " folds, "
+                + groups.size() + " held-out groups)");
         // Each fit writes its own cells only; the result does not depend on how many threads run them.
         IntStream.range(0, fits.size()).parallel().forEach(i -> {
             Fit fit = fits.get(i);
@@ -83,6 +86,7 @@ record AutoInnerScores(List<Candidate> candidates, List<double[][]> predictions,
                 for (int g = firstGroup[fit.fold()]; g < firstGroup[fit.fold() + 1]; g++) {
                     preds.get(fit.candidate())[g] = r.predict(groups.get(g));
                 }
+                progress.accept("auto: inner fit " + done.incrementAndGet() + " of " + fits.size() + " done");
             } catch (RuntimeException e) {
                 failure[i] = e;
             }

@@ -258,15 +258,21 @@ public final class AutoRecommender implements Trainer {
 
     @Override
     public Recommender train(TrainingHistory history, FieldSpec features) {
+        return train(history, features, line -> { });
+    }
+
+    @Override
+    public Recommender train(TrainingHistory history, FieldSpec features, java.util.function.Consumer<String> progress) {
         TrainingDataException.requireJobs(history);
         List<Map.Entry<ScoreUse, FieldSpec>> sets = featureSets(history, features);
         boolean pooled = AutoCandidates.pooled(sets);
-        AutoInnerScores inner = AutoInnerScores.run(history, sets, pooled, grid, config);
+        AutoInnerScores inner = AutoInnerScores.run(history, sets, pooled, grid, config, progress);
         // The table, then the choice in steps: popularity -> the best without scores -> the best with scores.
         List<InnerScore> table = inner.table(config.ensembleFmWeight());
         AutoSelection selection = AutoSelection.choose(inner, table, config.margin());
         int chosen = selection.chosen();
         AutoCandidates.Candidate choice = inner.candidates().get(chosen);
+        progress.accept("auto: the final fit of " + table.get(chosen).candidate() + " on all " + history.size() + " jobs");
         Recommender model = grid.trainer(choice).train(history, choice.features());
 
         Map<String, String> settings = new LinkedHashMap<>(Provenance.settingsOf(config));
