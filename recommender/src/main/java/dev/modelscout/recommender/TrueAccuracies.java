@@ -1,6 +1,5 @@
 package dev.modelscout.recommender;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -34,7 +33,7 @@ public record TrueAccuracies(String source, Map<String, Map<String, Double>> byD
      *                                outside [0,1] or a (dataset, model) pair given twice
      */
     public static TrueAccuracies read(Path file) {
-        return parse(file.toString(), new String(HistoryReader.readBytes(file), StandardCharsets.UTF_8));
+        return parse(file.toString(), HistoryReader.text(HistoryReader.readBytes(file), file.toString()));
     }
 
     /** Parses CSV text; {@code source} names it in messages. */
