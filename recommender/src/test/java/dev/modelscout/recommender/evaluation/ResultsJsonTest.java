@@ -62,7 +62,10 @@ class ResultsJsonTest {
 
     @Test
     void writesTheFileOrSaysWhyNot() throws Exception {
-        Path file = dir.resolve("out").resolve("results.json");
+        Path missing = dir.resolve("missing").resolve("results.json");
+        ModelScoutException m = assertThrows(ModelScoutException.class, () -> ResultsJson.write(result(), missing));
+        assertTrue(m.getMessage().contains("does not exist"), m.getMessage());
+        Path file = Files.createDirectories(dir.resolve("out")).resolve("results.json");
         ResultsJson.write(result(), file);
         assertEquals(ResultsJson.toJson(result()), Files.readString(file));
         Path blocker = dir.resolve("file");
