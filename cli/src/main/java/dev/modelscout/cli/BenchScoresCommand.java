@@ -69,9 +69,16 @@ final class BenchScoresCommand implements Callable<Integer> {
                     + "(see doctor), not on a PyTorch device");
         }
         if (writeInputs != null) {
+            OutputPaths.requireFolder(writeInputs, "--write-inputs");
             for (ScoreBenchmark.Case c : chosen) {
                 ScoreBenchmark.Input in = ScoreBenchmark.synthesize(c.n(), c.d(), c.c(), seed);
                 Path dir = writeInputs.resolve(c.name());
+                try {
+                    java.nio.file.Files.createDirectories(dir); // a case folder of the one named by the option
+                } catch (java.io.IOException e) {
+                    throw new dev.modelscout.core.ModelScoutException(dir + ": cannot create: "
+                            + dev.modelscout.core.IoErrors.reason(e), e);
+                }
                 Npy.write(dir.resolve("features.npy"), in.features(), true);
                 Npy.write(dir.resolve("labels.npy"), in.labels().ids());
                 out.println("wrote " + dir);
