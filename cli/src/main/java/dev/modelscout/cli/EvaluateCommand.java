@@ -1,5 +1,6 @@
 package dev.modelscout.cli;
 
+import dev.modelscout.workflow.evaluate.EvaluateReportData;
 import dev.modelscout.recommender.AutoRecommender;
 import dev.modelscout.recommender.Evaluation;
 import dev.modelscout.recommender.FieldSpec;

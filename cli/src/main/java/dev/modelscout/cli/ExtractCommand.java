@@ -1,5 +1,6 @@
 package dev.modelscout.cli;
 
+import dev.modelscout.workflow.ZooFeatures;
 import dev.modelscout.engine.ExtractedFeatures;
 import dev.modelscout.engine.ExtractionOptions;
 import dev.modelscout.engine.FeatureCache;

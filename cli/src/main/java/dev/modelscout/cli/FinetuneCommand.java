@@ -1,11 +1,15 @@
 package dev.modelscout.cli;
 
+import dev.modelscout.workflow.ZooFeatures;
+import dev.modelscout.workflow.EmbeddedWorld;
+import dev.modelscout.workflow.finetune.FineTuneRun;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.modelscout.core.AtomicFiles;
 import dev.modelscout.core.Device;
 import dev.modelscout.core.IoErrors;
 import dev.modelscout.core.ModelScoutException;
+import dev.modelscout.engine.ImageDataset;
 import dev.modelscout.engine.ExtractionOptions;
 import dev.modelscout.engine.FineTuneEpoch;
 import dev.modelscout.engine.FineTuneListener;
@@ -146,7 +150,7 @@ final class FinetuneCommand implements Callable<Integer> {
         Device device = PyTorchRuntime.resolve(GlobalOptions.of(spec).device(), err::println);
         FineTuneOptions options = FineTuneOptions.defaults().withDevice(device).withEpochs(epochs).withLearningRate(lr)
                 .withBatchSize(batchSize).withSeed(seed).withFreezeBackbone(freezeBackbone).withThreads(threads);
-        String id = datasetId != null ? datasetId : RecommendCommand.defaultDatasetId(images);
+        String id = datasetId != null ? datasetId : ImageDataset.defaultId(images);
         Path cacheDir = cache != null ? cache : ZooFeatures.defaultCacheDir(images).resolve("finetune");
         FineTuneRun.Request request = new FineTuneRun.Request(zoo, model, images, val, id, valFraction,
                 perClass == null ? 0 : perClass, options, scoreNames, cacheDir);

@@ -15,6 +15,9 @@ import picocli.CommandLine.Spec;
  */
 public final class GlobalOptions {
 
+    /** The field name under which every command mixes these options in ({@code @Mixin GlobalOptions globals}). */
+    static final String MIXIN_NAME = "globals";
+
     private @Spec(Spec.Target.MIXEE) CommandSpec mixee;
 
     private Device device = Device.AUTO;
@@ -54,14 +57,20 @@ public final class GlobalOptions {
     }
 
     private GlobalOptions root() {
-        Object top = mixee.root().userObject();
-        return top instanceof Main main ? main.globals : this;
+        GlobalOptions top = ofRoot(mixee);
+        return top != null ? top : this;
     }
 
     /** The effective global options of the command line that {@code spec} belongs to. */
     public static GlobalOptions of(CommandSpec spec) {
-        Object top = spec.root().userObject();
-        return top instanceof Main main ? main.globals : new GlobalOptions();
+        GlobalOptions top = ofRoot(spec);
+        return top != null ? top : new GlobalOptions();
+    }
+
+    /** The instance mixed into the top command (under the field name {@code globals}), or null when it has none. */
+    private static GlobalOptions ofRoot(CommandSpec spec) {
+        CommandSpec mixin = spec.root().mixins().get(MIXIN_NAME);
+        return mixin != null && mixin.userObject() instanceof GlobalOptions g ? g : null;
     }
 
     public Device device() {

@@ -1,5 +1,6 @@
 package dev.modelscout.cli;
 
+import dev.modelscout.workflow.EmbeddedWorld;
 import dev.modelscout.recommender.AppendResult;
 import dev.modelscout.recommender.HistoryAppender;
 import dev.modelscout.recommender.OnDuplicate;

@@ -1,5 +1,6 @@
 package dev.modelscout.cli;
 
+import dev.modelscout.workflow.EmbeddedWorld;
 import dev.modelscout.core.InvalidOptionException;
 import dev.modelscout.recommender.FieldSpec;
 import dev.modelscout.recommender.FieldSpecException;

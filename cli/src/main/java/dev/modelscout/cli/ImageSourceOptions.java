@@ -1,5 +1,7 @@
 package dev.modelscout.cli;
 
+import dev.modelscout.workflow.ZooFeatures;
+import dev.modelscout.workflow.EmbeddedWorld;
 import dev.modelscout.engine.ExtractionOptions;
 import dev.modelscout.engine.PyTorchRuntime;
 import java.nio.file.Path;

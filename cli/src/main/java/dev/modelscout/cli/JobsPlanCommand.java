@@ -1,29 +1,54 @@
 package dev.modelscout.cli;
 
-import dev.modelscout.cli.jobs.CellOptions;
-import dev.modelscout.cli.jobs.FineTuneSettings;
-import dev.modelscout.cli.jobs.Fingerprints;
-import dev.modelscout.cli.jobs.JobPlan;
-import dev.modelscout.cli.jobs.PlanFiles;
-import dev.modelscout.cli.jobs.Planner;
-import dev.modelscout.cli.jobs.SlurmSettings;
-import dev.modelscout.cli.jobs.TaskKind;
+import dev.modelscout.workflow.BuildInfo;
+import dev.modelscout.workflow.cluster.CellOptions;
+import dev.modelscout.workflow.BuildInfo;
+import dev.modelscout.workflow.cluster.FineTuneSettings;
+import dev.modelscout.workflow.BuildInfo;
+import dev.modelscout.workflow.cluster.Fingerprints;
+import dev.modelscout.workflow.BuildInfo;
+import dev.modelscout.workflow.cluster.JobPlan;
+import dev.modelscout.workflow.BuildInfo;
+import dev.modelscout.workflow.cluster.PlanFiles;
+import dev.modelscout.workflow.BuildInfo;
+import dev.modelscout.workflow.cluster.Planner;
+import dev.modelscout.workflow.BuildInfo;
+import dev.modelscout.workflow.cluster.SlurmSettings;
+import dev.modelscout.workflow.BuildInfo;
+import dev.modelscout.workflow.cluster.TaskKind;
+import dev.modelscout.workflow.BuildInfo;
 import dev.modelscout.core.Device;
+import dev.modelscout.workflow.BuildInfo;
 import dev.modelscout.core.InvalidOptionException;
+import dev.modelscout.workflow.BuildInfo;
 import dev.modelscout.scoring.ScoringException;
+import dev.modelscout.workflow.BuildInfo;
 import dev.modelscout.scoring.Scores;
+import dev.modelscout.workflow.BuildInfo;
 import dev.modelscout.scoring.TransferabilityScore;
+import dev.modelscout.workflow.BuildInfo;
 import java.io.PrintWriter;
+import dev.modelscout.workflow.BuildInfo;
 import java.nio.file.Files;
+import dev.modelscout.workflow.BuildInfo;
 import java.nio.file.Path;
+import dev.modelscout.workflow.BuildInfo;
 import java.util.ArrayList;
+import dev.modelscout.workflow.BuildInfo;
 import java.util.List;
+import dev.modelscout.workflow.BuildInfo;
 import java.util.Locale;
+import dev.modelscout.workflow.BuildInfo;
 import java.util.concurrent.Callable;
+import dev.modelscout.workflow.BuildInfo;
 import picocli.CommandLine.Command;
+import dev.modelscout.workflow.BuildInfo;
 import picocli.CommandLine.Mixin;
+import dev.modelscout.workflow.BuildInfo;
 import picocli.CommandLine.Model.CommandSpec;
+import dev.modelscout.workflow.BuildInfo;
 import picocli.CommandLine.Option;
+import dev.modelscout.workflow.BuildInfo;
 import picocli.CommandLine.Spec;
 
 /** {@code modelscout jobs plan}: writes a plan folder (cells, fingerprints, submit.sbatch). */
@@ -187,9 +212,8 @@ final class JobsPlanCommand implements Callable<Integer> {
                 sbatchOptions, launcherPath(), javaOpts != null ? javaOpts : env == null || env.isBlank() ? null : env,
                 taskDevice);
         List<Planner.DatasetSpec> specs = datasets.stream().map(Planner.DatasetSpec::parse).toList();
-        String version = Main.class.getPackage().getImplementationVersion();
         JobPlan plan = Planner.plan(new Planner.Request(out, zoo, specs, models, kind, options, cache, shards, maxShards,
-                slurm, version == null ? "development build" : version), new Fingerprints());
+                slurm, BuildInfo.versionOr("development build")), new Fingerprints());
         print(plan);
         return 0;
     }
@@ -226,7 +250,7 @@ final class JobsPlanCommand implements Callable<Integer> {
             return launcher.toAbsolutePath().normalize().toString();
         }
         try {
-            Path jar = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path jar = Path.of(JobsPlanCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             Path bin = jar.getParent() == null || jar.getParent().getParent() == null ? null
                     : jar.getParent().getParent().resolve("bin").resolve("modelscout");
             if (bin != null && Files.isExecutable(bin)) {

@@ -1,11 +1,12 @@
 package dev.modelscout.cli;
 
-import dev.modelscout.cli.jobs.Fingerprints;
-import dev.modelscout.cli.jobs.JobPlan;
-import dev.modelscout.cli.jobs.JobsException;
-import dev.modelscout.cli.jobs.PlanFiles;
-import dev.modelscout.cli.jobs.ShardRunner;
-import dev.modelscout.cli.jobs.TaskIdentity;
+import dev.modelscout.workflow.cluster.Fingerprints;
+import dev.modelscout.workflow.cluster.JobRunners;
+import dev.modelscout.workflow.cluster.JobPlan;
+import dev.modelscout.workflow.cluster.JobsException;
+import dev.modelscout.workflow.cluster.PlanFiles;
+import dev.modelscout.workflow.cluster.ShardRunner;
+import dev.modelscout.workflow.cluster.TaskIdentity;
 import dev.modelscout.core.InvalidOptionException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -63,7 +64,7 @@ final class JobsRunCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         GlobalOptions g = GlobalOptions.of(spec);
-        ShardRunner.Summary s = new ShardRunner(p, JobRunners.of(g.device(), err), new Fingerprints(), System.getenv(),
+        ShardRunner.Summary s = new ShardRunner(p, JobRunners.of(g.device(), err, ProgressReporter.forConsole(err)), new Fingerprints(), System.getenv(),
                 line -> {
                     err.println(line);
                     err.flush();

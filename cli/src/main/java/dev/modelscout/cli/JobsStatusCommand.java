@@ -1,9 +1,9 @@
 package dev.modelscout.cli;
 
-import dev.modelscout.cli.jobs.JobPlan;
-import dev.modelscout.cli.jobs.PlanFiles;
-import dev.modelscout.cli.jobs.PlanStatus;
-import dev.modelscout.cli.jobs.SbatchScript;
+import dev.modelscout.workflow.cluster.JobPlan;
+import dev.modelscout.workflow.cluster.PlanFiles;
+import dev.modelscout.workflow.cluster.PlanStatus;
+import dev.modelscout.workflow.cluster.SbatchScript;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -52,7 +52,7 @@ final class JobsStatusCommand implements Callable<Integer> {
         if (!open.isEmpty()) {
             o.println("unfinished shards: " + SbatchScript.arrayList(open)
                     + (r.runningShards().isEmpty() ? "" : " (running: " + SbatchScript.arrayList(r.runningShards()) + ")"));
-            o.println("resubmit: " + JobsSubmitCommand.command(p, open));
+            o.println("resubmit: " + SbatchScript.submitCommand(p, open));
         } else if (r.count(PlanStatus.State.DONE) == p.cells().size()) {
             o.println("all cells done: modelscout jobs merge --plan " + plan + " --out rows.csv");
         }

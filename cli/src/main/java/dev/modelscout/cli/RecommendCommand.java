@@ -1,6 +1,9 @@
 package dev.modelscout.cli;
 
+import dev.modelscout.workflow.EmbeddedWorld;
+import dev.modelscout.workflow.recommend.RecommendationPipeline;
 import dev.modelscout.engine.ExtractionOptions;
+import dev.modelscout.engine.ImageDataset;
 import dev.modelscout.recommender.HistorySchema;
 import dev.modelscout.recommender.HistoryReader;
 import dev.modelscout.recommender.Prediction;
@@ -82,7 +85,7 @@ final class RecommendCommand implements Callable<Integer> {
         report.check(spec, sampleRun ? world.sampleTruth() : null);
         Recommender recommender = recommenderSource.resolve(spec, err, world);
         List<String> scoreNames = RecommendationPipeline.scoresNeeded(recommender, extraScores);
-        String id = datasetId != null ? datasetId : defaultDatasetId(source.images);
+        String id = datasetId != null ? datasetId : ImageDataset.defaultId(source.images);
         if (recommender.knownDatasets().contains(id)) {
             err.println("warning: dataset id '" + id + "' is a dataset of the recommender's training history, so the "
                     + "ranking inherits what it learned of that dataset; pass --dataset-id NAME to choose another"
@@ -108,15 +111,6 @@ final class RecommendCommand implements Callable<Integer> {
         report.write(err, id, ranked, scoreNames, top, recommender, recommenderSource, source, extraction.device(), means);
         o.flush();
         return 0;
-    }
-
-    static String defaultDatasetId(Path images) {
-        Path name = images.toAbsolutePath().normalize().getFileName();
-        String s = name == null ? "dataset" : name.toString();
-        if (Files.isRegularFile(images) && s.contains(".")) {
-            s = s.substring(0, s.lastIndexOf('.'));
-        }
-        return s.toLowerCase(Locale.ROOT);
     }
 
     private void print(PrintWriter o, String id, List<Prediction> ranked, List<String> scoreNames) {

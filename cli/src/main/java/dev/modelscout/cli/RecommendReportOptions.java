@@ -1,5 +1,7 @@
 package dev.modelscout.cli;
 
+import dev.modelscout.workflow.RunRecord;
+import dev.modelscout.workflow.recommend.RecommendReportData;
 import dev.modelscout.core.Device;
 import dev.modelscout.engine.ExtractionListener;
 import dev.modelscout.recommender.Prediction;
@@ -93,7 +95,7 @@ final class RecommendReportOptions {
         }
         long end = System.nanoTime();
         RecommendReportData.Run run = new RecommendReportData.Run(datasetId, ranked, scoreNames, top, recommender,
-                RecommendReportData.origin(from), source.zoo, source.images, source.perClass(), source.seed,
+                from.origin(), source.zoo, source.images, source.perClass(), source.seed,
                 device.toString(), (pipelineNanos - startNanos) / 1e9, (end - pipelineNanos) / 1e9, record,
                 truthSource(), truthFor(datasetId), historyMeans);
         HtmlReports.write(report, HtmlReports.recommendation(RecommendReportData.of(run)));

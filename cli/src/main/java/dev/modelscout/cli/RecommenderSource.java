@@ -1,5 +1,6 @@
 package dev.modelscout.cli;
 
+import dev.modelscout.workflow.EmbeddedWorld;
 import dev.modelscout.core.ModelScoutException;
 import dev.modelscout.recommender.FieldSpec;
 import dev.modelscout.recommender.HistoryReader;
@@ -71,6 +72,17 @@ final class RecommenderSource {
                 + r.provenance().rows() + " jobs of " + Path.of(r.provenance().historySource()).getFileName()
                 + "; features " + String.join(",", r.provenance().features()) + ")");
         return r;
+    }
+
+    /** How the command got its recommender, for people. */
+    String origin() {
+        if (model != null) {
+            return "loaded from --model " + model;
+        }
+        if (history != null) {
+            return "trained now on --history " + history;
+        }
+        return "the embedded default (" + DEFAULT_RECOMMENDER + ")";
     }
 
     static Recommender embedded() {

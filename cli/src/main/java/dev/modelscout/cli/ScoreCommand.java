@@ -1,5 +1,6 @@
 package dev.modelscout.cli;
 
+import dev.modelscout.workflow.ZooFeatures;
 import dev.modelscout.core.FeatureMatrix;
 import dev.modelscout.core.InvalidOptionException;
 import dev.modelscout.core.Labels;

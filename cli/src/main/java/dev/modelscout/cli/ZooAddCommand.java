@@ -1,5 +1,7 @@
 package dev.modelscout.cli;
 
+import dev.modelscout.workflow.ZooFeatures;
+import dev.modelscout.workflow.zoo.SourceStatistics;
 import dev.modelscout.core.Backbone;
 import dev.modelscout.core.Device;
 import dev.modelscout.core.WeightsKind;
@@ -78,7 +80,7 @@ final class ZooAddCommand implements Callable<Integer> {
 
     @Option(names = "--source-images", paramLabel = "DIR|CSV",
             description = "A sample of the backbone's pre-training images: the statistics of its features on at most "
-                    + ZooSourceCommand.DEFAULT_PER_CLASS + " per class are stored with the catalog (as zoo source does),"
+                    + SourceStatistics.DEFAULT_PER_CLASS + " per class are stored with the catalog (as zoo source does),"
                     + " for the domain_distance of later targets.")
     Path sourceImages;
 
@@ -110,9 +112,10 @@ final class ZooAddCommand implements Callable<Integer> {
                 m.featureDim(), m.parameters() / 1e6, g == null ? "unknown (give --gmacs)" : String.format(Locale.ROOT, "%.4f", g),
                 m.sha256() == null ? "" : ", sha256 " + m.sha256());
         if (sourceImages != null) {
-            ZooSourceCommand.record(new ZooFeatures(zoo, sourceImages, List.of(entry.id()), ZooSourceCommand.DEFAULT_PER_CLASS,
+            PrintWriter err = spec.commandLine().getErr();
+            SourceStatistics.record(new ZooFeatures(zoo, sourceImages, List.of(entry.id()), SourceStatistics.DEFAULT_PER_CLASS,
                     0, ZooFeatures.defaultCacheDir(sourceImages)), ExtractionOptions.defaults().withDevice(device)
-                    .withOnline(online), spec.commandLine().getErr()).forEach(out::println);
+                    .withOnline(online), ProgressReporter.forConsole(err), err::println).forEach(out::println);
         }
         out.flush();
         return 0;

@@ -1,5 +1,6 @@
 package dev.modelscout.cli;
 
+import dev.modelscout.workflow.OverlapPolicy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

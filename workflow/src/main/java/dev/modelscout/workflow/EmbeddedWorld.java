@@ -1,4 +1,4 @@
-package dev.modelscout.cli;
+package dev.modelscout.workflow;
 
 import dev.modelscout.core.ModelScoutException;
 import java.nio.file.Files;
@@ -15,12 +15,12 @@ import java.util.List;
  * installation (the launcher sets {@code modelscout.home}); else, in a source checkout, {@code src/world} of the
  * first parent folder that has one.
  */
-record EmbeddedWorld(Path root) {
+public record EmbeddedWorld(Path root) {
 
-    static final String PROPERTY = "modelscout.world";
+    public static final String PROPERTY = "modelscout.world";
 
     /** The embedded world, or a one-line error saying that this installation has none. */
-    static EmbeddedWorld locate() {
+    public static EmbeddedWorld locate() {
         String explicit = System.getProperty(PROPERTY);
         if (explicit != null && !explicit.isBlank()) {
             return check(Path.of(explicit));
@@ -51,7 +51,7 @@ record EmbeddedWorld(Path root) {
      * Refuses {@code file} (given with {@code option}) when it is a file of an embedded world: the shipped world
      * stays as it was made; grow a copy instead.
      */
-    static void refuseWritingInto(Path file, String option) {
+    public static void refuseWritingInto(Path file, String option) {
         EmbeddedWorld w;
         try {
             w = locate();
@@ -70,17 +70,17 @@ record EmbeddedWorld(Path root) {
     }
 
     /** The zoo catalog. */
-    Path zoo() {
+    public Path zoo() {
         return root.resolve("zoo").resolve("zoo.csv");
     }
 
     /** The history of fine-tuning jobs, every backbone on every target. */
-    Path history() {
+    public Path history() {
         return root.resolve("history.csv");
     }
 
     /** The recommender trained on {@link #history()} (src/world/train-recommender.sh). */
-    Path recommender() {
+    public Path recommender() {
         return root.resolve("recommender.json");
     }
 
@@ -88,7 +88,7 @@ record EmbeddedWorld(Path root) {
      * The sample target's image folder, {@code sample/<dataset id>/}: in neither the pre-training sources nor the
      * history.
      */
-    Path sampleImages() {
+    public Path sampleImages() {
         Path dir = root.resolve("sample");
         try (var s = Files.list(dir)) {
             List<Path> folders = s.filter(Files::isDirectory).sorted().toList();
@@ -102,7 +102,7 @@ record EmbeddedWorld(Path root) {
     }
 
     /** Every backbone's true fine-tuned accuracy on the sample target (dataset,model,accuracy). */
-    Path sampleTruth() {
+    public Path sampleTruth() {
         return root.resolve("sample").resolve("truth.csv");
     }
 }

@@ -1,4 +1,4 @@
-package dev.modelscout.cli;
+package dev.modelscout.workflow;
 
 import dev.modelscout.core.Backbone;
 import dev.modelscout.engine.ExtractedFeatures;
@@ -20,7 +20,7 @@ import java.util.List;
  * statistics the catalog stores, {@link DomainDistance}). What {@code recommend}, {@code finetune} and the
  * cluster's cells share, so history rows and candidate rows get the same values.
  */
-final class ImageFields {
+public final class ImageFields {
 
     private ImageFields() {
     }
@@ -31,7 +31,7 @@ final class ImageFields {
      * probed with the same backbone; the history's {@code probe_model} column records it. Adding a cheaper
      * backbone changes it (the column tells such rows apart).
      */
-    static Backbone reference(BackboneCatalog catalog) {
+    public static Backbone reference(BackboneCatalog catalog) {
         List<Backbone> all = catalog.backbones();
         if (all.isEmpty()) {
             throw new dev.modelscout.zoo.ZooException(catalog.file() + ": the zoo has no backbones");
@@ -42,7 +42,7 @@ final class ImageFields {
     }
 
     /** Task difficulty: the probe's cross-validated accuracy on {@code reference}'s features of the target. */
-    static double probeAccuracy(ExtractedFeatures reference) {
+    public static double probeAccuracy(ExtractedFeatures reference) {
         return TaskDifficulty.probeAccuracy(reference.features(), reference.labels());
     }
 
@@ -51,14 +51,14 @@ final class ImageFields {
      * {@code own} when {@code backbone} is the reference, else on the reference's features (cached or extracted
      * into {@code cacheDir}).
      */
-    static double probeAccuracy(BackboneCatalog catalog, Backbone backbone, ExtractedFeatures own, ImageDataset data,
+    public static double probeAccuracy(BackboneCatalog catalog, Backbone backbone, ExtractedFeatures own, ImageDataset data,
             ExtractionOptions options, Path cacheDir, ExtractionListener listener) {
         return probeAccuracy(reference(catalog).id().equals(backbone.id()) ? own
                 : referenceFeatures(catalog, data, options, cacheDir, listener));
     }
 
     /** The reference backbone's features of {@code data}, from the cache in {@code cacheDir} or extracted into it. */
-    static ExtractedFeatures referenceFeatures(BackboneCatalog catalog, ImageDataset data, ExtractionOptions options,
+    public static ExtractedFeatures referenceFeatures(BackboneCatalog catalog, ImageDataset data, ExtractionOptions options,
             Path cacheDir, ExtractionListener listener) {
         return FeatureExtraction.features(catalog.resolved(reference(catalog)), data, options, cacheDir, listener);
     }
@@ -67,7 +67,7 @@ final class ImageFields {
      * The domain distance of the target from {@code b}'s pre-training sample, or NaN when the catalog stores no
      * statistics for {@code b} (random-init backbones, entries added without source images).
      */
-    static double domainDistance(BackboneCatalog catalog, Backbone b, ExtractedFeatures target) {
+    public static double domainDistance(BackboneCatalog catalog, Backbone b, ExtractedFeatures target) {
         return catalog.sourceStats(b).map(s -> DomainDistance.of(target.features(), s))
                 .orElse(Double.NaN);
     }

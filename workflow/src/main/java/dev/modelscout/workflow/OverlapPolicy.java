@@ -1,4 +1,4 @@
-package dev.modelscout.cli;
+package dev.modelscout.workflow;
 
 import dev.modelscout.core.Device;
 import dev.modelscout.engine.ExtractionOptions;
@@ -27,12 +27,12 @@ import java.util.function.Supplier;
  * @param env     the environment ({@code OMP_NUM_THREADS})
  * @param setting the value of {@value #PROPERTY}: auto, true or false
  */
-record OverlapPolicy(int cores, Map<String, String> env, String setting) {
+public record OverlapPolicy(int cores, Map<String, String> env, String setting) {
 
     /** The system property that says when to overlap: {@code auto} (default), {@code true}, {@code false}. */
-    static final String PROPERTY = "modelscout.overlap";
+    public static final String PROPERTY = "modelscout.overlap";
 
-    OverlapPolicy {
+    public OverlapPolicy {
         setting = setting == null ? "auto" : setting.strip().toLowerCase(Locale.ROOT);
         if (!setting.equals("auto") && !setting.equals("true") && !setting.equals("false")) {
             throw new dev.modelscout.core.InvalidOptionException("-D" + PROPERTY + "=" + setting
@@ -41,18 +41,18 @@ record OverlapPolicy(int cores, Map<String, String> env, String setting) {
     }
 
     /** This machine's, with the system property. */
-    static OverlapPolicy ofThisMachine() {
+    public static OverlapPolicy ofThisMachine() {
         return new OverlapPolicy(Runtime.getRuntime().availableProcessors(), System.getenv(),
                 System.getProperty(PROPERTY));
     }
 
     /** Whether scoring overlaps an extraction on {@code device} (the resolved one). */
-    boolean overlaps(Device device) {
+    public boolean overlaps(Device device) {
         return overlaps(() -> device);
     }
 
     /** As {@link #overlaps(Device)}, resolving the device only when the setting is auto. */
-    boolean overlaps(Supplier<Device> device) {
+    public boolean overlaps(Supplier<Device> device) {
         return switch (setting) {
             case "true" -> true;
             case "false" -> false;
@@ -61,7 +61,7 @@ record OverlapPolicy(int cores, Map<String, String> env, String setting) {
     }
 
     /** Why the steps ran one after the other, for the timing line. */
-    String whySequential() {
+    public String whySequential() {
         return setting.equals("false") ? PROPERTY + "=false"
                 : "features on the CPU, which the scores need too; -D" + PROPERTY + "=true overlaps them";
     }
@@ -72,17 +72,17 @@ record OverlapPolicy(int cores, Map<String, String> env, String setting) {
     }
 
     /** PyTorch threads for the extraction side: the larger half. */
-    int extractionThreads() {
+    public int extractionThreads() {
         return Math.max(1, cores - cores / 2);
     }
 
     /** Native threads for the scoring side: the smaller half, at least one. */
-    int scoringThreads() {
+    public int scoringThreads() {
         return Math.max(1, cores / 2);
     }
 
     /** {@code o} for an extraction beside the scores: its PyTorch threads halved on the CPU unless chosen. */
-    ExtractionOptions extraction(ExtractionOptions o) {
+    public ExtractionOptions extraction(ExtractionOptions o) {
         if (o.device().kind() != Device.Kind.CPU || o.computeThreads() != 0 || userChose()) {
             return o;
         }
@@ -90,7 +90,7 @@ record OverlapPolicy(int cores, Map<String, String> env, String setting) {
     }
 
     /** Limits the scores' native threads for scoring beside an extraction, unless the user chose; loads the natives. */
-    void limitScoring() {
+    public void limitScoring() {
         if (!userChose()) {
             ScoringThreads.limit(scoringThreads());
         }

@@ -1,4 +1,4 @@
-package dev.modelscout.cli;
+package dev.modelscout.workflow;
 
 import dev.modelscout.engine.ExtractionListener;
 import java.util.ArrayList;
@@ -8,7 +8,7 @@ import java.util.List;
  * An extraction listener that passes everything on to another (the progress display) and keeps what a report
  * shows of the run: every message, in order, and the seconds each extracted model took (started to finished).
  */
-final class RunRecord implements ExtractionListener {
+public final class RunRecord implements ExtractionListener {
 
     private final ExtractionListener next;
     private final List<String> messages = new ArrayList<>();
@@ -16,7 +16,7 @@ final class RunRecord implements ExtractionListener {
     private double extractionSeconds;
     private int extracted;
 
-    RunRecord(ExtractionListener next) {
+    public RunRecord(ExtractionListener next) {
         this.next = next;
     }
 
@@ -45,17 +45,17 @@ final class RunRecord implements ExtractionListener {
     }
 
     /** Every message of the run, in order. */
-    List<String> messages() {
+    public List<String> messages() {
         return List.copyOf(messages);
     }
 
     /** Seconds spent extracting features (models read from the cache take none). */
-    double extractionSeconds() {
+    public double extractionSeconds() {
         return extractionSeconds;
     }
 
     /** Models whose features were extracted (not read from the cache). */
-    int extracted() {
+    public int extracted() {
         return extracted;
     }
 }

@@ -1,6 +1,6 @@
-package dev.modelscout.cli;
+package dev.modelscout.workflow;
 
-import dev.modelscout.cli.overlap.Prefetcher;
+import dev.modelscout.workflow.overlap.Prefetcher;
 import dev.modelscout.core.Backbone;
 import dev.modelscout.core.InvalidOptionException;
 import dev.modelscout.core.ModelScoutException;
@@ -31,18 +31,18 @@ import java.util.function.Function;
  * @param cacheDir feature cache, one sub-folder per model
  * @param verbose  also say how long each backbone's features and its consumer's step took
  */
-record ZooFeatures(Path zoo, Path images, List<String> models, int perClass, long seed, Path cacheDir,
+public record ZooFeatures(Path zoo, Path images, List<String> models, int perClass, long seed, Path cacheDir,
                    boolean verbose) {
 
     /** The name of the thread that extracts ahead. */
     static final String THREAD = "modelscout-features";
 
-    ZooFeatures(Path zoo, Path images, List<String> models, int perClass, long seed, Path cacheDir) {
+    public ZooFeatures(Path zoo, Path images, List<String> models, int perClass, long seed, Path cacheDir) {
         this(zoo, images, models, perClass, seed, cacheDir, false);
     }
 
     /** The whole dataset (before the --per-class subsample), opened once. */
-    ImageDataset dataset() {
+    public ImageDataset dataset() {
         return ImageDataset.open(images);
     }
 
@@ -58,13 +58,13 @@ record ZooFeatures(Path zoo, Path images, List<String> models, int perClass, lon
      * extraction and {@code each} (the scores) share the cores; they overlap when {@link OverlapPolicy} says so (by
      * default when the features are extracted on CUDA), else they run one after the other on the calling thread.
      */
-    Prefetcher.Run forEach(ImageDataset all, ExtractionOptions options, ExtractionListener listener,
+    public Prefetcher.Run forEach(ImageDataset all, ExtractionOptions options, ExtractionListener listener,
             BiConsumer<Backbone, ExtractedFeatures> each) {
         return forEach(all, options, listener, OverlapPolicy.ofThisMachine(), each);
     }
 
     /** {@link #forEach} overlapped and with the cores split as {@code policy} says. */
-    Prefetcher.Run forEach(ImageDataset all, ExtractionOptions options, ExtractionListener listener, OverlapPolicy policy,
+    public Prefetcher.Run forEach(ImageDataset all, ExtractionOptions options, ExtractionListener listener, OverlapPolicy policy,
             BiConsumer<Backbone, ExtractedFeatures> each) {
         List<String> ids = new ArrayList<>();
         Prefetcher.Run run = run(all, options, listener, policy, (b, f) -> {
@@ -84,7 +84,7 @@ record ZooFeatures(Path zoo, Path images, List<String> models, int perClass, lon
     }
 
     /** One result per selected backbone, in the order asked for (all held at once: for {@code extract}). */
-    List<ExtractedFeatures> load(ImageDataset all, ExtractionOptions options, ExtractionListener listener) {
+    public List<ExtractedFeatures> load(ImageDataset all, ExtractionOptions options, ExtractionListener listener) {
         List<ExtractedFeatures> out = new ArrayList<>();
         run(all, options, listener, null, (b, f) -> out.add(f));
         return out;
@@ -118,7 +118,7 @@ record ZooFeatures(Path zoo, Path images, List<String> models, int perClass, lon
     }
 
     /** "timing: 20 backbones: features 5.12 s, scores 0.70 s; 5.43 s in all (...)". */
-    static String summary(Prefetcher.Run run, OverlapPolicy policy) {
+    public static String summary(Prefetcher.Run run, OverlapPolicy policy) {
         return String.format(Locale.ROOT, "timing: %d backbone%s: features %.2f s, scores %.2f s; %.2f s in all (%s)",
                 run.steps().size(), run.steps().size() == 1 ? "" : "s", run.produceSeconds(), run.consumeSeconds(),
                 run.wallSeconds(), run.overlapped()
@@ -181,7 +181,7 @@ record ZooFeatures(Path zoo, Path images, List<String> models, int perClass, lon
      * {@code $XDG_CACHE_HOME/modelscout/features/<hash of the dataset's absolute path>} (default
      * {@code ~/.cache}).
      */
-    static Path defaultCacheDir(Path images) {
+    public static Path defaultCacheDir(Path images) {
         String xdg = System.getenv("XDG_CACHE_HOME");
         Path base = xdg == null || xdg.isBlank() ? Path.of(System.getProperty("user.home"), ".cache") : Path.of(xdg);
         String key = dev.modelscout.core.Sha256.hex(images.toAbsolutePath().normalize().toString()).substring(0, 16);

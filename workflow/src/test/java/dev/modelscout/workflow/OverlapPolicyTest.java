@@ -1,4 +1,4 @@
-package dev.modelscout.cli;
+package dev.modelscout.workflow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

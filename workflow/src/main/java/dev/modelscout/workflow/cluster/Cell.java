@@ -1,4 +1,4 @@
-package dev.modelscout.cli.jobs;
+package dev.modelscout.workflow.cluster;
 
 /**
  * One unit of work of a plan: a (dataset, backbone) pair, what to compute for it and with which options.

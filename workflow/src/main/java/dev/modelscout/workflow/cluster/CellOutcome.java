@@ -1,4 +1,4 @@
-package dev.modelscout.cli.jobs;
+package dev.modelscout.workflow.cluster;
 
 import dev.modelscout.recommender.Job;
 import java.util.LinkedHashMap;

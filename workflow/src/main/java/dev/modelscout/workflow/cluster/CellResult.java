@@ -1,4 +1,4 @@
-package dev.modelscout.cli.jobs;
+package dev.modelscout.workflow.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Collections;

@@ -1,4 +1,4 @@
-package dev.modelscout.cli.jobs;
+package dev.modelscout.workflow.cluster;
 
 /**
  * Computes one kind of cell ({@link TaskKind}): the one interface between the shard loop and the work, so

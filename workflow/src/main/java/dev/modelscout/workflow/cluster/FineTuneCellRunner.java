@@ -1,12 +1,8 @@
-package dev.modelscout.cli;
+package dev.modelscout.workflow.cluster;
 
-import dev.modelscout.cli.jobs.Cell;
-import dev.modelscout.cli.jobs.CellInputs;
-import dev.modelscout.cli.jobs.CellOptions;
-import dev.modelscout.cli.jobs.CellOutcome;
-import dev.modelscout.cli.jobs.CellRunner;
-import dev.modelscout.cli.jobs.FineTuneSettings;
+import dev.modelscout.workflow.finetune.FineTuneRun;
 import dev.modelscout.core.Device;
+import dev.modelscout.engine.ExtractionListener;
 import dev.modelscout.engine.ExtractionOptions;
 import dev.modelscout.engine.FineTuneEpoch;
 import dev.modelscout.engine.FineTuneListener;
@@ -29,11 +25,13 @@ final class FineTuneCellRunner implements CellRunner {
 
     private final Device requested;
     private final PrintWriter err;
+    private final ExtractionListener extractionProgress;
     private Device resolved;
 
-    FineTuneCellRunner(Device requested, PrintWriter err) {
+    FineTuneCellRunner(Device requested, PrintWriter err, ExtractionListener extractionProgress) {
         this.requested = requested;
         this.err = err;
+        this.extractionProgress = extractionProgress;
     }
 
     @Override
@@ -51,7 +49,7 @@ final class FineTuneCellRunner implements CellRunner {
         ExtractionOptions extraction = ExtractionOptions.defaults().withDevice(device).withBatchSize(o.batchSize())
                 .withComputeThreads(o.threads()).withStrict(o.strict());
         long t0 = System.nanoTime();
-        FineTuneRun.Outcome out = FineTuneRun.run(request, extraction, ProgressReporter.forConsole(err), progress(), null);
+        FineTuneRun.Outcome out = FineTuneRun.run(request, extraction, extractionProgress, progress(), null);
         FineTuneResult r = out.result();
         Map<String, Double> timings = new LinkedHashMap<>();
         timings.put("finetune_s", r.seconds());

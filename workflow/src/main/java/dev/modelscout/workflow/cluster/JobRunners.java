@@ -1,23 +1,25 @@
-package dev.modelscout.cli;
+package dev.modelscout.workflow.cluster;
 
-import dev.modelscout.cli.jobs.CellRunner;
-import dev.modelscout.cli.jobs.TaskKind;
 import dev.modelscout.core.Device;
+import dev.modelscout.engine.ExtractionListener;
 import java.io.PrintWriter;
 import java.util.EnumMap;
 import java.util.Map;
 
 /** The {@link CellRunner} of each kind of cell: the one place that maps a kind to its runner. */
-final class JobRunners {
+public final class JobRunners {
 
     private JobRunners() {
     }
 
-    /** One runner per kind, computing on {@code device} (resolved on first use), logging to {@code err}. */
-    static Map<TaskKind, CellRunner> of(Device device, PrintWriter err) {
+    /**
+     * One runner per kind, computing on {@code device} (resolved on first use), logging to {@code err}, showing
+     * extraction progress on {@code progress}.
+     */
+    public static Map<TaskKind, CellRunner> of(Device device, PrintWriter err, ExtractionListener progress) {
         Map<TaskKind, CellRunner> m = new EnumMap<>(TaskKind.class);
-        m.put(TaskKind.SCORE, new ScoreCellRunner(device, err));
-        m.put(TaskKind.FINETUNE, new FineTuneCellRunner(device, err));
+        m.put(TaskKind.SCORE, new ScoreCellRunner(device, err, progress));
+        m.put(TaskKind.FINETUNE, new FineTuneCellRunner(device, err, progress));
         return m;
     }
 }

@@ -1,4 +1,4 @@
-package dev.modelscout.cli.jobs;
+package dev.modelscout.workflow.cluster;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -92,5 +92,12 @@ public final class SbatchScript {
     private static String jobName(JobPlan plan) {
         String name = plan.dir().getFileName() == null ? "plan" : plan.dir().getFileName().toString();
         return "modelscout-" + name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]", "_");
+    }
+
+    /** {@code sbatch --chdir=PLAN --array=LIST PLAN/submit.sbatch}, with the plan's %K limit. */
+    public static String submitCommand(JobPlan p, List<Integer> shards) {
+        int k = p.slurm().maxRunning();
+        return "sbatch --chdir=" + quote(p.dir().toString()) + " --array=" + arrayList(shards)
+                + (k > 0 ? "%" + k : "") + " " + quote(p.dir().resolve(PlanFiles.SBATCH).toString());
     }
 }

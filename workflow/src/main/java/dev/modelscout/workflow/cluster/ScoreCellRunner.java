@@ -1,13 +1,11 @@
-package dev.modelscout.cli;
+package dev.modelscout.workflow.cluster;
 
-import dev.modelscout.cli.jobs.Cell;
-import dev.modelscout.cli.jobs.CellInputs;
-import dev.modelscout.cli.jobs.CellOptions;
-import dev.modelscout.cli.jobs.CellOutcome;
-import dev.modelscout.cli.jobs.StagedCellRunner;
+import dev.modelscout.workflow.ImageFields;
+import dev.modelscout.workflow.OverlapPolicy;
 import dev.modelscout.core.Backbone;
 import dev.modelscout.core.Device;
 import dev.modelscout.engine.ExtractedFeatures;
+import dev.modelscout.engine.ExtractionListener;
 import dev.modelscout.engine.ExtractionOptions;
 import dev.modelscout.engine.FeatureExtraction;
 import dev.modelscout.engine.ImageDataset;
@@ -39,7 +37,7 @@ final class ScoreCellRunner implements StagedCellRunner<ScoreCellRunner.Features
 
     private final Device requested;
     private final PrintWriter err;
-    private final ProgressReporter progress;
+    private final ExtractionListener progress;
     private final Map<Path, ImageDataset> opened = new ConcurrentHashMap<>();
     /** The probe's accuracy per (dataset, subsample, reference): computed once per shard. */
     private final Map<ProbeKey, Double> probes = new ConcurrentHashMap<>();
@@ -48,10 +46,10 @@ final class ScoreCellRunner implements StagedCellRunner<ScoreCellRunner.Features
     private boolean limited;
     private Device resolved;
 
-    ScoreCellRunner(Device requested, PrintWriter err) {
+    ScoreCellRunner(Device requested, PrintWriter err, ExtractionListener progress) {
         this.requested = requested;
         this.err = err;
-        this.progress = ProgressReporter.forConsole(err);
+        this.progress = progress;
     }
 
     /**

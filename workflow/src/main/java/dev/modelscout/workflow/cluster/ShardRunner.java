@@ -1,6 +1,6 @@
-package dev.modelscout.cli.jobs;
+package dev.modelscout.workflow.cluster;
 
-import dev.modelscout.cli.overlap.Prefetcher;
+import dev.modelscout.workflow.overlap.Prefetcher;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -1,4 +1,4 @@
-package dev.modelscout.cli.jobs;
+package dev.modelscout.workflow.cluster;
 
 /**
  * A {@link CellRunner} whose work is two steps, so that consecutive cells of a shard overlap: {@link #prepare}

@@ -1,31 +1,51 @@
-package dev.modelscout.cli;
+package dev.modelscout.workflow.evaluate;
 
+import dev.modelscout.workflow.BuildInfo;
 import dev.modelscout.recommender.Job;
+import dev.modelscout.workflow.BuildInfo;
 import dev.modelscout.recommender.TrainingHistory;
+import dev.modelscout.workflow.BuildInfo;
 import dev.modelscout.recommender.evaluation.CurvePoint;
+import dev.modelscout.workflow.BuildInfo;
 import dev.modelscout.recommender.evaluation.DatasetScore;
+import dev.modelscout.workflow.BuildInfo;
 import dev.modelscout.recommender.evaluation.Options;
+import dev.modelscout.workflow.BuildInfo;
 import dev.modelscout.recommender.evaluation.Result;
+import dev.modelscout.workflow.BuildInfo;
 import dev.modelscout.recommender.evaluation.Timing;
+import dev.modelscout.workflow.BuildInfo;
 import dev.modelscout.report.EvaluationReport;
+import dev.modelscout.workflow.BuildInfo;
 import java.time.Instant;
+import dev.modelscout.workflow.BuildInfo;
 import java.time.temporal.ChronoUnit;
+import dev.modelscout.workflow.BuildInfo;
 import java.util.ArrayList;
+import dev.modelscout.workflow.BuildInfo;
 import java.util.Comparator;
+import dev.modelscout.workflow.BuildInfo;
 import java.util.HashMap;
+import dev.modelscout.workflow.BuildInfo;
 import java.util.LinkedHashMap;
+import dev.modelscout.workflow.BuildInfo;
 import java.util.List;
+import dev.modelscout.workflow.BuildInfo;
 import java.util.Locale;
+import dev.modelscout.workflow.BuildInfo;
 import java.util.Map;
+import dev.modelscout.workflow.BuildInfo;
 import java.util.TreeMap;
+import dev.modelscout.workflow.BuildInfo;
 import java.util.TreeSet;
+import dev.modelscout.workflow.BuildInfo;
 import java.util.stream.Collectors;
 
 /**
  * Gathers what {@code evaluate} has (the recommender's result, the popularity baseline's result on the same
  * splits, the history and the settings) into the plain {@link EvaluationReport} the report module renders.
  */
-final class EvaluateReportData {
+public final class EvaluateReportData {
 
     private EvaluateReportData() {
     }
@@ -34,7 +54,7 @@ final class EvaluateReportData {
      * @param result   the recommender's evaluation
      * @param baseline the popularity baseline's on the same splits, or null when not evaluated
      */
-    static EvaluationReport of(Result result, Result baseline, TrainingHistory history, Options options) {
+    public static EvaluationReport of(Result result, Result baseline, TrainingHistory history, Options options) {
         List<EvaluationReport.Summary> summaries = new ArrayList<>();
         List<EvaluationReport.DatasetMetrics> perDataset = new ArrayList<>();
         List<EvaluationReport.CurvePoint> curve = new ArrayList<>();
@@ -54,10 +74,9 @@ final class EvaluateReportData {
         Timing t = result.timing();
         String timing = String.format(Locale.ROOT, "%d fits, %.3f s training (%.3f s per fit), %.3f s in all", t.fits(),
                 t.trainSeconds(), t.meanTrainSeconds(), t.totalSeconds());
-        String version = Main.class.getPackage().getImplementationVersion();
         return new EvaluationReport(result.protocol(), result.k(), summaries, perDataset, curve, coverage(history),
                 new EvaluationReport.History(history.source(), history.sha256(), history.size(), result.features()),
-                settings(options), timing, version == null ? "(development build)" : version,
+                settings(options), timing, BuildInfo.version(),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
     }
 
@@ -65,7 +84,7 @@ final class EvaluateReportData {
      * The history's datasets (sorted) x models (those fine-tuned on the most datasets first, then by name) and,
      * per pair with jobs, their count and mean accuracy.
      */
-    static EvaluationReport.Coverage coverage(TrainingHistory history) {
+    public static EvaluationReport.Coverage coverage(TrainingHistory history) {
         Map<String, Map<String, double[]>> pairs = new TreeMap<>();
         for (Job j : history.jobs()) {
             double[] s = pairs.computeIfAbsent(j.dataset(), d -> new TreeMap<>()).computeIfAbsent(j.model(), m -> new double[2]);
@@ -85,7 +104,7 @@ final class EvaluateReportData {
     }
 
     /** The settings the chosen protocol uses, named as evaluate's options. */
-    static Map<String, String> settings(Options o) {
+    public static Map<String, String> settings(Options o) {
         Map<String, String> s = new LinkedHashMap<>();
         s.put("--test-datasets", o.testDatasets().isEmpty() ? "all" : String.join(", ", o.testDatasets()));
         switch (o.protocol()) {

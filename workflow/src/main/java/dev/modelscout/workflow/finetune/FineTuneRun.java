@@ -1,5 +1,6 @@
-package dev.modelscout.cli;
+package dev.modelscout.workflow.finetune;
 
+import dev.modelscout.workflow.ImageFields;
 import dev.modelscout.core.Backbone;
 import dev.modelscout.engine.ExtractedFeatures;
 import dev.modelscout.engine.ExtractionListener;
@@ -31,7 +32,7 @@ import java.util.Map;
  * run (engine), and the job as a row of the history schema with its accuracy. Shared by {@code finetune} and
  * cluster fine-tuning cells.
  */
-final class FineTuneRun {
+public final class FineTuneRun {
 
     /**
      * What to run.
@@ -42,18 +43,18 @@ final class FineTuneRun {
      * @param scoreNames  scores computed on the training part's features (feature-only scores)
      * @param cacheDir    feature cache of the training part
      */
-    record Request(Path zoo, String modelId, Path images, Path valDir, String datasetId, double valFraction,
+    public record Request(Path zoo, String modelId, Path images, Path valDir, String datasetId, double valFraction,
                    int perClass, FineTuneOptions options, List<String> scoreNames, Path cacheDir) {
     }
 
     /** What came out: the engine's result, the scores, and the history row (accuracy = validation top-1). */
-    record Outcome(Backbone backbone, FineTuneResult result, Map<String, Double> scores, Job row, int datasetSize) {
+    public record Outcome(Backbone backbone, FineTuneResult result, Map<String, Double> scores, Job row, int datasetSize) {
     }
 
     private FineTuneRun() {
     }
 
-    static Outcome run(Request r, ExtractionOptions extraction, ExtractionListener extractionListener,
+    public static Outcome run(Request r, ExtractionOptions extraction, ExtractionListener extractionListener,
             FineTuneListener listener, Path saveDir) {
         BackboneCatalog catalog = BackboneCatalog.load(r.zoo());
         Backbone backbone = catalog.resolved(catalog.get(r.modelId()));
@@ -95,7 +96,7 @@ final class FineTuneRun {
     }
 
     /** The history's {@code source} cell: who made the job and with what protocol, in one short line. */
-    static String source(FineTuneResult r) {
+    public static String source(FineTuneResult r) {
         var p = r.protocol();
         return String.format(Locale.ROOT, "modelscout finetune: %s lr %s %s, %d epochs, batch %d, seed %d%s, %d train / %d val",
                 p.optimizer(), HistorySchema.format(p.learningRate()), p.schedule(), p.epochs(), p.batchSize(), p.seed(),

@@ -1,4 +1,4 @@
-package dev.modelscout.cli.overlap;
+package dev.modelscout.workflow.overlap;
 
 import dev.modelscout.core.ModelScoutException;
 import java.util.ArrayList;

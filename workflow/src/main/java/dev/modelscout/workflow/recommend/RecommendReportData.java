@@ -1,33 +1,64 @@
-package dev.modelscout.cli;
+package dev.modelscout.workflow.recommend;
 
+import dev.modelscout.workflow.BuildInfo;
+import dev.modelscout.workflow.RunRecord;
+import dev.modelscout.workflow.BuildInfo;
 import dev.modelscout.core.ModelScoutException;
+import dev.modelscout.workflow.BuildInfo;
 import dev.modelscout.engine.ImageDataset;
+import dev.modelscout.workflow.BuildInfo;
 import dev.modelscout.recommender.HistoryReader;
+import dev.modelscout.workflow.BuildInfo;
 import dev.modelscout.recommender.HistorySchema;
+import dev.modelscout.workflow.BuildInfo;
 import dev.modelscout.recommender.Job;
+import dev.modelscout.workflow.BuildInfo;
 import dev.modelscout.recommender.Metrics;
+import dev.modelscout.workflow.BuildInfo;
 import dev.modelscout.recommender.Popularity;
+import dev.modelscout.workflow.BuildInfo;
 import dev.modelscout.recommender.Prediction;
+import dev.modelscout.workflow.BuildInfo;
 import dev.modelscout.recommender.RankingQuality;
+import dev.modelscout.workflow.BuildInfo;
 import dev.modelscout.recommender.Provenance;
+import dev.modelscout.workflow.BuildInfo;
 import dev.modelscout.recommender.ReadOptions;
+import dev.modelscout.workflow.BuildInfo;
 import dev.modelscout.recommender.Recommender;
+import dev.modelscout.workflow.BuildInfo;
 import dev.modelscout.recommender.TrainingHistory;
+import dev.modelscout.workflow.BuildInfo;
 import dev.modelscout.report.RecommendationReport;
+import dev.modelscout.workflow.BuildInfo;
 import dev.modelscout.report.RecommendationReport.Candidate;
+import dev.modelscout.workflow.BuildInfo;
 import dev.modelscout.report.RecommendationReport.NaivePick;
+import dev.modelscout.workflow.BuildInfo;
 import java.io.IOException;
+import dev.modelscout.workflow.BuildInfo;
 import java.nio.file.Path;
+import dev.modelscout.workflow.BuildInfo;
 import java.time.Instant;
+import dev.modelscout.workflow.BuildInfo;
 import java.time.temporal.ChronoUnit;
+import dev.modelscout.workflow.BuildInfo;
 import java.util.ArrayList;
+import dev.modelscout.workflow.BuildInfo;
 import java.util.Comparator;
+import dev.modelscout.workflow.BuildInfo;
 import java.util.HashMap;
+import dev.modelscout.workflow.BuildInfo;
 import java.util.LinkedHashMap;
+import dev.modelscout.workflow.BuildInfo;
 import java.util.List;
+import dev.modelscout.workflow.BuildInfo;
 import java.util.Map;
+import dev.modelscout.workflow.BuildInfo;
 import java.util.Objects;
+import dev.modelscout.workflow.BuildInfo;
 import java.util.Optional;
+import dev.modelscout.workflow.BuildInfo;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -36,7 +67,7 @@ import java.util.function.ToDoubleFunction;
  * {@link RecommendationReport} the report module renders; the metrics come from the recommender module's
  * {@link Metrics}, so the page shows the numbers {@code evaluate} would.
  */
-final class RecommendReportData {
+public final class RecommendReportData {
 
     private RecommendReportData() {
     }
@@ -52,24 +83,13 @@ final class RecommendReportData {
      * @param historyMeans       mean accuracy per model of the recommender's training history when the command
      *                           knows it (the embedded world), else null (looked up from the provenance)
      */
-    record Run(String datasetId, List<Prediction> ranked, List<String> scores, int top, Recommender recommender,
+    public record Run(String datasetId, List<Prediction> ranked, List<String> scores, int top, Recommender recommender,
                String origin, Path zoo, Path images, int perClass, long sampleSeed, String device,
                double recommenderSeconds, double pipelineSeconds, RunRecord record, String truthSource,
                Map<String, Double> truth, Map<String, Double> historyMeans) {
     }
 
-    /** How the command got its recommender, for people. */
-    static String origin(RecommenderSource s) {
-        if (s.model != null) {
-            return "loaded from --model " + s.model;
-        }
-        if (s.history != null) {
-            return "trained now on --history " + s.history;
-        }
-        return "the embedded default (" + RecommenderSource.DEFAULT_RECOMMENDER + ")";
-    }
-
-    static RecommendationReport of(Run run) {
+    public static RecommendationReport of(Run run) {
         List<Candidate> candidates = new ArrayList<>();
         for (Prediction p : run.ranked()) {
             Job row = p.row();
@@ -91,12 +111,12 @@ final class RecommendReportData {
                 provenance(run));
     }
 
-    interface Statistic {
+    public interface Statistic {
         double of(double[] x, double[] y);
     }
 
     /** {@code statistic} of x and y over the candidates where both are known. */
-    static double agreement(List<Candidate> cs, ToDoubleFunction<Candidate> x, ToDoubleFunction<Candidate> y,
+    public static double agreement(List<Candidate> cs, ToDoubleFunction<Candidate> x, ToDoubleFunction<Candidate> y,
             Statistic statistic) {
         List<Candidate> both = cs.stream()
                 .filter(c -> Double.isFinite(x.applyAsDouble(c)) && Double.isFinite(y.applyAsDouble(c))).toList();
@@ -150,8 +170,7 @@ final class RecommendReportData {
                 new RecommendationReport.Timing("model loading, cache reads, scores and prediction",
                         Math.max(0, run.pipelineSeconds() - extraction)),
                 new RecommendationReport.Timing("total", run.recommenderSeconds() + run.pipelineSeconds()));
-        String version = Main.class.getPackage().getImplementationVersion();
-        return new RecommendationReport.Run(version == null ? "(development build)" : version,
+        return new RecommendationReport.Run(BuildInfo.version(),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
                 new RecommendationReport.Zoo(run.zoo().toAbsolutePath().normalize().toString(), sha256(run.zoo()),
                         run.ranked().size()),
@@ -160,7 +179,7 @@ final class RecommendReportData {
                 rec, run.device(), timings, notes);
     }
 
-    static String sha256(Path file) {
+    public static String sha256(Path file) {
         try {
             return dev.modelscout.core.Sha256.hex(file);
         } catch (IOException e) {

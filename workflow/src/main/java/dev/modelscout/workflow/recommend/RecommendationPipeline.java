@@ -1,5 +1,7 @@
-package dev.modelscout.cli;
+package dev.modelscout.workflow.recommend;
 
+import dev.modelscout.workflow.ImageFields;
+import dev.modelscout.workflow.ZooFeatures;
 import dev.modelscout.core.Backbone;
 import dev.modelscout.engine.ExtractionListener;
 import dev.modelscout.engine.ExtractionOptions;
@@ -27,13 +29,13 @@ import java.util.Set;
  * recommender's predicted fine-tuned accuracy of each (dataset, backbone) pair, ranked. Composition only;
  * each step is one module's, and what crosses each step is a typed value (features, score values, rows).
  */
-final class RecommendationPipeline {
+public final class RecommendationPipeline {
 
     private RecommendationPipeline() {
     }
 
     /** The scores the recommender reads, then {@code extra} (score names), in a stable order without repeats. */
-    static List<String> scoresNeeded(Recommender recommender, List<String> extra) {
+    public static List<String> scoresNeeded(Recommender recommender, List<String> extra) {
         Set<String> names = new LinkedHashSet<>(recommender.requiredScores());
         for (String e : extra) {
             if (!e.isBlank()) {
@@ -51,7 +53,7 @@ final class RecommendationPipeline {
      * @param scoreNames scores to compute for every backbone (logme, parc, ...)
      * @return the candidates ranked best first, each with the row that was predicted
      */
-    static List<Prediction> run(ZooFeatures request, String datasetId, List<String> scoreNames, Recommender recommender,
+    public static List<Prediction> run(ZooFeatures request, String datasetId, List<String> scoreNames, Recommender recommender,
             ExtractionOptions options, ExtractionListener listener) {
         ImageDataset all = request.dataset();
         List<TransferabilityScore> scorers = Scores.of(scoreNames, Scores.Options.defaults(), false);

@@ -1,4 +1,4 @@
-package dev.modelscout.cli.overlap;
+package dev.modelscout.workflow.overlap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
