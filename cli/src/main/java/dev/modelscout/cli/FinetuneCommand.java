@@ -3,6 +3,7 @@ package dev.modelscout.cli;
 import dev.modelscout.workflow.ZooFeatures;
 import dev.modelscout.workflow.EmbeddedWorld;
 import dev.modelscout.workflow.finetune.FineTuneRun;
+import dev.modelscout.workflow.finetune.FineTuneSettings;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.modelscout.core.AtomicFiles;
@@ -10,16 +11,13 @@ import dev.modelscout.core.Device;
 import dev.modelscout.core.IoErrors;
 import dev.modelscout.core.ModelScoutException;
 import dev.modelscout.engine.ImageDataset;
-import dev.modelscout.engine.ExtractionOptions;
 import dev.modelscout.engine.FineTuneEpoch;
 import dev.modelscout.engine.FineTuneListener;
-import dev.modelscout.engine.FineTuneOptions;
 import dev.modelscout.engine.FineTuneResult;
 import dev.modelscout.engine.PyTorchRuntime;
 import dev.modelscout.recommender.AppendResult;
 import dev.modelscout.recommender.HistoryAppender;
 import dev.modelscout.recommender.OnDuplicate;
-import dev.modelscout.scoring.Scores;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -32,7 +30,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -100,7 +97,7 @@ final class FinetuneCommand implements Callable<Integer> {
 
     @Option(names = "--scores", defaultValue = "all", paramLabel = "NAME[,NAME...]",
             description = "Scores of the backbone's features on the training part, for the history row "
-                    + "(feature-only scores; 'all' = every one). Default: ${DEFAULT-VALUE}.")
+                    + "(feature-only scores; 'all' = every one, 'none' = no score). Default: ${DEFAULT-VALUE}.")
     String scores;
 
     @Option(names = "--history", paramLabel = "H.csv", description = "Append the job to this training history (created if missing).")
@@ -139,8 +136,7 @@ final class FinetuneCommand implements Callable<Integer> {
         if (zoo == null) {
             zoo = EmbeddedWorld.locate().zoo();
         }
-        List<String> scoreNames = Scores.parse(scores, Scores.Options.defaults(), false).stream()
-                .map(s -> s.name()).toList();
+        List<String> scoreNames = ScoreNames.optional("--scores", scores);
         if (out != null) {
             OutputPaths.require(out, "--out", ".json");
         }
@@ -148,14 +144,14 @@ final class FinetuneCommand implements Callable<Integer> {
             OutputPaths.requireWritable(history);
         }
         Device device = PyTorchRuntime.resolve(GlobalOptions.of(spec).device(), err::println);
-        FineTuneOptions options = FineTuneOptions.defaults().withDevice(device).withEpochs(epochs).withLearningRate(lr)
-                .withBatchSize(batchSize).withSeed(seed).withFreezeBackbone(freezeBackbone).withThreads(threads);
+        FineTuneSettings d = FineTuneSettings.defaults();
+        FineTuneSettings settings = new FineTuneSettings(epochs, lr, batchSize, d.momentum(), d.weightDecay(), seed,
+                freezeBackbone, val != null ? d.valFraction() : valFraction);
         String id = datasetId != null ? datasetId : ImageDataset.defaultId(images);
         Path cacheDir = cache != null ? cache : ZooFeatures.defaultCacheDir(images).resolve("finetune");
-        FineTuneRun.Request request = new FineTuneRun.Request(zoo, model, images, val, id, valFraction,
-                perClass == null ? 0 : perClass, options, scoreNames, cacheDir);
-        FineTuneRun.Outcome outcome = FineTuneRun.run(request, ExtractionOptions.defaults().withDevice(device),
-                ProgressReporter.forConsole(err), progress(err), save);
+        FineTuneRun.Request request = new FineTuneRun.Request(zoo, model, images, val, id, perClass == null ? 0 : perClass,
+                settings, FineTuneRun.Compute.of(device, threads), scoreNames, cacheDir);
+        FineTuneRun.Outcome outcome = FineTuneRun.run(request, ProgressReporter.forConsole(err), progress(err), save);
         FineTuneResult r = outcome.result();
         o.printf(Locale.ROOT, "%s on %s: validation top-1 accuracy %.4f (%d train / %d val images, %d classes, %d epochs, %.1f s on %s)%n",
                 model, id, r.valAccuracy(), r.trainSize(), r.valSize(), r.numClasses(), r.history().size(),
@@ -220,7 +216,7 @@ final class FinetuneCommand implements Callable<Integer> {
         doc.put("seconds", r.seconds());
         doc.put("protocol", r.protocol().toMap());
         doc.put("scores", outcome.scores());
-        doc.put("epochs", r.history());
+        doc.put("epochs", r.history().stream().map(FineTuneRun::epochFields).toList());
         try {
             AtomicFiles.write(file, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc) + "\n");
         } catch (IOException e) {

@@ -1,9 +1,10 @@
 package dev.modelscout.cli;
 
+import dev.modelscout.workflow.EmbeddedWorld;
 import dev.modelscout.workflow.BuildInfo;
 import dev.modelscout.workflow.cluster.CellOptions;
 import dev.modelscout.workflow.BuildInfo;
-import dev.modelscout.workflow.cluster.FineTuneSettings;
+import dev.modelscout.workflow.finetune.FineTuneSettings;
 import dev.modelscout.workflow.BuildInfo;
 import dev.modelscout.workflow.cluster.Fingerprints;
 import dev.modelscout.workflow.BuildInfo;
@@ -25,7 +26,6 @@ import dev.modelscout.scoring.ScoringException;
 import dev.modelscout.workflow.BuildInfo;
 import dev.modelscout.scoring.Scores;
 import dev.modelscout.workflow.BuildInfo;
-import dev.modelscout.scoring.TransferabilityScore;
 import dev.modelscout.workflow.BuildInfo;
 import java.io.PrintWriter;
 import dev.modelscout.workflow.BuildInfo;
@@ -37,7 +37,6 @@ import java.util.ArrayList;
 import dev.modelscout.workflow.BuildInfo;
 import java.util.List;
 import dev.modelscout.workflow.BuildInfo;
-import java.util.Locale;
 import dev.modelscout.workflow.BuildInfo;
 import java.util.concurrent.Callable;
 import dev.modelscout.workflow.BuildInfo;
@@ -68,7 +67,7 @@ final class JobsPlanCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions globals;
 
-    @Option(names = "--zoo", required = true, paramLabel = "FILE", description = "Zoo catalog (.csv or .json).")
+    @Option(names = "--zoo", paramLabel = "FILE", description = "Zoo catalog (.csv or .json). Default: the embedded world's zoo.")
     Path zoo;
 
     @Option(names = "--datasets", required = true, split = ",", paramLabel = "DIR|ID=DIR",
@@ -212,7 +211,8 @@ final class JobsPlanCommand implements Callable<Integer> {
                 sbatchOptions, launcherPath(), javaOpts != null ? javaOpts : env == null || env.isBlank() ? null : env,
                 taskDevice);
         List<Planner.DatasetSpec> specs = datasets.stream().map(Planner.DatasetSpec::parse).toList();
-        JobPlan plan = Planner.plan(new Planner.Request(out, zoo, specs, models, kind, options, cache, shards, maxShards,
+        Path catalog = zoo != null ? zoo : EmbeddedWorld.locate().zoo();
+        JobPlan plan = Planner.plan(new Planner.Request(out, catalog, specs, models, kind, options, cache, shards, maxShards,
                 slurm, BuildInfo.versionOr("development build")), new Fingerprints());
         print(plan);
         return 0;
@@ -225,15 +225,17 @@ final class JobsPlanCommand implements Callable<Integer> {
     }
 
     private List<String> scoreNames(TaskKind kind, Scores.Options scoreOptions) {
-        String s = scores != null ? scores : kind == TaskKind.SCORE ? "logme,parc,lfc" : "none";
-        if (kind == TaskKind.FINETUNE && s.strip().toLowerCase(Locale.ROOT).equals("none")) {
-            return List.of();
-        }
+        String s = scores != null ? scores : kind == TaskKind.SCORE ? "logme,parc,lfc" : Scores.NONE;
+        List<String> names;
         try {
-            return Scores.parse(s, scoreOptions, false).stream().map(TransferabilityScore::name).toList();
+            names = Scores.parseNames(s, scoreOptions, false);
         } catch (ScoringException e) {
             throw new InvalidOptionException("--scores " + s + ": " + e.getMessage());
         }
+        if (kind == TaskKind.SCORE && names.isEmpty()) {
+            throw new InvalidOptionException("--scores " + s + ": score cells compute at least one score");
+        }
+        return names;
     }
 
     private FineTuneSettings fineTuneSettings() {

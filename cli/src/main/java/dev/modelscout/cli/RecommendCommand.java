@@ -12,7 +12,6 @@ import dev.modelscout.recommender.ReadOptions;
 import dev.modelscout.recommender.Recommender;
 import dev.modelscout.recommender.RecommendationWriter;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,9 +55,10 @@ final class RecommendCommand implements Callable<Integer> {
             description = "Id of the target dataset in the candidate rows. Default: the folder's name.")
     String datasetId;
 
-    @Option(names = "--scores", split = ",", paramLabel = "NAME", defaultValue = "logme",
-            description = "Scores to compute and show besides those the recommender reads. Default: ${DEFAULT-VALUE}.")
-    List<String> extraScores;
+    @Option(names = "--scores", paramLabel = "LIST", defaultValue = "logme",
+            description = "Scores to compute and show besides those the recommender reads: names separated by commas, "
+                    + "'all' (every score computed from features alone) or 'none'. Default: ${DEFAULT-VALUE}.")
+    String extraScores;
 
     @Option(names = "--top", defaultValue = "5", paramLabel = "K", description = "Backbones to show. Default: ${DEFAULT-VALUE}.")
     int top;
@@ -82,9 +82,10 @@ final class RecommendCommand implements Callable<Integer> {
             // Fail on a bad output name before the long work, not after it.
             OutputPaths.require(out, "--out", ".csv", ".json");
         }
+        List<String> extra = ScoreNames.optional("--scores", extraScores);
         report.check(spec, sampleRun ? world.sampleTruth() : null);
         Recommender recommender = recommenderSource.resolve(spec, err, world);
-        List<String> scoreNames = RecommendationPipeline.scoresNeeded(recommender, extraScores);
+        List<String> scoreNames = RecommendationPipeline.scoresNeeded(recommender, extra);
         String id = datasetId != null ? datasetId : ImageDataset.defaultId(source.images);
         if (recommender.knownDatasets().contains(id)) {
             err.println("warning: dataset id '" + id + "' is a dataset of the recommender's training history, so the "

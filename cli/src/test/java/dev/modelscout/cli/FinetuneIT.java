@@ -77,6 +77,12 @@ class FinetuneIT {
         assertEquals(result.get("scores").get("logme").asDouble(), row.number("score_logme"), 0.0);
         assertTrue(row.cell("source").startsWith("modelscout finetune: sgd lr 0.05"), row.cell("source"));
         assertEquals(2, result.get("epochs").size());
+        for (JsonNode epoch : result.get("epochs")) {
+            List<String> keys = new ArrayList<>();
+            epoch.fieldNames().forEachRemaining(keys::add);
+            assertEquals(List.of("epoch", "train_loss", "train_accuracy", "val_loss", "val_accuracy", "learning_rate",
+                    "seconds"), keys, "the epochs' keys are snake_case, as the cell files' and every other output's");
+        }
         assertEquals(3, result.get("protocol").get("seed").asLong());
         CliTest.run("train", "--history", h1.toString(), "--recommender", "popularity", "--out",
                 dir.resolve("m.json").toString()).expectExit(0);

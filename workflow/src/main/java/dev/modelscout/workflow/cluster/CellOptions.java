@@ -1,5 +1,6 @@
 package dev.modelscout.workflow.cluster;
 
+import dev.modelscout.workflow.finetune.FineTuneSettings;
 import dev.modelscout.core.InvalidOptionException;
 import java.util.List;
 

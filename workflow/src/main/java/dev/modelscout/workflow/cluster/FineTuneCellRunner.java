@@ -1,12 +1,11 @@
 package dev.modelscout.workflow.cluster;
 
 import dev.modelscout.workflow.finetune.FineTuneRun;
+import dev.modelscout.workflow.finetune.FineTuneSettings;
 import dev.modelscout.core.Device;
 import dev.modelscout.engine.ExtractionListener;
-import dev.modelscout.engine.ExtractionOptions;
 import dev.modelscout.engine.FineTuneEpoch;
 import dev.modelscout.engine.FineTuneListener;
-import dev.modelscout.engine.FineTuneOptions;
 import dev.modelscout.engine.FineTuneResult;
 import dev.modelscout.engine.PyTorchRuntime;
 import java.io.PrintWriter;
@@ -38,18 +37,11 @@ final class FineTuneCellRunner implements CellRunner {
     public CellOutcome run(Cell cell, CellInputs in) {
         CellOptions o = cell.options();
         FineTuneSettings s = o.finetune() != null ? o.finetune() : FineTuneSettings.defaults();
-        Device device = device();
-        FineTuneOptions options = FineTuneOptions.defaults().withDevice(device).withEpochs(s.epochs())
-                .withLearningRate(s.learningRate()).withBatchSize(s.batchSize()).withMomentum(s.momentum())
-                .withWeightDecay(s.weightDecay()).withSeed(s.seed()).withFreezeBackbone(s.freezeBackbone())
-                .withThreads(o.threads());
         FineTuneRun.Request request = new FineTuneRun.Request(in.zoo(), cell.model(), in.images(), null,
-                in.dataset().id(), s.valFraction(), o.perClass(), options, o.scores(),
-                in.cacheDir().resolve("finetune-train"));
-        ExtractionOptions extraction = ExtractionOptions.defaults().withDevice(device).withBatchSize(o.batchSize())
-                .withComputeThreads(o.threads()).withStrict(o.strict());
+                in.dataset().id(), o.perClass(), s, new FineTuneRun.Compute(device(), o.threads(), o.batchSize(),
+                o.strict()), o.scores(), in.cacheDir().resolve("finetune-train"));
         long t0 = System.nanoTime();
-        FineTuneRun.Outcome out = FineTuneRun.run(request, extraction, extractionProgress, progress(), null);
+        FineTuneRun.Outcome out = FineTuneRun.run(request, extractionProgress, progress(), null);
         FineTuneResult r = out.result();
         Map<String, Double> timings = new LinkedHashMap<>();
         timings.put("finetune_s", r.seconds());
@@ -61,22 +53,10 @@ final class FineTuneCellRunner implements CellRunner {
         finetune.put("val_size", r.valSize());
         finetune.put("num_classes", r.numClasses());
         finetune.put("protocol", r.protocol().toMap());
-        List<Map<String, Object>> epochs = r.history().stream().map(FineTuneCellRunner::epoch).toList();
+        List<Map<String, Object>> epochs = r.history().stream().map(FineTuneRun::epochFields).toList();
         finetune.put("epochs", epochs);
         return new CellOutcome(out.scores(), r.valAccuracy(), out.row(), timings, r.device().toString(),
                 Map.of("finetune", finetune));
-    }
-
-    private static Map<String, Object> epoch(FineTuneEpoch e) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("epoch", e.epoch());
-        m.put("train_loss", e.trainLoss());
-        m.put("train_accuracy", e.trainAccuracy());
-        m.put("val_loss", e.valLoss());
-        m.put("val_accuracy", e.valAccuracy());
-        m.put("learning_rate", e.learningRate());
-        m.put("seconds", e.seconds());
-        return m;
     }
 
     private FineTuneListener progress() {

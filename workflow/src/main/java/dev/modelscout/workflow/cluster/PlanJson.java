@@ -1,5 +1,6 @@
 package dev.modelscout.workflow.cluster;
 
+import dev.modelscout.workflow.finetune.FineTuneSettings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;

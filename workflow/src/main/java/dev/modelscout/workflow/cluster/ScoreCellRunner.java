@@ -140,7 +140,7 @@ final class ScoreCellRunner implements StagedCellRunner<ScoreCellRunner.Features
         details.put("skipped", x.skipped().size());
         details.put("cached", x.cached());
         details.put("cache", in.cacheDir().resolve(cell.model()).toString());
-        return new Features(backbone, x, new DatasetFacts(in.dataset().id(), all.size(), all.classNames().size())
+        return new Features(backbone, x, new DatasetFacts(in.dataset().id(), data.size(), data.classNames().size())
                 .withProbe(probe, reference), distance, device, (System.nanoTime() - t0) / 1e9, details);
     }
 

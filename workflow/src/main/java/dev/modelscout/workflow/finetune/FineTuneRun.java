@@ -2,8 +2,10 @@ package dev.modelscout.workflow.finetune;
 
 import dev.modelscout.workflow.ImageFields;
 import dev.modelscout.core.Backbone;
+import dev.modelscout.core.Device;
 import dev.modelscout.engine.ExtractedFeatures;
 import dev.modelscout.engine.ExtractionListener;
+import dev.modelscout.engine.FineTuneEpoch;
 import dev.modelscout.engine.ExtractionOptions;
 import dev.modelscout.engine.FeatureExtraction;
 import dev.modelscout.engine.FineTuneListener;
@@ -37,14 +39,43 @@ public final class FineTuneRun {
     /**
      * What to run.
      *
-     * @param valDir      a validation image folder with the same classes, or null to split {@code images}
-     * @param valFraction the validation share of each class when splitting
-     * @param perClass    at most this many images per class (0: all), drawn with the options' seed
-     * @param scoreNames  scores computed on the training part's features (feature-only scores)
-     * @param cacheDir    feature cache of the training part
+     * @param valDir     a validation image folder with the same classes, or null to split {@code images} (with
+     *                   the settings' validation share)
+     * @param perClass   at most this many images per class (0: all), drawn with the settings' seed
+     * @param settings   how to fine-tune (epochs, learning rate, ..., seed, validation share)
+     * @param compute    where and with how many threads, for the fine-tuning and for the features
+     * @param scoreNames scores computed on the training part's features (feature-only scores)
+     * @param cacheDir   feature cache of the training part
      */
-    public record Request(Path zoo, String modelId, Path images, Path valDir, String datasetId, double valFraction,
-                   int perClass, FineTuneOptions options, List<String> scoreNames, Path cacheDir) {
+    public record Request(Path zoo, String modelId, Path images, Path valDir, String datasetId, int perClass,
+                          FineTuneSettings settings, Compute compute, List<String> scoreNames, Path cacheDir) {
+
+        /** The engine's fine-tuning options: the settings on the compute's device and threads. */
+        public FineTuneOptions options() {
+            return settings.options(compute.device(), compute.threads());
+        }
+
+        /** The feature extraction's options: the same device and threads as the fine-tuning. */
+        public ExtractionOptions extraction() {
+            return ExtractionOptions.defaults().withDevice(compute.device()).withBatchSize(compute.extractionBatchSize())
+                    .withComputeThreads(compute.threads()).withStrict(compute.strict());
+        }
+    }
+
+    /**
+     * Where a job computes, shared by its fine-tuning and its feature extraction.
+     *
+     * @param device              the resolved device
+     * @param threads             PyTorch intra-op threads (0: one per core)
+     * @param extractionBatchSize images per forward pass of the feature extraction
+     * @param strict              fail on the first unreadable image instead of skipping it
+     */
+    public record Compute(Device device, int threads, int extractionBatchSize, boolean strict) {
+
+        /** On {@code device} with {@code threads} threads, the extraction's default batch, unreadable images skipped. */
+        public static Compute of(Device device, int threads) {
+            return new Compute(device, threads, ExtractionOptions.defaults().batchSize(), false);
+        }
     }
 
     /** What came out: the engine's result, the scores, and the history row (accuracy = validation top-1). */
@@ -54,21 +85,22 @@ public final class FineTuneRun {
     private FineTuneRun() {
     }
 
-    public static Outcome run(Request r, ExtractionOptions extraction, ExtractionListener extractionListener,
-            FineTuneListener listener, Path saveDir) {
+    public static Outcome run(Request r, ExtractionListener extractionListener, FineTuneListener listener,
+            Path saveDir) {
+        ExtractionOptions extraction = r.extraction();
         BackboneCatalog catalog = BackboneCatalog.load(r.zoo());
         Backbone backbone = catalog.resolved(catalog.get(r.modelId()));
         List<TransferabilityScore> scorers = Scores.of(r.scoreNames(), Scores.Options.defaults(), false);
         ImageDataset all = ImageDataset.open(r.images());
         all.note().ifPresent(n -> extractionListener.warn("note: " + n));
-        ImageDataset data = r.perClass() > 0 ? all.subsample(r.perClass(), r.options().seed()) : all;
+        ImageDataset data = r.perClass() > 0 ? all.subsample(r.perClass(), r.settings().seed()) : all;
         ImageDataset train;
         ImageDataset val;
         if (r.valDir() != null) {
             train = data;
             val = ImageDataset.open(r.valDir());
         } else {
-            ImageDataset.Split split = data.stratifiedSplit(r.valFraction(), r.options().seed());
+            ImageDataset.Split split = data.stratifiedSplit(r.settings().valFraction(), r.settings().seed());
             train = split.train();
             val = split.val();
         }
@@ -93,6 +125,22 @@ public final class FineTuneRun {
                 .withAccuracy(result.valAccuracy())
                 .withCell(HistorySchema.SOURCE, source(result));
         return new Outcome(backbone, result, scores, row, size);
+    }
+
+    /**
+     * One epoch as the output files write it (snake_case keys, as every other field of modelscout's files):
+     * {@code finetune --out} and the cluster's cell files.
+     */
+    public static Map<String, Object> epochFields(FineTuneEpoch e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("epoch", e.epoch());
+        m.put("train_loss", e.trainLoss());
+        m.put("train_accuracy", e.trainAccuracy());
+        m.put("val_loss", e.valLoss());
+        m.put("val_accuracy", e.valAccuracy());
+        m.put("learning_rate", e.learningRate());
+        m.put("seconds", e.seconds());
+        return m;
     }
 
     /** The history's {@code source} cell: who made the job and with what protocol, in one short line. */

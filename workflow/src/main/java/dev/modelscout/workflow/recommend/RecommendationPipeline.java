@@ -75,7 +75,8 @@ public final class RecommendationPipeline {
             probe[0] = ImageFields.probeAccuracy(ImageFields.referenceFeatures(catalog,
                     all.subsample(request.perClass(), request.seed()), options, request.cacheDir(), listener));
         }
-        DatasetFacts facts = new DatasetFacts(datasetId, all.size(), all.classNames().size())
+        ImageDataset used = all.subsample(request.perClass(), request.seed());
+        DatasetFacts facts = new DatasetFacts(datasetId, used.size(), used.classNames().size())
                 .withProbe(probe[0], reference.id());
         List<Job> rows = new ArrayList<>();
         for (Scored s : scored) {

@@ -1,6 +1,8 @@
-package dev.modelscout.workflow.cluster;
+package dev.modelscout.workflow.finetune;
 
+import dev.modelscout.core.Device;
 import dev.modelscout.core.InvalidOptionException;
+import dev.modelscout.engine.FineTuneOptions;
 
 /**
  * How a fine-tuning cell trains (the protocol of {@code modelscout finetune}): SGD with momentum and weight
@@ -31,6 +33,13 @@ public record FineTuneSettings(int epochs, double learningRate, int batchSize, d
     /** 10 epochs, learning rate 0.01, batch 32, momentum 0.9, weight decay 1e-4, seed 0, whole network, 20 % held out. */
     public static FineTuneSettings defaults() {
         return new FineTuneSettings(10, 0.01, 32, 0.9, 1e-4, 0, false, 0.2);
+    }
+
+    /** The engine's options for these settings on {@code device} with {@code threads} PyTorch threads (0: default). */
+    public FineTuneOptions options(Device device, int threads) {
+        return FineTuneOptions.defaults().withDevice(device).withEpochs(epochs).withLearningRate(learningRate)
+                .withBatchSize(batchSize).withMomentum(momentum).withWeightDecay(weightDecay).withSeed(seed)
+                .withFreezeBackbone(freezeBackbone).withThreads(threads);
     }
 
     private static void check(boolean ok, String option, Object value, String allowed) {
