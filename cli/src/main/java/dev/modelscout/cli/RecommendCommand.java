@@ -1,14 +1,14 @@
 package dev.modelscout.cli;
 
 import dev.modelscout.workflow.EmbeddedWorld;
+import dev.modelscout.workflow.recommend.ChosenRecommender;
+import dev.modelscout.workflow.recommend.RecommendReportData;
+import dev.modelscout.workflow.recommend.RecommendRequest;
+import dev.modelscout.workflow.recommend.RecommendRun;
 import dev.modelscout.workflow.recommend.RecommendationPipeline;
-import dev.modelscout.engine.ExtractionOptions;
 import dev.modelscout.engine.ImageDataset;
 import dev.modelscout.recommender.HistorySchema;
-import dev.modelscout.recommender.HistoryReader;
 import dev.modelscout.recommender.Prediction;
-import dev.modelscout.recommender.RankingQuality;
-import dev.modelscout.recommender.ReadOptions;
 import dev.modelscout.recommender.Recommender;
 import dev.modelscout.recommender.RecommendationWriter;
 import java.io.PrintWriter;
@@ -78,13 +78,14 @@ final class RecommendCommand implements Callable<Integer> {
         source.require(spec);
         boolean sampleRun = world != null && source.images.equals(world.sampleImages());
         OptionRanges.atLeast("--top", top, 1, "an integer >= 1");
+        List<String> extra = ScoreNames.optional("--scores", extraScores);
         if (out != null) {
             // Fail on a bad output name before the long work, not after it.
             OutputPaths.require(out, "--out", ".csv", ".json");
         }
-        List<String> extra = ScoreNames.optional("--scores", extraScores);
         report.check(spec, sampleRun ? world.sampleTruth() : null);
-        Recommender recommender = recommenderSource.resolve(spec, err, world);
+        ChosenRecommender chosen = recommenderSource.choose(spec, err, world);
+        Recommender recommender = chosen.recommender();
         List<String> scoreNames = RecommendationPipeline.scoresNeeded(recommender, extra);
         String id = datasetId != null ? datasetId : ImageDataset.defaultId(source.images);
         if (recommender.knownDatasets().contains(id)) {
@@ -92,29 +93,26 @@ final class RecommendCommand implements Callable<Integer> {
                     + "ranking inherits what it learned of that dataset; pass --dataset-id NAME to choose another"
                     + (datasetId == null ? " (the default id is the folder's name)" : ""));
         }
-        ExtractionOptions extraction = source.extractionOptions(spec);
-        List<Prediction> ranked = RecommendationPipeline.run(source.request(cache), id, scoreNames, recommender,
-                extraction, report.listener(ProgressReporter.forConsole(err), id));
-        print(o, id, ranked, scoreNames);
-        printInputs(o, ranked, recommender);
-        Map<String, Double> means = world != null && recommenderSource.model == null && recommenderSource.history == null
-                ? RankingQuality.meansOf(HistoryReader.read(world.history(), ReadOptions.defaults())) : null;
         Map<String, Double> truth = report.truthFor(id);
+        RecommendRun run = RecommendationPipeline.run(new RecommendRequest(source.request(cache), id, scoreNames, chosen,
+                source.extractionOptions(spec), truth != null), ProgressReporter.forConsole(err));
+        print(o, run);
+        printInputs(o, run);
         if (truth != null) {
-            RankingSummary.print(o, report.truthSource(), means != null
-                    ? RankingQuality.of(ranked, truth, java.util.Optional.of(means), List.of())
-                    : RankingQuality.of(ranked, truth, recommender));
+            RankingSummary.print(o, report.truthSource(), RecommendReportData.quality(run, truth));
         }
         if (out != null) {
-            RecommendationWriter.write(out, id, ranked, scoreNames, recommender.provenance());
+            RecommendationWriter.write(out, id, run.predictions(), run.scoreNames(), recommender.provenance());
             err.println("wrote " + out);
         }
-        report.write(err, id, ranked, scoreNames, top, recommender, recommenderSource, source, extraction.device(), means);
+        report.write(err, run, top);
         o.flush();
         return 0;
     }
 
-    private void print(PrintWriter o, String id, List<Prediction> ranked, List<String> scoreNames) {
+    private void print(PrintWriter o, RecommendRun run) {
+        List<Prediction> ranked = run.predictions();
+        List<String> scoreNames = run.scoreNames();
         List<String> header = new ArrayList<>(List.of("rank", "model", "predicted_accuracy", HistorySchema.ARCH_FAMILY,
                 HistorySchema.PRETRAIN_DATASET, HistorySchema.PARAMS_M));
         scoreNames.forEach(s -> header.add(HistorySchema.scoreColumn(s)));
@@ -137,12 +135,14 @@ final class RecommendCommand implements Callable<Integer> {
             }
             t.add(row);
         }
-        o.println("dataset " + id + ": " + ranked.size() + " backbones ranked by predicted fine-tuned accuracy");
+        o.println("dataset " + run.datasetId() + ": " + ranked.size() + " backbones ranked by predicted fine-tuned accuracy");
         t.print(o);
     }
 
     /** The task difficulty of the target and the columns the recommender read. */
-    private static void printInputs(PrintWriter o, List<Prediction> ranked, Recommender recommender) {
+    private static void printInputs(PrintWriter o, RecommendRun run) {
+        List<Prediction> ranked = run.predictions();
+        Recommender recommender = run.recommender().recommender();
         if (ranked.isEmpty()) {
             return;
         }

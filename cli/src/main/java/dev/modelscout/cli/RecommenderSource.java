@@ -1,6 +1,7 @@
 package dev.modelscout.cli;
 
 import dev.modelscout.workflow.EmbeddedWorld;
+import dev.modelscout.workflow.recommend.ChosenRecommender;
 import dev.modelscout.core.ModelScoutException;
 import dev.modelscout.recommender.FieldSpec;
 import dev.modelscout.recommender.HistoryReader;
@@ -44,45 +45,47 @@ final class RecommenderSource {
 
     /**
      * The recommender; says on {@code err} which one when it is a default: the embedded world's when the run uses
-     * the world's zoo ({@code world} not null), else the one trained on the public TransferGraph history.
+     * the world's zoo ({@code world} not null), else the one trained on the public TransferGraph history. With it
+     * where it came from (for the report), the history it was trained on as this installation
+     * has it, and that history when it was read here (--history), so a run reads it once.
      */
-    Recommender resolve(CommandSpec spec, PrintWriter err, EmbeddedWorld world) {
+    ChosenRecommender choose(CommandSpec spec, PrintWriter err, EmbeddedWorld world) {
         if (model != null && history != null) {
             throw new ParameterException(spec.commandLine(), "give --model or --history, not both");
         }
+        long t0 = System.nanoTime();
         if (model != null) {
-            return Recommenders.load(model);
+            Recommender r = Recommenders.load(model);
+            return new ChosenRecommender(r, "loaded from --model " + model, r.provenance().historySource(), null, null,
+                    seconds(t0));
         }
         if (history != null) {
             trainer.check();
             TrainingHistory h = HistoryReader.read(history, ReadOptions.defaults());
             FieldSpec selected = FieldSpec.defaults().select(FieldSpec.parseFeatures(features)).requireColumnsOf(h);
             HistoryOptions.warnEmptyColumns(err, selected, h);
-            return trainer.trainer().train(h, selected);
+            Recommender r = trainer.trainer().train(h, selected);
+            return new ChosenRecommender(r, "trained now on --history " + history, history.toString(), h, null,
+                    seconds(t0));
         }
         if (world != null) {
             Recommender r = Recommenders.load(world.recommender());
             err.println("recommender: the embedded world's (" + r.provenance().trainer() + " trained on "
                     + r.provenance().rows() + " fine-tuning jobs of its history; features "
                     + String.join(",", r.provenance().features()) + ")");
-            return r;
+            return new ChosenRecommender(r, "the embedded world's (" + world.recommender().getFileName()
+                    + ", trained on its history)", world.history().toString(), null, world.history(), seconds(t0));
         }
         Recommender r = embedded();
         err.println("recommender: embedded default (" + r.provenance().trainer() + " trained on "
                 + r.provenance().rows() + " jobs of " + Path.of(r.provenance().historySource()).getFileName()
                 + "; features " + String.join(",", r.provenance().features()) + ")");
-        return r;
+        return new ChosenRecommender(r, "the embedded default (" + DEFAULT_RECOMMENDER + ")",
+                r.provenance().historySource(), null, null, seconds(t0));
     }
 
-    /** How the command got its recommender, for people. */
-    String origin() {
-        if (model != null) {
-            return "loaded from --model " + model;
-        }
-        if (history != null) {
-            return "trained now on --history " + history;
-        }
-        return "the embedded default (" + DEFAULT_RECOMMENDER + ")";
+    private static double seconds(long t0) {
+        return (System.nanoTime() - t0) / 1e9;
     }
 
     static Recommender embedded() {

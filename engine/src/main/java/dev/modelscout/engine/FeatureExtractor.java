@@ -143,7 +143,7 @@ public final class FeatureExtractor implements AutoCloseable {
                     + (skipped.isEmpty() ? "?" : skipped.get(0)) + ")");
         }
         if (!skipped.isEmpty()) {
-            listener.warn("warning: skipped " + skipped.size() + " unreadable image(s): " + String.join("; ", skipped));
+            listener.skipped(id, List.copyOf(skipped));
         }
         float[] rowsOut = new float[kept * d];
         int[] labels = new int[kept];

@@ -66,8 +66,14 @@ public record ZooFeatures(Path zoo, Path images, List<String> models, int perCla
     /** {@link #forEach} overlapped and with the cores split as {@code policy} says. */
     public Prefetcher.Run forEach(ImageDataset all, ExtractionOptions options, ExtractionListener listener, OverlapPolicy policy,
             BiConsumer<Backbone, ExtractedFeatures> each) {
+        return forEach(BackboneCatalog.load(zoo), all, options, listener, policy, each);
+    }
+
+    /** {@link #forEach} on a catalog the caller has already read (the one of {@link #zoo}). */
+    public Prefetcher.Run forEach(BackboneCatalog catalog, ImageDataset all, ExtractionOptions options,
+            ExtractionListener listener, OverlapPolicy policy, BiConsumer<Backbone, ExtractedFeatures> each) {
         List<String> ids = new ArrayList<>();
-        Prefetcher.Run run = run(all, options, listener, policy, (b, f) -> {
+        Prefetcher.Run run = run(catalog, all, options, listener, policy, (b, f) -> {
             ids.add(b.id());
             each.accept(b, f);
         });
@@ -86,7 +92,7 @@ public record ZooFeatures(Path zoo, Path images, List<String> models, int perCla
     /** One result per selected backbone, in the order asked for (all held at once: for {@code extract}). */
     public List<ExtractedFeatures> load(ImageDataset all, ExtractionOptions options, ExtractionListener listener) {
         List<ExtractedFeatures> out = new ArrayList<>();
-        run(all, options, listener, null, (b, f) -> out.add(f));
+        run(BackboneCatalog.load(zoo), all, options, listener, null, (b, f) -> out.add(f));
         return out;
     }
 
@@ -94,10 +100,9 @@ public record ZooFeatures(Path zoo, Path images, List<String> models, int perCla
      * With a {@code policy}, {@code each} scores, and the two overlap and share the cores as it says; without, the
      * steps run one after the other.
      */
-    private Prefetcher.Run run(ImageDataset all, ExtractionOptions options, ExtractionListener listener,
-            OverlapPolicy policy, BiConsumer<Backbone, ExtractedFeatures> each) {
-        all.note().ifPresent(n -> listener.warn("note: " + n));
-        BackboneCatalog catalog = BackboneCatalog.load(zoo);
+    private Prefetcher.Run run(BackboneCatalog catalog, ImageDataset all, ExtractionOptions options,
+            ExtractionListener listener, OverlapPolicy policy, BiConsumer<Backbone, ExtractedFeatures> each) {
+        all.note().ifPresent(listener::note);
         List<Backbone> selected = catalog.select(models);
         ImageDataset data = all.subsample(perClass, seed);
         ExtractionListener worker = stoppable(listener);
@@ -172,6 +177,16 @@ public record ZooFeatures(Path zoo, Path images, List<String> models, int perCla
             @Override
             public void warn(String message) {
                 listener.warn(message);
+            }
+
+            @Override
+            public void skipped(String modelId, List<String> files) {
+                listener.skipped(modelId, files);
+            }
+
+            @Override
+            public void note(String text) {
+                listener.note(text);
             }
         };
     }

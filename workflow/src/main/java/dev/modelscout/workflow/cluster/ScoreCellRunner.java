@@ -112,7 +112,7 @@ final class ScoreCellRunner implements StagedCellRunner<ScoreCellRunner.Features
         long t0 = System.nanoTime();
         ImageDataset all = opened.computeIfAbsent(in.images().toAbsolutePath().normalize(), p -> {
             ImageDataset d = ImageDataset.open(in.images());
-            d.note().ifPresent(n -> progress.warn("note: " + n));
+            d.note().ifPresent(progress::note);
             return d;
         });
         Device device = device();

@@ -92,7 +92,7 @@ public final class FineTuneRun {
         Backbone backbone = catalog.resolved(catalog.get(r.modelId()));
         List<TransferabilityScore> scorers = Scores.of(r.scoreNames(), Scores.Options.defaults(), false);
         ImageDataset all = ImageDataset.open(r.images());
-        all.note().ifPresent(n -> extractionListener.warn("note: " + n));
+        all.note().ifPresent(extractionListener::note);
         ImageDataset data = r.perClass() > 0 ? all.subsample(r.perClass(), r.settings().seed()) : all;
         ImageDataset train;
         ImageDataset val;

@@ -1,63 +1,30 @@
 package dev.modelscout.workflow.recommend;
 
 import dev.modelscout.workflow.BuildInfo;
-import dev.modelscout.workflow.RunRecord;
-import dev.modelscout.workflow.BuildInfo;
-import dev.modelscout.workflow.BuildInfo;
-import dev.modelscout.engine.ImageDataset;
-import dev.modelscout.workflow.BuildInfo;
-import dev.modelscout.workflow.BuildInfo;
 import dev.modelscout.recommender.HistorySchema;
-import dev.modelscout.workflow.BuildInfo;
 import dev.modelscout.recommender.Job;
-import dev.modelscout.workflow.BuildInfo;
 import dev.modelscout.recommender.Metrics;
-import dev.modelscout.workflow.BuildInfo;
-import dev.modelscout.workflow.BuildInfo;
 import dev.modelscout.recommender.Prediction;
-import dev.modelscout.workflow.BuildInfo;
 import dev.modelscout.recommender.RankingQuality;
-import dev.modelscout.workflow.BuildInfo;
 import dev.modelscout.recommender.Provenance;
-import dev.modelscout.workflow.BuildInfo;
-import dev.modelscout.workflow.BuildInfo;
-import dev.modelscout.recommender.Recommender;
-import dev.modelscout.workflow.BuildInfo;
-import dev.modelscout.workflow.BuildInfo;
 import dev.modelscout.report.RecommendationReport;
-import dev.modelscout.workflow.BuildInfo;
 import dev.modelscout.report.RecommendationReport.Candidate;
-import dev.modelscout.workflow.BuildInfo;
 import dev.modelscout.report.RecommendationReport.NaivePick;
-import dev.modelscout.workflow.BuildInfo;
 import java.io.IOException;
-import dev.modelscout.workflow.BuildInfo;
 import java.nio.file.Path;
-import dev.modelscout.workflow.BuildInfo;
 import java.time.Instant;
-import dev.modelscout.workflow.BuildInfo;
 import java.time.temporal.ChronoUnit;
-import dev.modelscout.workflow.BuildInfo;
 import java.util.ArrayList;
-import dev.modelscout.workflow.BuildInfo;
-import dev.modelscout.workflow.BuildInfo;
-import dev.modelscout.workflow.BuildInfo;
 import java.util.LinkedHashMap;
-import dev.modelscout.workflow.BuildInfo;
 import java.util.List;
-import dev.modelscout.workflow.BuildInfo;
 import java.util.Map;
-import dev.modelscout.workflow.BuildInfo;
-import dev.modelscout.workflow.BuildInfo;
-import java.util.Optional;
-import dev.modelscout.workflow.BuildInfo;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Gathers what {@code recommend} has (the ranked predictions with their typed rows, the recommender and its
- * provenance, the zoo and image paths, the run's messages and timings, the true accuracies) into the plain
+ * Turns a {@link RecommendRun} (the ranked candidates with their typed rows, the recommender and where it came from,
+ * the images as read, the run's messages and timings) and the true accuracies into the plain
  * {@link RecommendationReport} the report module renders; the metrics come from the recommender module's
- * {@link Metrics}, so the page shows the numbers {@code evaluate} would.
+ * {@link Metrics}, so the page shows the numbers {@code evaluate} would. Reads no file: everything is in the run.
  */
 public final class RecommendReportData {
 
@@ -65,69 +32,65 @@ public final class RecommendReportData {
     }
 
     /**
-     * One recommend run, as the command has it.
+     * The report of {@code run}.
      *
-     * @param recommenderSeconds loading or training the recommender
-     * @param pipelineSeconds    features, scores and prediction
-     * @param record             the pipeline's messages and extraction times
-     * @param truthSource        the --truth file, or null
-     * @param truth              true accuracy by model (of the target dataset), or null
-     * @param historyMeans       mean accuracy per model of the recommender's training history when the command
-     *                           knows it (the embedded world), else null (looked up from the provenance)
+     * @param top         candidates the terminal showed
+     * @param truthSource the file of the true accuracies, or null
+     * @param truth       true accuracy by model (of the target dataset), or null
      */
-    public record Run(String datasetId, List<Prediction> ranked, List<String> scores, int top, Recommender recommender,
-               String origin, Path zoo, Path images, int perClass, long sampleSeed, String device,
-               double recommenderSeconds, double pipelineSeconds, RunRecord record, String truthSource,
-               Map<String, Double> truth, Map<String, Double> historyMeans) {
-    }
-
-    public static RecommendationReport of(Run run) {
+    public static RecommendationReport of(RecommendRun run, int top, String truthSource, Map<String, Double> truth) {
         List<Candidate> candidates = new ArrayList<>();
-        for (Prediction p : run.ranked()) {
+        for (RecommendRun.Candidate c : run.candidates()) {
+            Prediction p = c.prediction();
             Job row = p.row();
             Map<String, Double> scores = new LinkedHashMap<>();
-            for (String s : run.scores()) {
+            for (String s : run.scoreNames()) {
                 scores.put(s, row.number(HistorySchema.scoreColumn(s)));
             }
-            Double truth = run.truth() == null ? null : run.truth().get(p.model());
+            Double t = truth == null ? null : truth.get(p.model());
             candidates.add(new Candidate(p.rank(), p.model(), row.cell(HistorySchema.ARCH_FAMILY),
                     row.cell(HistorySchema.PRETRAIN_DATASET), p.predicted(), scores, row.number(HistorySchema.GMACS),
-                    row.number(HistorySchema.PARAMS_M), truth == null ? Double.NaN : truth));
+                    row.number(HistorySchema.PARAMS_M), t == null ? Double.NaN : t));
         }
         Map<String, Double> kendall = new LinkedHashMap<>();
-        for (String s : run.scores()) {
+        for (String s : run.scoreNames()) {
             kendall.put(s, agreement(candidates, c -> c.score(s), Candidate::predicted, Metrics::kendall));
         }
-        RecommendationReport.Truth truth = run.truth() == null ? null : truth(run, candidates);
-        return new RecommendationReport(run.datasetId(), candidates, run.scores(), kendall, run.top(), truth,
+        RecommendationReport.Truth t = truth == null ? null : truth(run, truthSource, truth, candidates);
+        return new RecommendationReport(run.datasetId(), candidates, run.scoreNames(), kendall, top, t,
                 provenance(run));
     }
 
-    public interface Statistic {
+    /** How good the ranking of {@code run} was against {@code truth}, with the naive picks (terminal and report). */
+    public static RankingQuality quality(RecommendRun run, Map<String, Double> truth) {
+        return RankingQuality.of(run.predictions(), truth, run.historyMeans(), run.meansNotes());
+    }
+
+    interface Statistic {
         double of(double[] x, double[] y);
     }
 
     /** {@code statistic} of x and y over the candidates where both are known. */
-    public static double agreement(List<Candidate> cs, ToDoubleFunction<Candidate> x, ToDoubleFunction<Candidate> y,
+    static double agreement(List<Candidate> cs, ToDoubleFunction<Candidate> x, ToDoubleFunction<Candidate> y,
             Statistic statistic) {
         List<Candidate> both = cs.stream()
                 .filter(c -> Double.isFinite(x.applyAsDouble(c)) && Double.isFinite(y.applyAsDouble(c))).toList();
         return statistic.of(both.stream().mapToDouble(x).toArray(), both.stream().mapToDouble(y).toArray());
     }
 
-    private static RecommendationReport.Truth truth(Run run, List<Candidate> candidates) {
+    private static RecommendationReport.Truth truth(RecommendRun run, String truthSource, Map<String, Double> truth,
+            List<Candidate> candidates) {
         List<String> notes = new ArrayList<>();
-        List<String> strangers = run.truth().keySet().stream()
+        List<String> strangers = truth.keySet().stream()
                 .filter(m -> candidates.stream().noneMatch(c -> c.model().equals(m))).sorted().toList();
         if (!strangers.isEmpty()) {
-            notes.add(strangers.size() + " model" + (strangers.size() == 1 ? "" : "s") + " of " + run.truthSource()
+            notes.add(strangers.size() + " model" + (strangers.size() == 1 ? "" : "s") + " of " + truthSource
                     + " not ranked here (not in the zoo, or not selected): " + String.join(", ", strangers));
         }
-        Optional<Map<String, Double>> means = run.historyMeans() != null ? Optional.of(run.historyMeans())
-                : RankingQuality.historyMeans(run.recommender(), notes);
-        RankingQuality q = RankingQuality.of(run.ranked(), run.truth(), means, notes);
+        notes.addAll(run.meansNotes());
+        RankingQuality q = RankingQuality.of(run.predictions(), truth, run.historyMeans(), notes);
         List<NaivePick> picks = q.picks().stream().map(p -> new NaivePick(p.rule(), p.model(), p.regret())).toList();
-        return new RecommendationReport.Truth(run.truthSource(), q.known(), q.regret(), q.kendall(), q.spearman(), picks,
+        return new RecommendationReport.Truth(truthSource, q.known(), q.regret(), q.kendall(), q.spearman(), picks,
                 q.notes().stream().map(RecommendReportData::sentence).toList());
     }
 
@@ -137,40 +100,38 @@ public final class RecommendReportData {
         return s.endsWith(".") ? s : s + ".";
     }
 
-    private static RecommendationReport.Run provenance(Run run) {
+    private static RecommendationReport.Run provenance(RecommendRun run) {
+        RecommendRun.Images im = run.images();
         List<String> skipped = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
-        ImageDataset all = ImageDataset.open(run.images());
-        all.note().ifPresent(skipped::add);
-        for (String m : run.record().messages()) {
-            if (m.startsWith("warning: skipped")) {
-                skipped.add(m.substring("warning: ".length()));
-            } else if (!(m.startsWith("note: ") && all.note().isPresent() && m.endsWith(all.note().get()))) {
-                notes.add(m);
-            }
+        if (im.note() != null) {
+            skipped.add(im.note());
         }
-        int used = run.perClass() > 0 ? all.subsample(run.perClass(), run.sampleSeed()).size() : all.size();
-        Provenance p = run.recommender().provenance();
-        RecommendationReport.RecommenderInfo rec = new RecommendationReport.RecommenderInfo(run.origin(), p.trainer(),
-                p.settings(), p.seed(), p.historySource(), p.historySha256(), p.rows(), p.features());
-        double extraction = run.record().extractionSeconds();
-        int fromCache = run.ranked().size() - run.record().extracted();
+        if (!im.skipped().isEmpty()) {
+            skipped.add("skipped " + im.skipped().size() + " unreadable image(s): " + String.join("; ", im.skipped()));
+        }
+        ChosenRecommender chosen = run.recommender();
+        Provenance p = chosen.recommender().provenance();
+        RecommendationReport.RecommenderInfo rec = new RecommendationReport.RecommenderInfo(chosen.origin(),
+                p.trainer(), p.settings(), p.seed(), chosen.historySource(), p.historySha256(), p.rows(), p.features());
+        RecommendRun.Timings t = run.timings();
+        int fromCache = run.candidates().size() - t.extracted();
         List<RecommendationReport.Timing> timings = List.of(
-                new RecommendationReport.Timing("recommender (load or train)", run.recommenderSeconds()),
-                new RecommendationReport.Timing("feature extraction (" + run.record().extracted() + " extracted, "
-                        + Math.max(0, fromCache) + " from the cache)", extraction),
+                new RecommendationReport.Timing("recommender (load or train)", t.recommender()),
+                new RecommendationReport.Timing("feature extraction (" + t.extracted() + " extracted, "
+                        + Math.max(0, fromCache) + " from the cache)", t.extraction()),
                 new RecommendationReport.Timing("model loading, cache reads, scores and prediction",
-                        Math.max(0, run.pipelineSeconds() - extraction)),
-                new RecommendationReport.Timing("total", run.recommenderSeconds() + run.pipelineSeconds()));
+                        Math.max(0, t.pipeline() - t.extraction())),
+                new RecommendationReport.Timing("total", t.recommender() + t.pipeline()));
         return new RecommendationReport.Run(BuildInfo.version(),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
-                new RecommendationReport.Zoo(run.zoo().toAbsolutePath().normalize().toString(), sha256(run.zoo()),
-                        run.ranked().size()),
-                new RecommendationReport.Images(run.images().toAbsolutePath().normalize().toString(), all.size(),
-                        all.classNames().size(), used, run.perClass(), skipped),
-                rec, run.device(), timings, notes);
+                new RecommendationReport.Zoo(run.zoo().toAbsolutePath().normalize().toString(), run.zooSha256(),
+                        run.candidates().size()),
+                new RecommendationReport.Images(im.path().toAbsolutePath().normalize().toString(), im.total(),
+                        im.classes(), im.readable(), im.perClass(), skipped),
+                rec, run.device(), timings, run.messages());
     }
 
+    /** The SHA-256 of {@code file}, or why it cannot be read (for a report's provenance). */
     public static String sha256(Path file) {
         try {
             return dev.modelscout.core.Sha256.hex(file);
