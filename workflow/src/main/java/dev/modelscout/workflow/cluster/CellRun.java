@@ -1,5 +1,8 @@
 package dev.modelscout.workflow.cluster;
 
+import dev.modelscout.recommender.HistorySchema;
+import dev.modelscout.recommender.Job;
+import dev.modelscout.recommender.HistoryCsv;
 import dev.modelscout.workflow.overlap.Prefetcher;
 import dev.modelscout.core.ModelScoutException;
 import java.io.PrintWriter;
@@ -121,8 +124,10 @@ final class CellRun {
             CellOutcome o = work.get();
             Map<String, Double> timings = new LinkedHashMap<>(o.timings());
             timings.put("total_s", ShardRunner.seconds(t0));
+            Job row = o.row().cell(HistorySchema.SOURCE).isEmpty() ? o.row().withCell(HistorySchema.SOURCE, source)
+                    : o.row();
             r = new CellResult(plan.planId(), cell.index(), cell.id(), cell.dataset(), cell.model(), cell.task(),
-                    CellResult.Status.DONE, null, o.scores(), o.accuracy(), HistoryRow.cells(o.row(), source), timings,
+                    CellResult.Status.DONE, null, o.scores(), o.accuracy(), HistoryCsv.cells(row), timings,
                     o.device(), host, pid, launch, ShardRunner.time(started), ShardRunner.time(Instant.now()), datasetPrint,
                     modelPrint, PlanJson.JSON.valueToTree(o.details()));
             log.accept(cell.id() + ": done in " + String.format(java.util.Locale.ROOT, "%.1f s", ShardRunner.seconds(t0)));

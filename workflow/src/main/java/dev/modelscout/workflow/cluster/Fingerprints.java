@@ -1,10 +1,12 @@
 package dev.modelscout.workflow.cluster;
 
 import dev.modelscout.core.Backbone;
+import dev.modelscout.core.Preprocessing;
 import dev.modelscout.engine.FeatureExtraction;
 import dev.modelscout.engine.ImageDataset;
 import dev.modelscout.zoo.BackboneCatalog;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,11 +48,25 @@ public final class Fingerprints {
         }
         BackboneCatalog catalog = catalog(zoo);
         Backbone b = catalog.get(id);
-        Backbone entry = new Backbone(b.id(), b.archFamily(), b.pretrainDataset(), b.preprocessing(), b.featureDim(),
-                b.gmacs(), b.paramsM(), "-", b.sha256());
-        String print = sha256(entry + "\u0000" + FeatureExtraction.weightsIdentity(catalog.resolved(b)));
+        String print = sha256(canonical(b) + "\u0000" + FeatureExtraction.weightsIdentity(catalog.resolved(b)));
         modelPrints.put(key, print);
         return print;
+    }
+
+    /**
+     * The catalog entry as a model fingerprint hashes it, written out field by field: what the features depend on
+     * (id, architecture, pre-training data, preprocessing, feature size, GMACs, parameters, the weights' SHA-256),
+     * not where the weights lie nor the source statistics. The text is the one plans have always hashed (it was
+     * once {@code Backbone}'s generated {@code toString()}), so the fingerprints of plans on disk stay valid; a field
+     * added to {@code Backbone} changes nothing here unless it is added here.
+     */
+    static String canonical(Backbone b) {
+        Preprocessing p = b.preprocessing();
+        String preprocessing = "resize " + p.resize() + ", crop " + p.crop() + ", mean " + Arrays.toString(p.mean())
+                + ", std " + Arrays.toString(p.std()) + ", " + p.channels();
+        return "Backbone[id=" + b.id() + ", archFamily=" + b.archFamily() + ", pretrainDataset=" + b.pretrainDataset()
+                + ", preprocessing=" + preprocessing + ", featureDim=" + b.featureDim() + ", gmacs=" + b.gmacs()
+                + ", paramsM=" + b.paramsM() + ", weights=-, sha256=" + b.sha256() + ", sourceStats=null]";
     }
 
     /** The zoo fingerprint of models with these fingerprints, in order. */

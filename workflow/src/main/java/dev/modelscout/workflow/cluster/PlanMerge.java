@@ -1,18 +1,16 @@
 package dev.modelscout.workflow.cluster;
 
+import dev.modelscout.recommender.HistoryCsv;
 import dev.modelscout.core.AtomicFiles;
 import dev.modelscout.core.IoErrors;
 import dev.modelscout.core.ModelScoutException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * The rows of a plan's finished cells as one CSV in the history schema: the scores of score cells (candidate
@@ -92,22 +90,9 @@ public final class PlanMerge {
         return new Merged(List.copyOf(header), rows, notDone);
     }
 
-    /** The CSV text: the header, then one record per row ("" where a row lacks a column). */
+    /** The CSV text: the header, then one record per row ("" where a row lacks a column), by the history's writer. */
     public static String csv(Merged m) {
-        StringBuilder sb = new StringBuilder();
-        try (CSVPrinter p = new CSVPrinter(sb, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get())) {
-            p.printRecord(m.header());
-            for (Map<String, String> row : m.rows()) {
-                List<String> cells = new ArrayList<>(m.header().size());
-                for (String c : m.header()) {
-                    cells.add(row.getOrDefault(c, ""));
-                }
-                p.printRecord(cells);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return sb.toString();
+        return HistoryCsv.renderCells(m.header(), m.rows());
     }
 
     /** Writes the CSV to {@code out} atomically. */
