@@ -3,6 +3,8 @@ package dev.modelscout.cli;
 import dev.modelscout.core.Device;
 import dev.modelscout.core.InvalidOptionException;
 import dev.modelscout.scoring.ScoringDevice;
+import dev.modelscout.workflow.Overlap;
+import dev.modelscout.workflow.OverlapPolicy;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -83,6 +85,14 @@ public final class GlobalOptions {
 
     public boolean verbose() {
         return verbose;
+    }
+
+    /**
+     * When the scores overlap the next backbone's extraction, and how they share this machine's cores: read once
+     * here, at the command line, from {@code -Dmodelscout.overlap} (auto, true, false).
+     */
+    public OverlapPolicy overlap() {
+        return OverlapPolicy.ofThisMachine(Overlap.parse(System.getProperty(Overlap.PROPERTY)));
     }
 
     /**

@@ -64,7 +64,7 @@ final class JobsRunCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         GlobalOptions g = GlobalOptions.of(spec);
-        ShardRunner.Summary s = new ShardRunner(p, JobRunners.of(g.device(), err, ProgressReporter.forConsole(err)), new Fingerprints(), System.getenv(),
+        ShardRunner.Summary s = new ShardRunner(p, JobRunners.of(g.device(), err, ProgressReporter.forConsole(err), g.overlap()), new Fingerprints(), System.getenv(),
                 line -> {
                     err.println(line);
                     err.flush();

@@ -95,7 +95,8 @@ final class RecommendCommand implements Callable<Integer> {
         }
         Map<String, Double> truth = report.truthFor(id);
         RecommendRun run = RecommendationPipeline.run(new RecommendRequest(source.request(cache), id, scoreNames, chosen,
-                source.extractionOptions(spec), truth != null), ProgressReporter.forConsole(err));
+                source.extractionOptions(spec), truth != null), GlobalOptions.of(spec).overlap(),
+                ProgressReporter.forConsole(err));
         print(o, run);
         printInputs(o, run);
         if (truth != null) {

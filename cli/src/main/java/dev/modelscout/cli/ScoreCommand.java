@@ -1,5 +1,6 @@
 package dev.modelscout.cli;
 
+import dev.modelscout.workflow.OverlapPolicy;
 import dev.modelscout.workflow.ZooFeatures;
 import dev.modelscout.core.FeatureMatrix;
 import dev.modelscout.core.InvalidOptionException;
@@ -146,7 +147,8 @@ final class ScoreCommand implements Callable<Integer> {
         ProgressReporter progress = ProgressReporter.forConsole(spec.commandLine().getErr());
         boolean verbose = GlobalOptions.of(spec).verbose();
         Map<String, List<Scores.Result>> byInput = new LinkedHashMap<>();
-        request.forEach(request.dataset(), source.extractionOptions(spec), progress, (b, f) -> {
+        OverlapPolicy overlap = GlobalOptions.of(spec).overlap();
+        request.forEach(request.dataset(), source.extractionOptions(spec), progress, overlap, (b, f) -> {
             if (verbose) {
                 progress.warn(describe(f.modelId(), f.features(), f.labels()));
             }

@@ -1,6 +1,6 @@
 package dev.modelscout.cli;
 
-import dev.modelscout.workflow.OverlapPolicy;
+import dev.modelscout.workflow.Overlap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -47,11 +47,11 @@ class OverlapIT {
 
     @AfterEach
     void clear() {
-        System.clearProperty(OverlapPolicy.PROPERTY);
+        System.clearProperty(Overlap.PROPERTY);
     }
 
     private Map<String, String> scoreImages(String overlap, String cache) throws IOException {
-        System.setProperty(OverlapPolicy.PROPERTY, overlap);
+        System.setProperty(Overlap.PROPERTY, overlap);
         Path out = dir.resolve("scores-" + overlap + ".csv");
         CliTest r = CliTest.run("--device", "cpu", "-v", "score", "--images", dir.resolve("Pets").toString(), "--zoo",
                 zoo.toString(), "--scores", "logme,lfc,hscore", "--threads", "1", "--cache", dir.resolve(cache).toString(),
@@ -78,7 +78,7 @@ class OverlapIT {
     @Test
     void aShardOfScoreCellsOverlappedMergesToTheScoresOfScoreImages() throws IOException {
         Map<String, String> reference = scoreImages("false", "ref-cache");
-        System.setProperty(OverlapPolicy.PROPERTY, "true");
+        System.setProperty(Overlap.PROPERTY, "true");
         Path plan = dir.resolve("plan");
         CliTest.run("--device", "cpu", "jobs", "plan", "--zoo", zoo.toString(), "--datasets",
                 dir.resolve("Pets").toString(), "--scores", "logme,lfc,hscore", "--threads", "1", "--shards", "1", "--out",

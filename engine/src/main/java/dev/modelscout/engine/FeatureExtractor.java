@@ -90,6 +90,12 @@ public final class FeatureExtractor implements AutoCloseable {
                 next += Math.min(bs, n - next);
             }
             while (!ahead.isEmpty()) {
+                // An interrupted thread (a stopping shard, a recommend that failed on an earlier backbone) stops here,
+                // within one batch, whoever listens: the features are no longer needed.
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new ExtractionException("model " + id + ": stopped: its thread was interrupted (the "
+                            + "features are no longer needed)");
+                }
                 Pending p = ahead.poll();
                 int[] rows = new int[p.count];
                 int k = 0;

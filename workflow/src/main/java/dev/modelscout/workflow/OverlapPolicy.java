@@ -3,7 +3,6 @@ package dev.modelscout.workflow;
 import dev.modelscout.core.Device;
 import dev.modelscout.engine.ExtractionOptions;
 import dev.modelscout.scoring.ScoringThreads;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -23,27 +22,23 @@ import java.util.function.Supplier;
  * ND4J / OpenBLAS threads are halved on either device (on a GPU node the other half decodes images). A choice the
  * user made wins: {@code --threads N} for PyTorch, and {@code OMP_NUM_THREADS} (read by both libraries) for both.
  *
- * @param cores   the machine's cores
- * @param env     the environment ({@code OMP_NUM_THREADS})
- * @param setting the value of {@value #PROPERTY}: auto, true or false
+ * <p>Whoever lowers the scores' native threads for an overlap restores them: {@link #limitScoring()} returns the
+ * limit, and closing it puts the earlier thread count back.
+ *
+ * @param cores the machine's cores
+ * @param env   the environment ({@code OMP_NUM_THREADS})
+ * @param when  when to overlap (the command line reads {@code -D}{@value Overlap#PROPERTY})
  */
-public record OverlapPolicy(int cores, Map<String, String> env, String setting) {
-
-    /** The system property that says when to overlap: {@code auto} (default), {@code true}, {@code false}. */
-    public static final String PROPERTY = "modelscout.overlap";
+public record OverlapPolicy(int cores, Map<String, String> env, Overlap when) {
 
     public OverlapPolicy {
-        setting = setting == null ? "auto" : setting.strip().toLowerCase(Locale.ROOT);
-        if (!setting.equals("auto") && !setting.equals("true") && !setting.equals("false")) {
-            throw new dev.modelscout.core.InvalidOptionException("-D" + PROPERTY + "=" + setting
-                    + ": out of range (allowed: auto, true, false)");
-        }
+        env = Map.copyOf(env);
+        java.util.Objects.requireNonNull(when, "when");
     }
 
-    /** This machine's, with the system property. */
-    public static OverlapPolicy ofThisMachine() {
-        return new OverlapPolicy(Runtime.getRuntime().availableProcessors(), System.getenv(),
-                System.getProperty(PROPERTY));
+    /** This machine's cores and environment, overlapping {@code when}. */
+    public static OverlapPolicy ofThisMachine(Overlap when) {
+        return new OverlapPolicy(Runtime.getRuntime().availableProcessors(), System.getenv(), when);
     }
 
     /** Whether scoring overlaps an extraction on {@code device} (the resolved one). */
@@ -53,17 +48,17 @@ public record OverlapPolicy(int cores, Map<String, String> env, String setting) 
 
     /** As {@link #overlaps(Device)}, resolving the device only when the setting is auto. */
     public boolean overlaps(Supplier<Device> device) {
-        return switch (setting) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> device.get().isCuda();
+        return switch (when) {
+            case ON -> true;
+            case OFF -> false;
+            case AUTO -> device.get().isCuda();
         };
     }
 
     /** Why the steps ran one after the other, for the timing line. */
     public String whySequential() {
-        return setting.equals("false") ? PROPERTY + "=false"
-                : "features on the CPU, which the scores need too; -D" + PROPERTY + "=true overlaps them";
+        return when == Overlap.OFF ? Overlap.PROPERTY + "=false"
+                : "features on the CPU, which the scores need too; -D" + Overlap.PROPERTY + "=true overlaps them";
     }
 
     private boolean userChose() {
@@ -89,10 +84,23 @@ public record OverlapPolicy(int cores, Map<String, String> env, String setting) 
         return o.withComputeThreads(extractionThreads());
     }
 
-    /** Limits the scores' native threads for scoring beside an extraction, unless the user chose; loads the natives. */
-    public void limitScoring() {
-        if (!userChose()) {
-            ScoringThreads.limit(scoringThreads());
+    /**
+     * Limits the scores' native threads for scoring beside an extraction, unless the user chose; loads the natives.
+     * Closing the result puts the thread count back as it was (nothing to put back when the user chose).
+     */
+    public ScoringLimit limitScoring() {
+        if (userChose()) {
+            return () -> { };
         }
+        int before = ScoringThreads.current();
+        ScoringThreads.limit(scoringThreads());
+        return () -> ScoringThreads.limit(before);
+    }
+
+    /** A lowered scoring thread count; {@link #close()} restores the earlier one. */
+    @FunctionalInterface
+    public interface ScoringLimit extends AutoCloseable {
+        @Override
+        void close();
     }
 }

@@ -5,7 +5,6 @@ import dev.modelscout.core.Backbone;
 import dev.modelscout.core.InvalidOptionException;
 import dev.modelscout.core.ModelScoutException;
 import dev.modelscout.engine.ExtractedFeatures;
-import dev.modelscout.engine.ExtractionException;
 import dev.modelscout.engine.ExtractionListener;
 import dev.modelscout.engine.ExtractionOptions;
 import dev.modelscout.engine.FeatureExtraction;
@@ -56,14 +55,9 @@ public record ZooFeatures(Path zoo, Path images, List<String> models, int perCla
      * once, first; at the end one line says how long the features and the scores took (with {@link #verbose},
      * one line per backbone too). {@code listener} hears the extraction from the worker thread. While they overlap,
      * extraction and {@code each} (the scores) share the cores; they overlap when {@link OverlapPolicy} says so (by
-     * default when the features are extracted on CUDA), else they run one after the other on the calling thread.
+     * default when the features are extracted on CUDA), else they run one after the other on the calling thread; a
+     * scoring thread count lowered for the overlap is restored when this returns.
      */
-    public Prefetcher.Run forEach(ImageDataset all, ExtractionOptions options, ExtractionListener listener,
-            BiConsumer<Backbone, ExtractedFeatures> each) {
-        return forEach(all, options, listener, OverlapPolicy.ofThisMachine(), each);
-    }
-
-    /** {@link #forEach} overlapped and with the cores split as {@code policy} says. */
     public Prefetcher.Run forEach(ImageDataset all, ExtractionOptions options, ExtractionListener listener, OverlapPolicy policy,
             BiConsumer<Backbone, ExtractedFeatures> each) {
         return forEach(BackboneCatalog.load(zoo), all, options, listener, policy, each);
@@ -105,21 +99,23 @@ public record ZooFeatures(Path zoo, Path images, List<String> models, int perCla
         all.note().ifPresent(listener::note);
         List<Backbone> selected = catalog.select(models);
         ImageDataset data = all.subsample(perClass, seed);
-        ExtractionListener worker = stoppable(listener);
         boolean overlap = policy != null && policy.overlaps(options.device());
         boolean split = overlap && selected.size() > 1;
         ExtractionOptions ahead = split ? policy.extraction(options) : options;
-        boolean[] limited = {!split};
-        return Prefetcher.forEach(THREAD, overlap, selected, b -> "the features of " + b.id(),
-                b -> named(b, x -> FeatureExtraction.features(catalog.resolved(x), data, ahead, cacheDir, worker)),
-                (b, f) -> named(b, x -> {
-                    if (!limited[0]) {
-                        policy.limitScoring();
-                        limited[0] = true;
-                    }
-                    each.accept(x, f);
-                    return null;
-                }));
+        List<OverlapPolicy.ScoringLimit> limit = new ArrayList<>(1);
+        try {
+            return Prefetcher.forEach(THREAD, overlap, selected, b -> "the features of " + b.id(),
+                    b -> named(b, x -> FeatureExtraction.features(catalog.resolved(x), data, ahead, cacheDir, listener)),
+                    (b, f) -> named(b, x -> {
+                        if (split && limit.isEmpty()) {
+                            limit.add(policy.limitScoring());
+                        }
+                        each.accept(x, f);
+                        return null;
+                    }));
+        } finally {
+            limit.forEach(OverlapPolicy.ScoringLimit::close);
+        }
     }
 
     /** "timing: 20 backbones: features 5.12 s, scores 0.70 s; 5.43 s in all (...)". */
@@ -148,47 +144,6 @@ public record ZooFeatures(Path zoo, Path images, List<String> models, int perCla
             }
             throw new ModelScoutException("model " + b.id() + ": " + m, e);
         }
-    }
-
-    /**
-     * {@code listener} for the extraction thread: an extraction stops at its next batch once its thread is
-     * interrupted (the prefetcher stopping work nobody will take), instead of running to the end.
-     */
-    private static ExtractionListener stoppable(ExtractionListener listener) {
-        return new ExtractionListener() {
-            @Override
-            public void started(String modelId, int total) {
-                listener.started(modelId, total);
-            }
-
-            @Override
-            public void advanced(int images) {
-                if (Thread.currentThread().isInterrupted()) {
-                    throw new ExtractionException("stopped: the features are no longer needed");
-                }
-                listener.advanced(images);
-            }
-
-            @Override
-            public void finished(String modelId) {
-                listener.finished(modelId);
-            }
-
-            @Override
-            public void warn(String message) {
-                listener.warn(message);
-            }
-
-            @Override
-            public void skipped(String modelId, List<String> files) {
-                listener.skipped(modelId, files);
-            }
-
-            @Override
-            public void note(String text) {
-                listener.note(text);
-            }
-        };
     }
 
     /**

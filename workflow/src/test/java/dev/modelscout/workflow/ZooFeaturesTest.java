@@ -95,7 +95,7 @@ class ZooFeaturesTest {
     }
 
     /** Overlapped on any device; as if OMP_NUM_THREADS were set: the threads stay, so no scoring natives load here. */
-    static final OverlapPolicy CORES = new OverlapPolicy(2, Map.of("OMP_NUM_THREADS", "2"), "true");
+    static final OverlapPolicy CORES = new OverlapPolicy(2, Map.of("OMP_NUM_THREADS", "2"), Overlap.ON);
 
     ZooFeatures request(List<String> models, boolean verbose) {
         return new ZooFeatures(zoo, images, models, 0, 0, cache, verbose);
@@ -161,7 +161,7 @@ class ZooFeaturesTest {
         List<String> used = new ArrayList<>();
         ZooFeatures r = request(List.of("beta", "alpha"), false);
         Prefetcher.Run run = r.forEach(r.dataset(), ExtractionOptions.defaults(), listener,
-                new OverlapPolicy(2, Map.of(), "false"), (b, f) -> used.add(b.id()));
+                new OverlapPolicy(2, Map.of(), Overlap.OFF), (b, f) -> used.add(b.id()));
         assertEquals(List.of("beta", "alpha"), used);
         assertFalse(run.overlapped());
         String hit = heard.stream().filter(m -> m.startsWith("model beta: features cached")).findFirst().orElseThrow();
@@ -174,7 +174,7 @@ class ZooFeaturesTest {
     void byDefaultFeaturesOnTheCpuAreNotOverlapped() {
         ZooFeatures r = request(List.of("beta", "alpha"), false);
         Prefetcher.Run run = r.forEach(r.dataset(), ExtractionOptions.defaults().withDevice(Device.CPU), listener,
-                new OverlapPolicy(2, Map.of(), "auto"), (b, f) -> { });
+                new OverlapPolicy(2, Map.of(), Overlap.AUTO), (b, f) -> { });
         assertFalse(run.overlapped());
         assertTrue(heard.get(heard.size() - 1).contains("one after the other: features on the CPU"), heard.toString());
     }

@@ -12,4 +12,8 @@ public interface CellRunner {
      * Runs the cell; a failure is thrown (a {@code ModelScoutException} with a one-line message), not returned.
      */
     CellOutcome run(Cell cell, CellInputs inputs);
+
+    /** The shard's cells are done (or it stopped): put back what the runner changed for them. By default nothing. */
+    default void shardDone() {
+    }
 }

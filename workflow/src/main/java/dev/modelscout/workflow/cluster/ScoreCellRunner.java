@@ -41,15 +41,16 @@ final class ScoreCellRunner implements StagedCellRunner<ScoreCellRunner.Features
     private final Map<Path, ImageDataset> opened = new ConcurrentHashMap<>();
     /** The probe's accuracy per (dataset, subsample, reference): computed once per shard. */
     private final Map<ProbeKey, Double> probes = new ConcurrentHashMap<>();
-    private final OverlapPolicy policy = OverlapPolicy.ofThisMachine();
+    private final OverlapPolicy policy;
     private volatile boolean overlapping;
-    private boolean limited;
+    private OverlapPolicy.ScoringLimit limit;
     private Device resolved;
 
-    ScoreCellRunner(Device requested, PrintWriter err, ExtractionListener progress) {
+    ScoreCellRunner(Device requested, PrintWriter err, ExtractionListener progress, OverlapPolicy policy) {
         this.requested = requested;
         this.err = err;
         this.progress = progress;
+        this.policy = policy;
     }
 
     /**
@@ -79,9 +80,8 @@ final class ScoreCellRunner implements StagedCellRunner<ScoreCellRunner.Features
     public CellOutcome finish(Cell cell, CellInputs in, Features f) {
         CellOptions o = cell.options();
         List<TransferabilityScore> scorers = Scores.of(o.scores(), new Scores.Options(o.parcPca(), o.gbcPca()), false);
-        if (overlapping && !limited) {
-            policy.limitScoring();
-            limited = true;
+        if (overlapping && limit == null) {
+            limit = policy.limitScoring();
         }
         Map<String, Double> timings = new LinkedHashMap<>();
         timings.put("features_s", f.seconds());
@@ -95,6 +95,15 @@ final class ScoreCellRunner implements StagedCellRunner<ScoreCellRunner.Features
         timings.put("scores_s", total);
         Job row = Candidates.row(in.source(), cell.index() + 1, f.facts(), f.backbone(), scores, f.domainDistance());
         return new CellOutcome(scores, Double.NaN, row, timings, f.device().toString(), Map.of("features", f.details()));
+    }
+
+    /** Puts the scores' thread count back, when the overlap lowered it. */
+    @Override
+    public void shardDone() {
+        if (limit != null) {
+            limit.close();
+            limit = null;
+        }
     }
 
     /** What a dataset's probe depends on: the images, their subsample and the reference backbone. */

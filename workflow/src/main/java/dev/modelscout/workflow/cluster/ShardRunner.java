@@ -125,6 +125,7 @@ public final class ShardRunner {
             for (CellRun f : open) {
                 f.abandon();
             }
+            cells.stream().map(c -> runners.get(c.task())).distinct().forEach(CellRunner::shardDone);
             heartbeat.interrupt();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);

@@ -49,8 +49,8 @@ public final class RecommendationPipeline {
     }
 
     /** {@link #run(RecommendRequest, RecommendInputs, OverlapPolicy, ExtractionListener)} on the files. */
-    public static RecommendRun run(RecommendRequest request, ExtractionListener listener) {
-        return run(request, RecommendInputs.FILES, OverlapPolicy.ofThisMachine(), listener);
+    public static RecommendRun run(RecommendRequest request, OverlapPolicy overlap, ExtractionListener listener) {
+        return run(request, RecommendInputs.FILES, overlap, listener);
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.modelscout.core.FeatureStats;
 import dev.modelscout.engine.ExtractionListener;
 import dev.modelscout.engine.ExtractionOptions;
 import dev.modelscout.engine.ImageDataset;
+import dev.modelscout.workflow.OverlapPolicy;
 import dev.modelscout.workflow.ZooFeatures;
 import dev.modelscout.zoo.BackboneCatalog;
 import java.nio.file.Path;
@@ -35,13 +36,13 @@ public final class SourceStatistics {
      * @param notes    what the catalog's lock has to say (waiting for another writer)
      * @return one line per backbone for the user
      */
-    public static List<String> record(ZooFeatures request, ExtractionOptions options, ExtractionListener progress,
-            Consumer<String> notes) {
+    public static List<String> record(ZooFeatures request, ExtractionOptions options, OverlapPolicy overlap,
+            ExtractionListener progress, Consumer<String> notes) {
         ImageDataset all = request.dataset();
         Path folder = request.zoo().toAbsolutePath().normalize().getParent();
         List<Backbone> updated = new ArrayList<>();
         List<String> lines = new ArrayList<>();
-        request.forEach(all, options, progress, (b, f) -> {
+        request.forEach(all, options, progress, overlap, (b, f) -> {
             FeatureStats stats = FeatureStats.of(f.features());
             String name = b.id() + ".source.npy";
             stats.write(folder.resolve(name));

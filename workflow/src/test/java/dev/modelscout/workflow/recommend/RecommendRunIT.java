@@ -75,7 +75,7 @@ class RecommendRunIT {
                 ExtractionOptions.defaults().withDevice(Device.CPU).withComputeThreads(1), true);
         CountingInputs inputs = new CountingInputs();
 
-        RecommendRun run = RecommendationPipeline.run(request, inputs, OverlapPolicy.ofThisMachine(),
+        RecommendRun run = RecommendationPipeline.run(request, inputs, OverlapPolicy.ofThisMachine(dev.modelscout.workflow.Overlap.AUTO),
                 ExtractionListener.silent());
 
         assertEquals(Map.of("catalog " + world.zoo(), 1, "images " + world.sampleImages(), 1,
