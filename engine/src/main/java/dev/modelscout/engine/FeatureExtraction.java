@@ -58,7 +58,7 @@ public final class FeatureExtraction {
             case FILE -> {
                 Path p = Path.of(backbone.weights());
                 if (!Files.isRegularFile(p)) {
-                    throw new ExtractionException("model " + backbone.id() + ": weights file " + p + " not found");
+                    throw ExtractionException.of(backbone.id(), "weights file " + p + " not found");
                 }
                 yield BackboneModel.sha256(p);
             }

@@ -93,7 +93,7 @@ public final class FeatureExtractor implements AutoCloseable {
                 // An interrupted thread (a stopping shard, a recommend that failed on an earlier backbone) stops here,
                 // within one batch, whoever listens: the features are no longer needed.
                 if (Thread.currentThread().isInterrupted()) {
-                    throw new ExtractionException("model " + id + ": stopped: its thread was interrupted (the "
+                    throw ExtractionException.of(id, "stopped: its thread was interrupted (the "
                             + "features are no longer needed)");
                 }
                 Pending p = ahead.poll();
@@ -123,7 +123,7 @@ public final class FeatureExtractor implements AutoCloseable {
                 if (k > 0) {
                     float[] out = forward.forward(p.buffer, k, per);
                     if (out.length != k * d) {
-                        throw new ExtractionException("model " + id + ": returned " + out.length + " values for " + k
+                        throw ExtractionException.of(id, "returned " + out.length + " values for " + k
                                 + " images, expected " + k + " x " + d);
                     }
                     for (int j = 0; j < k; j++) {
@@ -135,7 +135,7 @@ public final class FeatureExtractor implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ExtractionException("model " + id + ": interrupted", e);
+            throw ExtractionException.of(id, "interrupted", e);
         } finally {
             pool.shutdownNow();
         }
@@ -171,7 +171,7 @@ public final class FeatureExtractor implements AutoCloseable {
         FeatureMatrix m = FeatureMatrix.ofFloats(kept, d, rowsOut);
         long bad = m.firstNonFinite();
         if (bad >= 0) {
-            throw new ExtractionException("model " + id + ": feature " + (bad % d) + " of image "
+            throw ExtractionException.of(id, "feature " + (bad % d) + " of image "
                     + data.paths().get((int) (bad / d)) + " is not finite");
         }
         return new ExtractedFeatures(id, m, l, skipped, false);

@@ -129,8 +129,8 @@ public record ZooFeatures(Path zoo, Path images, List<String> models, int perCla
     }
 
     /**
-     * Runs one backbone's step; an error that does not name the backbone yet is thrown again as
-     * {@code model ID: message} (option errors, exit 2, as they are).
+     * Runs one backbone's step; an error not yet about that backbone becomes one ({@code model ID: message}, the
+     * model a field: {@link ModelScoutException#about}); option errors (exit 2) stay as they are.
      */
     private static <R> R named(Backbone b, Function<Backbone, R> step) {
         try {
@@ -138,11 +138,7 @@ public record ZooFeatures(Path zoo, Path images, List<String> models, int perCla
         } catch (InvalidOptionException e) {
             throw e;
         } catch (ModelScoutException e) {
-            String m = e.getMessage() == null ? "" : e.getMessage();
-            if (m.startsWith("model " + b.id() + ":") || m.startsWith("model " + b.id() + " ")) {
-                throw e;
-            }
-            throw new ModelScoutException("model " + b.id() + ": " + m, e);
+            throw ModelScoutException.about(b.id(), e);
         }
     }
 

@@ -29,6 +29,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.imageio.ImageIO;
@@ -135,6 +136,7 @@ class ZooFeaturesTest {
         assertEquals(List.of("alpha", "beta"), used, "every backbone before gamma was scored");
         assertInstanceOf(ExtractionException.class, e, "the engine's own error");
         assertTrue(e.getMessage().startsWith("model gamma: weights file "), "named once: " + e.getMessage());
+        assertEquals(Optional.of("gamma"), e.model(), "the model is a field of the error, not only its message");
         assertFalse(alive(ZooFeatures.THREAD));
     }
 
@@ -151,6 +153,7 @@ class ZooFeaturesTest {
                 }));
         assertEquals("model beta: lfc: all feature rows are identical, the score is undefined", e.getMessage());
         assertInstanceOf(ScoringException.class, e.getCause());
+        assertEquals(Optional.of("beta"), e.model());
         assertEquals(List.of("alpha"), used);
         assertFalse(heard.stream().anyMatch(m -> m.startsWith("timing:")), "no summary of a failed run");
         assertFalse(alive(ZooFeatures.THREAD), "the worker ended before the error was thrown");
