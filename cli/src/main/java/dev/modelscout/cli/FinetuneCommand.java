@@ -1,5 +1,6 @@
 package dev.modelscout.cli;
 
+import dev.modelscout.scoring.TransferabilityScore;
 import dev.modelscout.workflow.ZooFeatures;
 import dev.modelscout.workflow.EmbeddedWorld;
 import dev.modelscout.workflow.finetune.FineTuneRun;
@@ -136,7 +137,7 @@ final class FinetuneCommand implements Callable<Integer> {
         if (zoo == null) {
             zoo = EmbeddedWorld.locate().zoo();
         }
-        List<String> scoreNames = ScoreNames.optional("--scores", scores);
+        List<TransferabilityScore> scorers = ScoreNames.scores("--scores", scores);
         if (out != null) {
             OutputPaths.require(out, "--out", ".json");
         }
@@ -150,7 +151,7 @@ final class FinetuneCommand implements Callable<Integer> {
         String id = datasetId != null ? datasetId : ImageDataset.defaultId(images);
         Path cacheDir = cache != null ? cache : ZooFeatures.defaultCacheDir(images).resolve("finetune");
         FineTuneRun.Request request = new FineTuneRun.Request(zoo, model, images, val, id, perClass == null ? 0 : perClass,
-                settings, FineTuneRun.Compute.of(device, threads), scoreNames, cacheDir);
+                settings, FineTuneRun.Compute.of(device, threads), scorers, cacheDir);
         FineTuneRun.Outcome outcome = FineTuneRun.run(request, ProgressReporter.forConsole(err), progress(err), save);
         FineTuneResult r = outcome.result();
         o.printf(Locale.ROOT, "%s on %s: validation top-1 accuracy %.4f (%d train / %d val images, %d classes, %d epochs, %.1f s on %s)%n",

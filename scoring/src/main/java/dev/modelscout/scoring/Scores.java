@@ -148,10 +148,15 @@ public final class Scores {
      * @throws ScoringException as {@link #parse}
      */
     public static List<String> parseNames(String csv, Options options, boolean haveProbabilities) {
+        return parseOptional(csv, options, haveProbabilities).stream().map(TransferabilityScore::name).toList();
+    }
+
+    /** As {@link #parseNames}, the scores themselves: {@link #parse}'s, or none for the word {@link #NONE}. */
+    public static List<TransferabilityScore> parseOptional(String csv, Options options, boolean haveProbabilities) {
         if (csv.strip().toLowerCase(Locale.ROOT).equals(NONE)) {
             return List.of();
         }
-        return parse(csv, options, haveProbabilities).stream().map(TransferabilityScore::name).toList();
+        return parse(csv, options, haveProbabilities);
     }
 
     /** One line per score: its name and what it is, then {@code all}; for help texts. */

@@ -4,6 +4,7 @@ import dev.modelscout.workflow.finetune.FineTuneRun;
 import dev.modelscout.workflow.finetune.FineTuneSettings;
 import dev.modelscout.core.Device;
 import dev.modelscout.engine.ExtractionListener;
+import dev.modelscout.scoring.Scores;
 import dev.modelscout.engine.FineTuneEpoch;
 import dev.modelscout.engine.FineTuneListener;
 import dev.modelscout.engine.FineTuneResult;
@@ -39,7 +40,7 @@ final class FineTuneCellRunner implements CellRunner {
         FineTuneSettings s = o.finetune() != null ? o.finetune() : FineTuneSettings.defaults();
         FineTuneRun.Request request = new FineTuneRun.Request(in.zoo(), cell.model(), in.images(), null,
                 in.dataset().id(), o.perClass(), s, new FineTuneRun.Compute(device(), o.threads(), o.batchSize(),
-                o.strict()), o.scores(), in.cacheDir().resolve("finetune-train"));
+                o.strict()), Scores.of(o.scores(), Scores.Options.defaults(), false), in.cacheDir().resolve("finetune-train"));
         long t0 = System.nanoTime();
         FineTuneRun.Outcome out = FineTuneRun.run(request, extractionProgress, progress(), null);
         FineTuneResult r = out.result();

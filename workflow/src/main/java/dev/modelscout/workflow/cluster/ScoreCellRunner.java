@@ -70,16 +70,14 @@ final class ScoreCellRunner implements StagedCellRunner<ScoreCellRunner.Features
     @Override
     public Features prepare(Cell cell, CellInputs in) {
         CellOptions o = cell.options();
-        Scores.of(o.scores(), new Scores.Options(o.parcPca(), o.gbcPca()), false);
+        List<TransferabilityScore> scorers = Scores.of(o.scores(), new Scores.Options(o.parcPca(), o.gbcPca()), false);
         Scores.loadNativesInBackground();
-        return features(cell, in);
+        return features(cell, in, scorers);
     }
 
     /** The planned scores of the features and the cell's row. */
     @Override
     public CellOutcome finish(Cell cell, CellInputs in, Features f) {
-        CellOptions o = cell.options();
-        List<TransferabilityScore> scorers = Scores.of(o.scores(), new Scores.Options(o.parcPca(), o.gbcPca()), false);
         if (overlapping && limit == null) {
             limit = policy.limitScoring();
         }
@@ -87,7 +85,7 @@ final class ScoreCellRunner implements StagedCellRunner<ScoreCellRunner.Features
         timings.put("features_s", f.seconds());
         Map<String, Double> scores = new LinkedHashMap<>();
         double total = 0;
-        for (Scores.Result r : Scores.run(scorers, f.features().features(), f.features().labels(), null)) {
+        for (Scores.Result r : Scores.run(f.scorers(), f.features().features(), f.features().labels(), null)) {
             scores.put(r.name(), r.value());
             timings.put("score_" + r.name() + "_s", r.seconds());
             total += r.seconds();
@@ -110,13 +108,14 @@ final class ScoreCellRunner implements StagedCellRunner<ScoreCellRunner.Features
     private record ProbeKey(Path images, int perClass, long seed, String reference) {
     }
 
-    /** A cell's features, where they came from and how long they took. */
-    record Features(Backbone backbone, ExtractedFeatures features, DatasetFacts facts, double domainDistance,
-                    Device device, double seconds, Map<String, Object> details) {
+    /** A cell's scores (made once, from the plan's names), its features, where they came from and how long they took. */
+    record Features(List<TransferabilityScore> scorers, Backbone backbone, ExtractedFeatures features,
+                    DatasetFacts facts, double domainDistance, Device device, double seconds,
+                    Map<String, Object> details) {
     }
 
     /** The features of the cell's backbone on its dataset (cached or extracted), with the dataset's facts. */
-    Features features(Cell cell, CellInputs in) {
+    Features features(Cell cell, CellInputs in, List<TransferabilityScore> scorers) {
         CellOptions o = cell.options();
         long t0 = System.nanoTime();
         ImageDataset all = opened.computeIfAbsent(in.images().toAbsolutePath().normalize(), p -> {
@@ -149,7 +148,7 @@ final class ScoreCellRunner implements StagedCellRunner<ScoreCellRunner.Features
         details.put("skipped", x.skipped().size());
         details.put("cached", x.cached());
         details.put("cache", in.cacheDir().resolve(cell.model()).toString());
-        return new Features(backbone, x, new DatasetFacts(in.dataset().id(), data.size(), data.classNames().size())
+        return new Features(scorers, backbone, x, new DatasetFacts(in.dataset().id(), data.size(), data.classNames().size())
                 .withProbe(probe, reference), distance, device, (System.nanoTime() - t0) / 1e9, details);
     }
 

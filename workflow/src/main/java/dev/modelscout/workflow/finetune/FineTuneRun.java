@@ -44,11 +44,15 @@ public final class FineTuneRun {
      * @param perClass   at most this many images per class (0: all), drawn with the settings' seed
      * @param settings   how to fine-tune (epochs, learning rate, ..., seed, validation share)
      * @param compute    where and with how many threads, for the fine-tuning and for the features
-     * @param scoreNames scores computed on the training part's features (feature-only scores)
+     * @param scores     scores computed on the training part's features (feature-only scores)
      * @param cacheDir   feature cache of the training part
      */
     public record Request(Path zoo, String modelId, Path images, Path valDir, String datasetId, int perClass,
-                          FineTuneSettings settings, Compute compute, List<String> scoreNames, Path cacheDir) {
+                          FineTuneSettings settings, Compute compute, List<TransferabilityScore> scores, Path cacheDir) {
+
+        public Request {
+            scores = List.copyOf(scores);
+        }
 
         /** The engine's fine-tuning options: the settings on the compute's device and threads. */
         public FineTuneOptions options() {
@@ -90,7 +94,6 @@ public final class FineTuneRun {
         ExtractionOptions extraction = r.extraction();
         BackboneCatalog catalog = BackboneCatalog.load(r.zoo());
         Backbone backbone = catalog.resolved(catalog.get(r.modelId()));
-        List<TransferabilityScore> scorers = Scores.of(r.scoreNames(), Scores.Options.defaults(), false);
         ImageDataset all = ImageDataset.open(r.images());
         all.note().ifPresent(extractionListener::note);
         ImageDataset data = r.perClass() > 0 ? all.subsample(r.perClass(), r.settings().seed()) : all;
@@ -106,7 +109,7 @@ public final class FineTuneRun {
         }
         Map<String, Double> scores = new LinkedHashMap<>();
         ExtractedFeatures f = FeatureExtraction.features(backbone, train, extraction, r.cacheDir(), extractionListener);
-        for (Scores.Result s : Scores.run(scorers, f.features(), f.labels(), null)) {
+        for (Scores.Result s : Scores.run(r.scores(), f.features(), f.labels(), null)) {
             scores.put(s.name(), s.value());
         }
         double domainDistance = ImageFields.domainDistance(catalog, backbone, f);
