@@ -1,7 +1,7 @@
 package dev.modelscout.cli;
 
 import dev.modelscout.workflow.cluster.Fingerprints;
-import dev.modelscout.workflow.cluster.JobRunners;
+import dev.modelscout.workflow.cluster.CellRunners;
 import dev.modelscout.workflow.cluster.JobPlan;
 import dev.modelscout.workflow.cluster.JobsException;
 import dev.modelscout.workflow.cluster.PlanFiles;
@@ -64,7 +64,7 @@ final class JobsRunCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         GlobalOptions g = GlobalOptions.of(spec);
-        ShardRunner.Summary s = new ShardRunner(p, JobRunners.of(g.device(), err, ProgressReporter.forConsole(err), g.overlap()), new Fingerprints(), System.getenv(),
+        ShardRunner.Summary s = new ShardRunner(p, CellRunners.of(g.device(), err, ProgressReporter.forConsole(err), g.overlap()), new Fingerprints(), System.getenv(),
                 line -> {
                     err.println(line);
                     err.flush();

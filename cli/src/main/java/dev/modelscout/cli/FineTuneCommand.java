@@ -44,7 +44,7 @@ import picocli.CommandLine.Spec;
                 + "validation split (or --val). With --history, the job is appended to the history as one row: the "
                 + "dataset's and the model's fields, the transferability scores of the backbone's features on the "
                 + "training part, and the accuracy.")
-final class FinetuneCommand implements Callable<Integer> {
+final class FineTuneCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;

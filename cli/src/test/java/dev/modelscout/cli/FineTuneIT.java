@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code modelscout finetune} end to end on a tiny folder: the history row, determinism, and kills. */
-class FinetuneIT {
+class FineTuneIT {
 
     static final Path SCRIPTED = Path.of("../engine/src/test/resources/models/tinycnn_scripted.pt");
 
@@ -94,7 +94,7 @@ class FinetuneIT {
     }
 
     @Test
-    void aKilledFinetuneLeavesTheHistoryUnchangedOrWithExactlyTheOneNewRow() throws Exception {
+    void aKilledFineTuneLeavesTheHistoryUnchangedOrWithExactlyTheOneNewRow() throws Exception {
         Path history = dir.resolve("history.csv");
         Files.writeString(history, "dataset,model,accuracy\nother,net,0.5\n");
         byte[] before = Files.readAllBytes(history);

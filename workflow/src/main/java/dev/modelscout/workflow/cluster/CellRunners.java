@@ -8,9 +8,9 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /** The {@link CellRunner} of each kind of cell: the one place that maps a kind to its runner. */
-public final class JobRunners {
+public final class CellRunners {
 
-    private JobRunners() {
+    private CellRunners() {
     }
 
     /**
