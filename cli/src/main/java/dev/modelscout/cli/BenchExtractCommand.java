@@ -1,12 +1,12 @@
 package dev.modelscout.cli;
 
-import dev.modelscout.workflow.EmbeddedWorld;
 import dev.modelscout.core.Backbone;
 import dev.modelscout.engine.ExtractionBenchmark;
 import dev.modelscout.engine.ExtractionBenchmark.Throughput;
 import dev.modelscout.engine.ExtractionOptions;
 import dev.modelscout.engine.ImageDataset;
 import dev.modelscout.engine.PyTorchRuntime;
+import dev.modelscout.workflow.EmbeddedWorld;
 import dev.modelscout.zoo.BackboneCatalog;
 import java.io.PrintWriter;
 import java.nio.file.Path;

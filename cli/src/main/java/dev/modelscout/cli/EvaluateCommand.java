@@ -1,6 +1,5 @@
 package dev.modelscout.cli;
 
-import dev.modelscout.workflow.evaluate.EvaluateReportData;
 import dev.modelscout.recommender.AutoRecommender;
 import dev.modelscout.recommender.Evaluation;
 import dev.modelscout.recommender.FieldSpec;
@@ -18,6 +17,7 @@ import dev.modelscout.recommender.evaluation.ResultsJson;
 import dev.modelscout.recommender.evaluation.Summary;
 import dev.modelscout.recommender.evaluation.Timing;
 import dev.modelscout.report.HtmlReports;
+import dev.modelscout.workflow.evaluate.EvaluateReportData;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package dev.modelscout.cli;
 
-import dev.modelscout.workflow.ZooFeatures;
-import dev.modelscout.workflow.EmbeddedWorld;
 import dev.modelscout.engine.ExtractionOptions;
 import dev.modelscout.engine.PyTorchRuntime;
+import dev.modelscout.workflow.EmbeddedWorld;
+import dev.modelscout.workflow.ZooFeatures;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

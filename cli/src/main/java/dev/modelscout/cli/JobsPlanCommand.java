@@ -1,19 +1,19 @@
 package dev.modelscout.cli;
 
-import dev.modelscout.workflow.EmbeddedWorld;
+import dev.modelscout.core.Device;
+import dev.modelscout.core.InvalidOptionException;
+import dev.modelscout.scoring.Scores;
+import dev.modelscout.scoring.ScoringException;
 import dev.modelscout.workflow.BuildInfo;
+import dev.modelscout.workflow.EmbeddedWorld;
 import dev.modelscout.workflow.cluster.CellOptions;
-import dev.modelscout.workflow.finetune.FineTuneSettings;
 import dev.modelscout.workflow.cluster.Fingerprints;
 import dev.modelscout.workflow.cluster.JobPlan;
 import dev.modelscout.workflow.cluster.PlanFiles;
 import dev.modelscout.workflow.cluster.Planner;
 import dev.modelscout.workflow.cluster.SlurmSettings;
 import dev.modelscout.workflow.cluster.TaskKind;
-import dev.modelscout.core.Device;
-import dev.modelscout.core.InvalidOptionException;
-import dev.modelscout.scoring.ScoringException;
-import dev.modelscout.scoring.Scores;
+import dev.modelscout.workflow.finetune.FineTuneSettings;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;

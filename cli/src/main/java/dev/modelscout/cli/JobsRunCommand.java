@@ -1,13 +1,13 @@
 package dev.modelscout.cli;
 
-import dev.modelscout.workflow.cluster.Fingerprints;
+import dev.modelscout.core.InvalidOptionException;
 import dev.modelscout.workflow.cluster.CellRunners;
+import dev.modelscout.workflow.cluster.Fingerprints;
 import dev.modelscout.workflow.cluster.JobPlan;
 import dev.modelscout.workflow.cluster.JobsException;
 import dev.modelscout.workflow.cluster.PlanFiles;
 import dev.modelscout.workflow.cluster.ShardRunner;
 import dev.modelscout.workflow.cluster.TaskIdentity;
-import dev.modelscout.core.InvalidOptionException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

@@ -1,16 +1,16 @@
 package dev.modelscout.cli;
 
+import dev.modelscout.engine.ImageDataset;
+import dev.modelscout.recommender.HistorySchema;
+import dev.modelscout.recommender.Prediction;
+import dev.modelscout.recommender.RecommendationWriter;
+import dev.modelscout.recommender.Recommender;
 import dev.modelscout.workflow.EmbeddedWorld;
 import dev.modelscout.workflow.recommend.ChosenRecommender;
 import dev.modelscout.workflow.recommend.RecommendReportData;
 import dev.modelscout.workflow.recommend.RecommendRequest;
 import dev.modelscout.workflow.recommend.RecommendRun;
 import dev.modelscout.workflow.recommend.RecommendationPipeline;
-import dev.modelscout.engine.ImageDataset;
-import dev.modelscout.recommender.HistorySchema;
-import dev.modelscout.recommender.Prediction;
-import dev.modelscout.recommender.Recommender;
-import dev.modelscout.recommender.RecommendationWriter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package dev.modelscout.cli;
 
-import dev.modelscout.workflow.recommend.RecommendReportData;
-import dev.modelscout.workflow.recommend.RecommendRun;
 import dev.modelscout.recommender.TrueAccuracies;
 import dev.modelscout.report.HtmlReports;
+import dev.modelscout.workflow.recommend.RecommendReportData;
+import dev.modelscout.workflow.recommend.RecommendRun;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;

@@ -1,18 +1,15 @@
 package dev.modelscout.cli;
 
-import dev.modelscout.workflow.EmbeddedWorld;
-import dev.modelscout.workflow.recommend.ChosenRecommender;
-import dev.modelscout.core.ModelScoutException;
 import dev.modelscout.recommender.FieldSpec;
 import dev.modelscout.recommender.HistoryReader;
 import dev.modelscout.recommender.ReadOptions;
 import dev.modelscout.recommender.Recommender;
 import dev.modelscout.recommender.Recommenders;
 import dev.modelscout.recommender.TrainingHistory;
-import java.io.IOException;
-import java.io.InputStream;
+import dev.modelscout.workflow.EmbeddedWorld;
+import dev.modelscout.workflow.recommend.ChosenRecommender;
+import dev.modelscout.workflow.recommend.DefaultRecommender;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,9 +21,6 @@ import picocli.CommandLine.ParameterException;
  * {@code --history} with the same trainer options as {@code train}, or the embedded default.
  */
 final class RecommenderSource {
-
-    /** The embedded default recommender (class-path resource). */
-    static final String DEFAULT_RECOMMENDER = "default-recommender.json";
 
     @Option(names = "--model", paramLabel = "model.json", description = "A recommender saved by `modelscout train`.")
     Path model;
@@ -76,28 +70,15 @@ final class RecommenderSource {
             return new ChosenRecommender(r, "the embedded world's (" + world.recommender().getFileName()
                     + ", trained on its history)", world.history().toString(), null, world.history(), seconds(t0));
         }
-        Recommender r = embedded();
+        Recommender r = DefaultRecommender.load();
         err.println("recommender: embedded default (" + r.provenance().trainer() + " trained on "
                 + r.provenance().rows() + " jobs of " + Path.of(r.provenance().historySource()).getFileName()
                 + "; features " + String.join(",", r.provenance().features()) + ")");
-        return new ChosenRecommender(r, "the embedded default (" + DEFAULT_RECOMMENDER + ")",
+        return new ChosenRecommender(r, "the embedded default (" + DefaultRecommender.NAME + ")",
                 r.provenance().historySource(), null, null, seconds(t0));
     }
 
     private static double seconds(long t0) {
         return (System.nanoTime() - t0) / 1e9;
-    }
-
-    static Recommender embedded() {
-        try (InputStream in = RecommenderSource.class.getResourceAsStream(DEFAULT_RECOMMENDER)) {
-            if (in == null) {
-                throw new ModelScoutException("the embedded default recommender is missing from this build; "
-                        + "give --model or --history");
-            }
-            return Recommenders.fromJson("embedded " + DEFAULT_RECOMMENDER,
-                    new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new ModelScoutException("cannot read the embedded default recommender: " + e.getMessage(), e);
-        }
     }
 }

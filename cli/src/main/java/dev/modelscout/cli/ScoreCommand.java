@@ -1,20 +1,20 @@
 package dev.modelscout.cli;
 
-import dev.modelscout.workflow.OverlapPolicy;
-import dev.modelscout.workflow.ZooFeatures;
 import dev.modelscout.core.FeatureMatrix;
 import dev.modelscout.core.InvalidOptionException;
 import dev.modelscout.core.Labels;
 import dev.modelscout.scoring.ScoreFiles;
-import dev.modelscout.scoring.ScoringException;
 import dev.modelscout.scoring.Scores;
+import dev.modelscout.scoring.ScoringException;
 import dev.modelscout.scoring.TransferabilityScore;
+import dev.modelscout.workflow.OverlapPolicy;
+import dev.modelscout.workflow.ZooFeatures;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

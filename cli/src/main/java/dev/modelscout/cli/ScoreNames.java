@@ -1,8 +1,8 @@
 package dev.modelscout.cli;
 
 import dev.modelscout.core.InvalidOptionException;
-import dev.modelscout.scoring.ScoringException;
 import dev.modelscout.scoring.Scores;
+import dev.modelscout.scoring.ScoringException;
 import dev.modelscout.scoring.TransferabilityScore;
 import java.util.List;
 

@@ -1,13 +1,13 @@
 package dev.modelscout.cli;
 
-import dev.modelscout.workflow.ZooFeatures;
-import dev.modelscout.workflow.zoo.SourceStatistics;
 import dev.modelscout.core.Backbone;
 import dev.modelscout.core.Device;
 import dev.modelscout.core.WeightsKind;
 import dev.modelscout.engine.ExtractionOptions;
 import dev.modelscout.engine.ModelMeasurement;
 import dev.modelscout.engine.PyTorchRuntime;
+import dev.modelscout.workflow.ZooFeatures;
+import dev.modelscout.workflow.zoo.SourceStatistics;
 import dev.modelscout.zoo.BackboneCatalog;
 import dev.modelscout.zoo.BackboneDraft;
 import java.io.PrintWriter;

@@ -1,7 +1,7 @@
 package dev.modelscout.cli;
 
-import dev.modelscout.workflow.EmbeddedWorld;
 import dev.modelscout.core.Backbone;
+import dev.modelscout.workflow.EmbeddedWorld;
 import dev.modelscout.zoo.BackboneCatalog;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -1,9 +1,9 @@
 package dev.modelscout.cli;
 
-import dev.modelscout.workflow.EmbeddedWorld;
 import dev.modelscout.core.Backbone;
 import dev.modelscout.core.Preprocessing;
 import dev.modelscout.core.WeightsKind;
+import dev.modelscout.workflow.EmbeddedWorld;
 import dev.modelscout.zoo.BackboneCatalog;
 import java.io.PrintWriter;
 import java.nio.file.Files;

@@ -1,9 +1,9 @@
 package dev.modelscout.cli;
 
-import dev.modelscout.workflow.Overlap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.modelscout.workflow.Overlap;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;

@@ -1,6 +1,5 @@
 package dev.modelscout.cli;
 
-import dev.modelscout.workflow.EmbeddedWorld;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +8,7 @@ import dev.modelscout.recommender.HistoryReader;
 import dev.modelscout.recommender.Job;
 import dev.modelscout.recommender.ReadOptions;
 import dev.modelscout.recommender.TrainingHistory;
+import dev.modelscout.workflow.EmbeddedWorld;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;

@@ -1,6 +1,5 @@
 package dev.modelscout.engine;
 
-import dev.modelscout.core.IoErrors;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.basicmodelzoo.cv.classification.ResNetV1;
@@ -22,6 +21,7 @@ import ai.djl.translate.TranslatorContext;
 import ai.djl.util.Pair;
 import dev.modelscout.core.Backbone;
 import dev.modelscout.core.Device;
+import dev.modelscout.core.IoErrors;
 import dev.modelscout.core.WeightsKind;
 import java.io.IOException;
 import java.nio.ByteBuffer;

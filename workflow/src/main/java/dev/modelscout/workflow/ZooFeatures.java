@@ -1,6 +1,5 @@
 package dev.modelscout.workflow;
 
-import dev.modelscout.workflow.overlap.Prefetcher;
 import dev.modelscout.core.Backbone;
 import dev.modelscout.core.InvalidOptionException;
 import dev.modelscout.core.ModelScoutException;
@@ -9,6 +8,7 @@ import dev.modelscout.engine.ExtractionListener;
 import dev.modelscout.engine.ExtractionOptions;
 import dev.modelscout.engine.FeatureExtraction;
 import dev.modelscout.engine.ImageDataset;
+import dev.modelscout.workflow.overlap.Prefetcher;
 import dev.modelscout.zoo.BackboneCatalog;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.modelscout.workflow.cluster;
 
-import dev.modelscout.workflow.finetune.FineTuneSettings;
 import dev.modelscout.core.InvalidOptionException;
+import dev.modelscout.workflow.finetune.FineTuneSettings;
 import java.util.List;
 
 /**

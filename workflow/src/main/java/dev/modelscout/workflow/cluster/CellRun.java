@@ -1,10 +1,10 @@
 package dev.modelscout.workflow.cluster;
 
+import dev.modelscout.core.ModelScoutException;
+import dev.modelscout.recommender.HistoryCsv;
 import dev.modelscout.recommender.HistorySchema;
 import dev.modelscout.recommender.Job;
-import dev.modelscout.recommender.HistoryCsv;
 import dev.modelscout.workflow.overlap.Prefetcher;
-import dev.modelscout.core.ModelScoutException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;

@@ -1,14 +1,14 @@
 package dev.modelscout.workflow.cluster;
 
-import dev.modelscout.workflow.finetune.FineTuneRun;
-import dev.modelscout.workflow.finetune.FineTuneSettings;
 import dev.modelscout.core.Device;
 import dev.modelscout.engine.ExtractionListener;
-import dev.modelscout.scoring.Scores;
 import dev.modelscout.engine.FineTuneEpoch;
 import dev.modelscout.engine.FineTuneListener;
 import dev.modelscout.engine.FineTuneResult;
 import dev.modelscout.engine.PyTorchRuntime;
+import dev.modelscout.scoring.Scores;
+import dev.modelscout.workflow.finetune.FineTuneRun;
+import dev.modelscout.workflow.finetune.FineTuneSettings;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,10 +1,10 @@
 package dev.modelscout.workflow.cluster;
 
-import dev.modelscout.workflow.finetune.FineTuneSettings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.modelscout.workflow.finetune.FineTuneSettings;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,9 +1,9 @@
 package dev.modelscout.workflow.cluster;
 
-import dev.modelscout.recommender.HistoryCsv;
 import dev.modelscout.core.AtomicFiles;
 import dev.modelscout.core.IoErrors;
 import dev.modelscout.core.ModelScoutException;
+import dev.modelscout.recommender.HistoryCsv;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

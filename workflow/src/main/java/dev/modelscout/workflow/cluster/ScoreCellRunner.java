@@ -1,7 +1,5 @@
 package dev.modelscout.workflow.cluster;
 
-import dev.modelscout.workflow.ImageFields;
-import dev.modelscout.workflow.OverlapPolicy;
 import dev.modelscout.core.Backbone;
 import dev.modelscout.core.Device;
 import dev.modelscout.engine.ExtractedFeatures;
@@ -15,6 +13,8 @@ import dev.modelscout.recommender.DatasetFacts;
 import dev.modelscout.recommender.Job;
 import dev.modelscout.scoring.Scores;
 import dev.modelscout.scoring.TransferabilityScore;
+import dev.modelscout.workflow.ImageFields;
+import dev.modelscout.workflow.OverlapPolicy;
 import dev.modelscout.zoo.BackboneCatalog;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -1,6 +1,5 @@
 package dev.modelscout.workflow.evaluate;
 
-import dev.modelscout.workflow.BuildInfo;
 import dev.modelscout.recommender.Job;
 import dev.modelscout.recommender.TrainingHistory;
 import dev.modelscout.recommender.evaluation.CurvePoint;
@@ -9,6 +8,7 @@ import dev.modelscout.recommender.evaluation.Options;
 import dev.modelscout.recommender.evaluation.Result;
 import dev.modelscout.recommender.evaluation.Timing;
 import dev.modelscout.report.EvaluationReport;
+import dev.modelscout.workflow.BuildInfo;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;

@@ -1,13 +1,12 @@
 package dev.modelscout.workflow.finetune;
 
-import dev.modelscout.workflow.ImageFields;
 import dev.modelscout.core.Backbone;
 import dev.modelscout.core.Device;
 import dev.modelscout.engine.ExtractedFeatures;
 import dev.modelscout.engine.ExtractionListener;
-import dev.modelscout.engine.FineTuneEpoch;
 import dev.modelscout.engine.ExtractionOptions;
 import dev.modelscout.engine.FeatureExtraction;
+import dev.modelscout.engine.FineTuneEpoch;
 import dev.modelscout.engine.FineTuneListener;
 import dev.modelscout.engine.FineTuneOptions;
 import dev.modelscout.engine.FineTuneResult;
@@ -19,6 +18,7 @@ import dev.modelscout.recommender.HistorySchema;
 import dev.modelscout.recommender.Job;
 import dev.modelscout.scoring.Scores;
 import dev.modelscout.scoring.TransferabilityScore;
+import dev.modelscout.workflow.ImageFields;
 import dev.modelscout.zoo.BackboneCatalog;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

@@ -1,15 +1,15 @@
 package dev.modelscout.workflow.recommend;
 
-import dev.modelscout.workflow.BuildInfo;
 import dev.modelscout.recommender.HistorySchema;
 import dev.modelscout.recommender.Job;
 import dev.modelscout.recommender.Metrics;
 import dev.modelscout.recommender.Prediction;
-import dev.modelscout.recommender.RankingQuality;
 import dev.modelscout.recommender.Provenance;
+import dev.modelscout.recommender.RankingQuality;
 import dev.modelscout.report.RecommendationReport;
 import dev.modelscout.report.RecommendationReport.Candidate;
 import dev.modelscout.report.RecommendationReport.NaivePick;
+import dev.modelscout.workflow.BuildInfo;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
