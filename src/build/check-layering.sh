@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Proves that the build enforces the layering rule (STYLE.md): in a scratch copy of the project, add a
-# dependency that crosses the arrows and check that Maven refuses it. Needs the dependencies already in
+# Proves that the build enforces the layering rule (STYLE.md, docs/architecture.md): in a scratch copy of the
+# project, add a dependency that crosses the arrows (core <- engines <- workflow <- cli; picocli only in cli) and
+# check that Maven refuses it. Needs the dependencies already in
 # the local Maven repository (run after one normal build); works offline.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -21,7 +22,8 @@ dep = f"""    <dependency>
       <version>${{project.version}}</version>
     </dependency>
   </dependencies>"""
-versions = {"ai.djl": "${djl.version}", "org.nd4j": "${nd4j.version}"}
+versions = {"ai.djl": "${djl.version}", "org.nd4j": "${nd4j.version}", "info.picocli": "${picocli.version}",
+            "me.tongfei": "${progressbar.version}"}
 dep = dep.replace("${project.version}", versions.get(group, "${project.version}"))
 pom = pom.replace("  </dependencies>", dep, 1)
 open(path, "w").write(pom)
@@ -43,3 +45,5 @@ violate recommender ai.djl api "recommender -> DJL (DJL types stay in engine)"
 violate engine org.nd4j nd4j-api "engine -> ND4J (ND4J types stay in scoring)"
 violate zoo dev.modelscout modelscout-recommender "zoo -> recommender (middle modules must not import each other)"
 violate scoring org.nd4j nd4j-native "scoring -> nd4j-native at compile scope (only cuda-profiles picks natives)"
+violate workflow info.picocli picocli "workflow -> picocli (workflows have no command line; only cli parses options)"
+violate workflow me.tongfei progressbar "workflow -> the console progress bar (console output stays in cli)"

@@ -10,4 +10,4 @@ history="${1:-$root/../shared/data/histories/transfergraph_image.csv}"
 cd "$root"
 cli/target/modelscout/bin/modelscout train --history "$(realpath --relative-to="$root" "$history")" \
   --recommender fm --features d,m,score_logme:zscore,score_reg_hscore:zscore \
-  --out cli/src/main/resources/dev/modelscout/cli/default-recommender.json
+  --out workflow/src/main/resources/dev/modelscout/workflow/recommend/default-recommender.json

@@ -64,5 +64,7 @@ rm -rf "$world/sample/$sample_id"
 mkdir -p "$world/sample"
 cp -r "$targets/$sample_id" "$world/sample/$sample_id"
 
-"$ms" train --history "$world/history.csv" --recommender auto --features d,m,s --out "$world/recommender.json"
+# From inside the world's folder, so the recommender records its history as `history.csv` (beside it), not as this
+# machine's absolute path.
+(cd "$world" && "$ms" train --history history.csv --recommender auto --features d,m,s --out recommender.json)
 echo "make-history: $(( $(date +%s) - start )) s ($epochs epochs, lr $lr, at most $per_class images per class, $threads threads)"

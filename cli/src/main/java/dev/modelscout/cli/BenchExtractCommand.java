@@ -6,6 +6,7 @@ import dev.modelscout.engine.ExtractionBenchmark.Throughput;
 import dev.modelscout.engine.ExtractionOptions;
 import dev.modelscout.engine.ImageDataset;
 import dev.modelscout.engine.PyTorchRuntime;
+import dev.modelscout.workflow.EmbeddedWorld;
 import dev.modelscout.zoo.BackboneCatalog;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -35,7 +36,7 @@ final class BenchExtractCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions globals;
 
-    @Option(names = "--zoo", required = true, paramLabel = "FILE", description = "Zoo catalog (.csv or .json).")
+    @Option(names = "--zoo", paramLabel = "FILE", description = "Zoo catalog (.csv or .json). Default: the embedded world's zoo.")
     Path zoo;
 
     @Option(names = "--model", required = true, paramLabel = "ID", description = "Backbone to time.")
@@ -73,7 +74,7 @@ final class BenchExtractCommand implements Callable<Integer> {
         OptionRanges.atLeast("--batches", batches, 1, "an integer >= 1");
         OptionRanges.atLeast("--threads", threads, 0, "an integer >= 0; 0 = one per core");
         OptionRanges.atLeast("--workers", workers, 1, "an integer >= 1");
-        BackboneCatalog catalog = BackboneCatalog.load(zoo);
+        BackboneCatalog catalog = BackboneCatalog.load(zoo != null ? zoo : EmbeddedWorld.locate().zoo());
         Backbone b = catalog.resolved(catalog.get(model));
         List<Throughput> results = new ArrayList<>();
         if (images != null) {

@@ -17,6 +17,7 @@ import dev.modelscout.recommender.evaluation.ResultsJson;
 import dev.modelscout.recommender.evaluation.Summary;
 import dev.modelscout.recommender.evaluation.Timing;
 import dev.modelscout.report.HtmlReports;
+import dev.modelscout.workflow.evaluate.EvaluateReportData;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -4,6 +4,7 @@ import dev.modelscout.engine.ExtractedFeatures;
 import dev.modelscout.engine.ExtractionOptions;
 import dev.modelscout.engine.FeatureCache;
 import dev.modelscout.engine.ImageDataset;
+import dev.modelscout.workflow.ZooFeatures;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;

@@ -3,6 +3,8 @@ package dev.modelscout.cli;
 import dev.modelscout.core.Device;
 import dev.modelscout.core.InvalidOptionException;
 import dev.modelscout.scoring.ScoringDevice;
+import dev.modelscout.workflow.Overlap;
+import dev.modelscout.workflow.OverlapPolicy;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -14,6 +16,9 @@ import picocli.CommandLine.Spec;
  * wherever they were given.
  */
 public final class GlobalOptions {
+
+    /** The field name under which every command mixes these options in ({@code @Mixin GlobalOptions globals}). */
+    static final String MIXIN_NAME = "globals";
 
     private @Spec(Spec.Target.MIXEE) CommandSpec mixee;
 
@@ -54,14 +59,20 @@ public final class GlobalOptions {
     }
 
     private GlobalOptions root() {
-        Object top = mixee.root().userObject();
-        return top instanceof Main main ? main.globals : this;
+        GlobalOptions top = ofRoot(mixee);
+        return top != null ? top : this;
     }
 
     /** The effective global options of the command line that {@code spec} belongs to. */
     public static GlobalOptions of(CommandSpec spec) {
-        Object top = spec.root().userObject();
-        return top instanceof Main main ? main.globals : new GlobalOptions();
+        GlobalOptions top = ofRoot(spec);
+        return top != null ? top : new GlobalOptions();
+    }
+
+    /** The instance mixed into the top command (under the field name {@code globals}), or null when it has none. */
+    private static GlobalOptions ofRoot(CommandSpec spec) {
+        CommandSpec mixin = spec.root().mixins().get(MIXIN_NAME);
+        return mixin != null && mixin.userObject() instanceof GlobalOptions g ? g : null;
     }
 
     public Device device() {
@@ -74,6 +85,14 @@ public final class GlobalOptions {
 
     public boolean verbose() {
         return verbose;
+    }
+
+    /**
+     * When the scores overlap the next backbone's extraction, and how they share this machine's cores: read once
+     * here, at the command line, from {@code -Dmodelscout.overlap} (auto, true, false).
+     */
+    public OverlapPolicy overlap() {
+        return OverlapPolicy.ofThisMachine(Overlap.parse(System.getProperty(Overlap.PROPERTY)));
     }
 
     /**

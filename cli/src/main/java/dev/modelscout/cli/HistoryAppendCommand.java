@@ -3,6 +3,8 @@ package dev.modelscout.cli;
 import dev.modelscout.recommender.AppendResult;
 import dev.modelscout.recommender.HistoryAppender;
 import dev.modelscout.recommender.OnDuplicate;
+import dev.modelscout.recommender.TrainingHistory;
+import dev.modelscout.workflow.EmbeddedWorld;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

@@ -7,6 +7,7 @@ import dev.modelscout.recommender.HistoryReader;
 import dev.modelscout.recommender.OnDuplicate;
 import dev.modelscout.recommender.ReadOptions;
 import dev.modelscout.recommender.TrainingHistory;
+import dev.modelscout.workflow.EmbeddedWorld;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine.Model.CommandSpec;

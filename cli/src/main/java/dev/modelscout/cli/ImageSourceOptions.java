@@ -2,6 +2,8 @@ package dev.modelscout.cli;
 
 import dev.modelscout.engine.ExtractionOptions;
 import dev.modelscout.engine.PyTorchRuntime;
+import dev.modelscout.workflow.EmbeddedWorld;
+import dev.modelscout.workflow.ZooFeatures;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

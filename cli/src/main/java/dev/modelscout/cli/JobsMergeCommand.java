@@ -1,11 +1,11 @@
 package dev.modelscout.cli;
 
-import dev.modelscout.cli.jobs.Fingerprints;
-import dev.modelscout.cli.jobs.JobPlan;
-import dev.modelscout.cli.jobs.SbatchScript;
-import dev.modelscout.cli.jobs.PlanFiles;
-import dev.modelscout.cli.jobs.PlanMerge;
-import dev.modelscout.cli.jobs.TaskKind;
+import dev.modelscout.workflow.cluster.Fingerprints;
+import dev.modelscout.workflow.cluster.JobPlan;
+import dev.modelscout.workflow.cluster.PlanFiles;
+import dev.modelscout.workflow.cluster.SbatchScript;
+import dev.modelscout.workflow.cluster.PlanMerge;
+import dev.modelscout.workflow.cluster.TaskKind;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

@@ -1,25 +1,25 @@
 package dev.modelscout.cli;
 
-import dev.modelscout.cli.jobs.CellOptions;
-import dev.modelscout.cli.jobs.FineTuneSettings;
-import dev.modelscout.cli.jobs.Fingerprints;
-import dev.modelscout.cli.jobs.JobPlan;
-import dev.modelscout.cli.jobs.SbatchScript;
-import dev.modelscout.cli.jobs.PlanFiles;
-import dev.modelscout.cli.jobs.Planner;
-import dev.modelscout.cli.jobs.SlurmSettings;
-import dev.modelscout.cli.jobs.TaskKind;
 import dev.modelscout.core.Device;
 import dev.modelscout.core.InvalidOptionException;
-import dev.modelscout.scoring.ScoringException;
 import dev.modelscout.scoring.Scores;
-import dev.modelscout.scoring.TransferabilityScore;
+import dev.modelscout.scoring.ScoringException;
+import dev.modelscout.workflow.BuildInfo;
+import dev.modelscout.workflow.EmbeddedWorld;
+import dev.modelscout.workflow.cluster.CellOptions;
+import dev.modelscout.workflow.cluster.Fingerprints;
+import dev.modelscout.workflow.cluster.JobPlan;
+import dev.modelscout.workflow.cluster.PlanFiles;
+import dev.modelscout.workflow.cluster.SbatchScript;
+import dev.modelscout.workflow.cluster.Planner;
+import dev.modelscout.workflow.cluster.SlurmSettings;
+import dev.modelscout.workflow.cluster.TaskKind;
+import dev.modelscout.workflow.finetune.FineTuneSettings;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,7 +44,7 @@ final class JobsPlanCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions globals;
 
-    @Option(names = "--zoo", required = true, paramLabel = "FILE", description = "Zoo catalog (.csv or .json).")
+    @Option(names = "--zoo", paramLabel = "FILE", description = "Zoo catalog (.csv or .json). Default: the embedded world's zoo.")
     Path zoo;
 
     @Option(names = "--datasets", required = true, split = ",", paramLabel = "DIR|ID=DIR",
@@ -188,9 +188,9 @@ final class JobsPlanCommand implements Callable<Integer> {
                 sbatchOptions, launcherPath(), javaOpts != null ? javaOpts : env == null || env.isBlank() ? null : env,
                 taskDevice);
         List<Planner.DatasetSpec> specs = datasets.stream().map(Planner.DatasetSpec::parse).toList();
-        String version = Main.class.getPackage().getImplementationVersion();
-        JobPlan plan = Planner.plan(new Planner.Request(out, zoo, specs, models, kind, options, cache, shards, maxShards,
-                slurm, version == null ? "development build" : version), new Fingerprints());
+        Path catalog = zoo != null ? zoo : EmbeddedWorld.locate().zoo();
+        JobPlan plan = Planner.plan(new Planner.Request(out, catalog, specs, models, kind, options, cache, shards, maxShards,
+                slurm, BuildInfo.versionOr("development build")), new Fingerprints());
         print(plan);
         return 0;
     }
@@ -202,15 +202,17 @@ final class JobsPlanCommand implements Callable<Integer> {
     }
 
     private List<String> scoreNames(TaskKind kind, Scores.Options scoreOptions) {
-        String s = scores != null ? scores : kind == TaskKind.SCORE ? "logme,parc,lfc" : "none";
-        if (kind == TaskKind.FINETUNE && s.strip().toLowerCase(Locale.ROOT).equals("none")) {
-            return List.of();
-        }
+        String s = scores != null ? scores : kind == TaskKind.SCORE ? "logme,parc,lfc" : Scores.NONE;
+        List<String> names;
         try {
-            return Scores.parse(s, scoreOptions, false).stream().map(TransferabilityScore::name).toList();
+            names = Scores.parseNames(s, scoreOptions, false);
         } catch (ScoringException e) {
             throw new InvalidOptionException("--scores " + s + ": " + e.getMessage());
         }
+        if (kind == TaskKind.SCORE && names.isEmpty()) {
+            throw new InvalidOptionException("--scores " + s + ": score cells compute at least one score");
+        }
+        return names;
     }
 
     private FineTuneSettings fineTuneSettings() {
@@ -227,7 +229,7 @@ final class JobsPlanCommand implements Callable<Integer> {
             return launcher.toAbsolutePath().normalize().toString();
         }
         try {
-            Path jar = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path jar = Path.of(JobsPlanCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             Path bin = jar.getParent() == null || jar.getParent().getParent() == null ? null
                     : jar.getParent().getParent().resolve("bin").resolve("modelscout");
             if (bin != null && Files.isExecutable(bin)) {

@@ -1,13 +1,14 @@
 package dev.modelscout.cli;
 
-import dev.modelscout.cli.jobs.Fingerprints;
-import dev.modelscout.cli.jobs.JobPlan;
-import dev.modelscout.cli.jobs.SbatchScript;
-import dev.modelscout.cli.jobs.JobsException;
-import dev.modelscout.cli.jobs.PlanFiles;
-import dev.modelscout.cli.jobs.ShardRunner;
-import dev.modelscout.cli.jobs.TaskIdentity;
 import dev.modelscout.core.InvalidOptionException;
+import dev.modelscout.workflow.cluster.CellRunners;
+import dev.modelscout.workflow.cluster.Fingerprints;
+import dev.modelscout.workflow.cluster.JobPlan;
+import dev.modelscout.workflow.cluster.JobsException;
+import dev.modelscout.workflow.cluster.PlanFiles;
+import dev.modelscout.workflow.cluster.SbatchScript;
+import dev.modelscout.workflow.cluster.ShardRunner;
+import dev.modelscout.workflow.cluster.TaskIdentity;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -64,7 +65,7 @@ final class JobsRunCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         GlobalOptions g = GlobalOptions.of(spec);
-        ShardRunner.Summary s = new ShardRunner(p, JobRunners.of(g.device(), err), new Fingerprints(), System.getenv(),
+        ShardRunner.Summary s = new ShardRunner(p, CellRunners.of(g.device(), err, ProgressReporter.forConsole(err), g.overlap()), new Fingerprints(), System.getenv(),
                 line -> {
                     err.println(line);
                     err.flush();

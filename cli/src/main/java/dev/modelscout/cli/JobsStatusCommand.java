@@ -1,9 +1,10 @@
 package dev.modelscout.cli;
 
-import dev.modelscout.cli.jobs.JobPlan;
-import dev.modelscout.cli.jobs.PlanFiles;
-import dev.modelscout.cli.jobs.PlanStatus;
-import dev.modelscout.cli.jobs.SbatchScript;
+import dev.modelscout.workflow.cluster.JobPlan;
+import dev.modelscout.workflow.cluster.PlanFiles;
+import dev.modelscout.workflow.cluster.PlanMerge;
+import dev.modelscout.workflow.cluster.PlanStatus;
+import dev.modelscout.workflow.cluster.SbatchScript;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -52,9 +53,9 @@ final class JobsStatusCommand implements Callable<Integer> {
         if (!open.isEmpty()) {
             o.println("unfinished shards: " + SbatchScript.arrayList(open)
                     + (r.runningShards().isEmpty() ? "" : " (running: " + SbatchScript.arrayList(r.runningShards()) + ")"));
-            o.println("resubmit: " + JobsSubmitCommand.command(p, open));
+            o.println("resubmit: " + SbatchScript.submitCommand(p, open));
         } else if (r.count(PlanStatus.State.DONE) == p.cells().size()) {
-            String refused = mergeRefusal(p);
+            String refused = PlanMerge.refusal(p);
             o.println(refused == null
                     ? "all cells done: modelscout jobs merge --plan " + SbatchScript.word(plan.toString()) + " --out rows.csv"
                     : "all cells done, but a merge would be refused: " + refused);
@@ -71,16 +72,6 @@ final class JobsStatusCommand implements Callable<Integer> {
         for (PlanStatus.CellStatus c : cells) {
             o.println("  " + c.cell().id() + " (shard " + c.shard() + ")" + (c.note() == null || c.note().isEmpty() ? ""
                     : ": " + c.note()));
-        }
-    }
-
-    /** Why {@code jobs merge} would refuse the plan (the zoo or datasets changed since planning), or null. */
-    private static String mergeRefusal(JobPlan p) {
-        try {
-            dev.modelscout.cli.jobs.PlanMerge.merge(p, new dev.modelscout.cli.jobs.Fingerprints(), false);
-            return null;
-        } catch (dev.modelscout.core.ModelScoutException e) {
-            return e.getMessage();
         }
     }
 }

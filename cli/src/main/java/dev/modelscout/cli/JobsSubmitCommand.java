@@ -1,12 +1,12 @@
 package dev.modelscout.cli;
 
-import dev.modelscout.cli.jobs.JobPlan;
-import dev.modelscout.cli.jobs.PlanFiles;
-import dev.modelscout.cli.jobs.PlanStatus;
-import dev.modelscout.cli.jobs.SbatchScript;
+import dev.modelscout.workflow.cluster.JobPlan;
+import dev.modelscout.workflow.cluster.PlanFiles;
+import dev.modelscout.workflow.cluster.PlanStatus;
+import dev.modelscout.workflow.cluster.SbatchScript;
 import java.io.PrintWriter;
-import java.util.List;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 import picocli.CommandLine.Command;
@@ -55,15 +55,8 @@ final class JobsSubmitCommand implements Callable<Integer> {
             err.flush();
         }
         PrintWriter o = spec.commandLine().getOut();
-        o.println(command(p, shards));
+        o.println(SbatchScript.submitCommand(p, shards));
         o.flush();
         return 0;
-    }
-
-    /** {@code sbatch --chdir=PLAN --array=LIST PLAN/submit.sbatch}, with the plan's %K limit. */
-    static String command(JobPlan p, List<Integer> shards) {
-        int k = p.slurm().maxRunning();
-        return "sbatch --chdir=" + SbatchScript.quote(p.dir().toString()) + " --array=" + SbatchScript.arrayList(shards)
-                + (k > 0 ? "%" + k : "") + " " + SbatchScript.quote(p.dir().resolve(PlanFiles.SBATCH).toString());
     }
 }

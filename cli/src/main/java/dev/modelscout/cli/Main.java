@@ -21,7 +21,7 @@ import picocli.CommandLine.Command;
             ZooCommand.class,
             HistoryCommand.class,
             ExtractCommand.class,
-            FinetuneCommand.class,
+            FineTuneCommand.class,
             BenchCommand.class,
             JobsCommand.class,
             CommandLine.HelpCommand.class,

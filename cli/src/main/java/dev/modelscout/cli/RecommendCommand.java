@@ -1,15 +1,17 @@
 package dev.modelscout.cli;
 
-import dev.modelscout.engine.ExtractionOptions;
+import dev.modelscout.engine.ImageDataset;
 import dev.modelscout.recommender.HistorySchema;
-import dev.modelscout.recommender.HistoryReader;
 import dev.modelscout.recommender.Prediction;
-import dev.modelscout.recommender.RankingQuality;
-import dev.modelscout.recommender.ReadOptions;
-import dev.modelscout.recommender.Recommender;
 import dev.modelscout.recommender.RecommendationWriter;
+import dev.modelscout.recommender.Recommender;
+import dev.modelscout.workflow.EmbeddedWorld;
+import dev.modelscout.workflow.recommend.ChosenRecommender;
+import dev.modelscout.workflow.recommend.RecommendReportData;
+import dev.modelscout.workflow.recommend.RecommendRequest;
+import dev.modelscout.workflow.recommend.RecommendRun;
+import dev.modelscout.workflow.recommend.RecommendationPipeline;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,9 +55,10 @@ final class RecommendCommand implements Callable<Integer> {
             description = "Id of the target dataset in the candidate rows. Default: the folder's name.")
     String datasetId;
 
-    @Option(names = "--scores", split = ",", paramLabel = "NAME", defaultValue = "logme",
-            description = "Scores to compute and show besides those the recommender reads. Default: ${DEFAULT-VALUE}.")
-    List<String> extraScores;
+    @Option(names = "--scores", paramLabel = "LIST", defaultValue = "logme",
+            description = "Scores to compute and show besides those the recommender reads: names separated by commas, "
+                    + "'all' (every score computed from features alone) or 'none'. Default: ${DEFAULT-VALUE}.")
+    String extraScores;
 
     @Option(names = "--top", defaultValue = "5", paramLabel = "K", description = "Backbones to show. Default: ${DEFAULT-VALUE}.")
     int top;
@@ -80,6 +83,7 @@ final class RecommendCommand implements Callable<Integer> {
         source.require(spec);
         boolean sampleRun = world != null && source.images.equals(world.sampleImages());
         OptionRanges.atLeast("--top", top, 1, "an integer >= 1");
+        List<String> extra = ScoreNames.optional("--scores", extraScores);
         if (out != null) {
             // Fail on a bad output name before the long work, not after it.
             OutputPaths.require(out, "--out", ".csv", ".json");
@@ -89,46 +93,36 @@ final class RecommendCommand implements Callable<Integer> {
         }
         OutputPaths.requireName(datasetId, "--dataset-id");
         report.check(spec, sampleRun ? world.sampleTruth() : null);
-        Recommender recommender = recommenderSource.resolve(spec, err, world);
-        List<String> scoreNames = RecommendationPipeline.scoresNeeded(recommender, extraScores);
-        String id = datasetId != null ? datasetId : defaultDatasetId(source.images);
+        ChosenRecommender chosen = recommenderSource.choose(spec, err, world);
+        Recommender recommender = chosen.recommender();
+        List<String> scoreNames = RecommendationPipeline.scoresNeeded(recommender, extra);
+        String id = datasetId != null ? datasetId : ImageDataset.defaultId(source.images);
         if (recommender.knownDatasets().contains(id)) {
             err.println("warning: dataset id '" + id + "' is a dataset of the recommender's training history, so the "
                     + "ranking inherits what it learned of that dataset; pass --dataset-id NAME to choose another"
                     + (datasetId == null ? " (the default id is the folder's name)" : ""));
         }
-        ExtractionOptions extraction = source.extractionOptions(spec);
-        List<Prediction> ranked = RecommendationPipeline.run(source.request(cache), id, scoreNames, recommender,
-                extraction, report.listener(ProgressReporter.forConsole(err), id));
-        print(o, id, ranked, scoreNames);
-        printInputs(o, ranked, recommender);
-        Map<String, Double> means = world != null && recommenderSource.model == null && recommenderSource.history == null
-                ? RankingQuality.meansOf(HistoryReader.read(world.history(), ReadOptions.defaults())) : null;
         Map<String, Double> truth = report.truthFor(id);
+        RecommendRun run = RecommendationPipeline.run(new RecommendRequest(source.request(cache), id, scoreNames, chosen,
+                source.extractionOptions(spec), truth != null), GlobalOptions.of(spec).overlap(),
+                ProgressReporter.forConsole(err));
+        print(o, run);
+        printInputs(o, run);
         if (truth != null) {
-            RankingSummary.print(o, report.truthSource(), means != null
-                    ? RankingQuality.of(ranked, truth, java.util.Optional.of(means), List.of())
-                    : RankingQuality.of(ranked, truth, recommender));
+            RankingSummary.print(o, report.truthSource(), RecommendReportData.quality(run, truth));
         }
         if (out != null) {
-            RecommendationWriter.write(out, id, ranked, scoreNames, recommender.provenance(), spreadsheetSafe);
+            RecommendationWriter.write(out, id, run.predictions(), run.scoreNames(), recommender.provenance(), spreadsheetSafe);
             err.println("wrote " + out);
         }
-        report.write(err, id, ranked, scoreNames, top, recommender, recommenderSource, source, extraction.device(), means);
+        report.write(err, run, top);
         o.flush();
         return 0;
     }
 
-    static String defaultDatasetId(Path images) {
-        Path name = images.toAbsolutePath().normalize().getFileName();
-        String s = name == null ? "dataset" : name.toString();
-        if (Files.isRegularFile(images) && s.contains(".")) {
-            s = s.substring(0, s.lastIndexOf('.'));
-        }
-        return s.toLowerCase(Locale.ROOT);
-    }
-
-    private void print(PrintWriter o, String id, List<Prediction> ranked, List<String> scoreNames) {
+    private void print(PrintWriter o, RecommendRun run) {
+        List<Prediction> ranked = run.predictions();
+        List<String> scoreNames = run.scoreNames();
         List<String> header = new ArrayList<>(List.of("rank", "model", "predicted_accuracy", HistorySchema.ARCH_FAMILY,
                 HistorySchema.PRETRAIN_DATASET, HistorySchema.PARAMS_M));
         scoreNames.forEach(s -> header.add(HistorySchema.scoreColumn(s)));
@@ -151,12 +145,14 @@ final class RecommendCommand implements Callable<Integer> {
             }
             t.add(row);
         }
-        o.println("dataset " + id + ": " + ranked.size() + " backbones ranked by predicted fine-tuned accuracy");
+        o.println("dataset " + run.datasetId() + ": " + ranked.size() + " backbones ranked by predicted fine-tuned accuracy");
         t.print(o);
     }
 
     /** The task difficulty of the target and the columns the recommender read. */
-    private static void printInputs(PrintWriter o, List<Prediction> ranked, Recommender recommender) {
+    private static void printInputs(PrintWriter o, RecommendRun run) {
+        List<Prediction> ranked = run.predictions();
+        Recommender recommender = run.recommender().recommender();
         if (ranked.isEmpty()) {
             return;
         }

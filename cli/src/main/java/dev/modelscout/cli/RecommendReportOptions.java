@@ -1,22 +1,19 @@
 package dev.modelscout.cli;
 
-import dev.modelscout.core.Device;
-import dev.modelscout.engine.ExtractionListener;
-import dev.modelscout.recommender.Prediction;
-import dev.modelscout.recommender.Recommender;
 import dev.modelscout.recommender.TrueAccuracies;
 import dev.modelscout.report.HtmlReports;
+import dev.modelscout.workflow.recommend.RecommendReportData;
+import dev.modelscout.workflow.recommend.RecommendRun;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /**
  * {@code recommend}'s {@code --report FILE.html} and {@code --truth CSV}, mixed in with {@code @Mixin}. The command
- * calls {@link #check} before any work, {@link #listener} as the pipeline starts and {@link #write} at the end;
- * without {@code --report} the three do nothing (the listener is the one given).
+ * calls {@link #check} before any work and {@link #write} with the run at the end; without {@code --report} the
+ * write does nothing.
  */
 final class RecommendReportOptions {
 
@@ -34,21 +31,12 @@ final class RecommendReportOptions {
     Path truth;
 
     private TrueAccuracies truths;
-    private long startNanos;
-    private long pipelineNanos;
-    private RunRecord record;
-
-    /** True when a report was asked for. */
-    boolean requested() {
-        return report != null;
-    }
 
     /**
      * Before any work: --report's name (.html) and folder, and --truth read and checked, so that a bad file fails
-     * now and not after the extraction. Starts the run's clock.
+     * now and not after the extraction.
      */
     void check(CommandSpec spec, Path defaultTruth) {
-        startNanos = System.nanoTime();
         if (report != null) {
             OutputPaths.require(report, "--report", ".html", ".htm");
         }
@@ -58,7 +46,10 @@ final class RecommendReportOptions {
         }
     }
 
-    /** The true accuracies of {@code datasetId}'s backbones when known (--truth, or the embedded sample's), else null. */
+    /**
+     * The true accuracies of {@code datasetId}'s backbones when known (--truth, or the embedded sample's), else null;
+     * fails when --truth has none of that dataset (before the extraction).
+     */
     Map<String, Double> truthFor(String datasetId) {
         return truths == null ? null : truths.of(datasetId);
     }
@@ -68,35 +59,13 @@ final class RecommendReportOptions {
         return truths == null ? null : truths.source();
     }
 
-    /**
-     * The pipeline's listener: {@code progress} itself, or with --report {@code progress} recorded for the report.
-     * Also checks that --truth has accuracies of {@code datasetId} (before the extraction).
-     */
-    ExtractionListener listener(ExtractionListener progress, String datasetId) {
-        if (truths != null) {
-            truths.of(datasetId);
-        }
-        if (report == null) {
-            return progress;
-        }
-        record = new RunRecord(progress);
-        pipelineNanos = System.nanoTime();
-        return record;
-    }
-
-    /** Writes the report, when one was asked for, and says so on {@code err}. */
-    void write(PrintWriter err, String datasetId, List<Prediction> ranked, List<String> scoreNames, int top,
-            Recommender recommender, RecommenderSource from, ImageSourceOptions source, Device device,
-            Map<String, Double> historyMeans) {
+    /** Writes the report of {@code run}, when one was asked for, and says so on {@code err}. */
+    void write(PrintWriter err, RecommendRun run, int top) {
         if (report == null) {
             return;
         }
-        long end = System.nanoTime();
-        RecommendReportData.Run run = new RecommendReportData.Run(datasetId, ranked, scoreNames, top, recommender,
-                RecommendReportData.origin(from), source.zoo, source.images, source.perClass(), source.seed,
-                device.toString(), (pipelineNanos - startNanos) / 1e9, (end - pipelineNanos) / 1e9, record,
-                truthSource(), truthFor(datasetId), historyMeans);
-        HtmlReports.write(report, HtmlReports.recommendation(RecommendReportData.of(run)));
+        HtmlReports.write(report, HtmlReports.recommendation(RecommendReportData.of(run, top, truthSource(),
+                truthFor(run.datasetId()))));
         err.println("wrote " + report);
     }
 }

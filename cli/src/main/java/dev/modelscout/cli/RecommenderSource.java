@@ -1,16 +1,15 @@
 package dev.modelscout.cli;
 
-import dev.modelscout.core.ModelScoutException;
 import dev.modelscout.recommender.FieldSpec;
 import dev.modelscout.recommender.HistoryReader;
 import dev.modelscout.recommender.ReadOptions;
 import dev.modelscout.recommender.Recommender;
 import dev.modelscout.recommender.Recommenders;
 import dev.modelscout.recommender.TrainingHistory;
-import java.io.IOException;
-import java.io.InputStream;
+import dev.modelscout.workflow.EmbeddedWorld;
+import dev.modelscout.workflow.recommend.ChosenRecommender;
+import dev.modelscout.workflow.recommend.DefaultRecommender;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,9 +21,6 @@ import picocli.CommandLine.ParameterException;
  * {@code --history} with the same trainer options as {@code train}, or the embedded default.
  */
 final class RecommenderSource {
-
-    /** The embedded default recommender (class-path resource). */
-    static final String DEFAULT_RECOMMENDER = "default-recommender.json";
 
     @Option(names = "--model", paramLabel = "model.json", description = "A recommender saved by `modelscout train`.")
     Path model;
@@ -43,46 +39,46 @@ final class RecommenderSource {
 
     /**
      * The recommender; says on {@code err} which one when it is a default: the embedded world's when the run uses
-     * the world's zoo ({@code world} not null), else the one trained on the public TransferGraph history.
+     * the world's zoo ({@code world} not null), else the one trained on the public TransferGraph history. With it
+     * where it came from (for the report), the history it was trained on as this installation
+     * has it, and that history when it was read here (--history), so a run reads it once.
      */
-    Recommender resolve(CommandSpec spec, PrintWriter err, EmbeddedWorld world) {
+    ChosenRecommender choose(CommandSpec spec, PrintWriter err, EmbeddedWorld world) {
         if (model != null && history != null) {
             throw new ParameterException(spec.commandLine(), "give --model or --history, not both");
         }
+        long t0 = System.nanoTime();
         if (model != null) {
-            return Recommenders.load(model);
+            Recommender r = Recommenders.load(model);
+            return new ChosenRecommender(r, "loaded from --model " + model, r.provenance().historySource(), null, null,
+                    seconds(t0));
         }
         if (history != null) {
             trainer.check();
             TrainingHistory h = HistoryReader.read(history, ReadOptions.defaults());
             FieldSpec selected = FieldSpec.defaults().select(FieldSpec.parseFeatures(features)).requireColumnsOf(h);
             HistoryOptions.warnEmptyColumns(err, selected, h);
-            return trainer.trainer().train(h, selected);
+            Recommender r = trainer.trainer().train(h, selected);
+            return new ChosenRecommender(r, "trained now on --history " + history, history.toString(), h, null,
+                    seconds(t0));
         }
         if (world != null) {
             Recommender r = Recommenders.load(world.recommender());
             err.println("recommender: the embedded world's (" + r.provenance().trainer() + " trained on "
                     + r.provenance().rows() + " fine-tuning jobs of its history; features "
                     + String.join(",", r.provenance().features()) + ")");
-            return r;
+            return new ChosenRecommender(r, "the embedded world's (" + world.recommender().getFileName()
+                    + ", trained on its history)", world.history().toString(), null, world.history(), seconds(t0));
         }
-        Recommender r = embedded();
+        Recommender r = DefaultRecommender.load();
         err.println("recommender: embedded default (" + r.provenance().trainer() + " trained on "
                 + r.provenance().rows() + " jobs of " + Path.of(r.provenance().historySource()).getFileName()
                 + "; features " + String.join(",", r.provenance().features()) + ")");
-        return r;
+        return new ChosenRecommender(r, "the embedded default (" + DefaultRecommender.NAME + ")",
+                r.provenance().historySource(), null, null, seconds(t0));
     }
 
-    static Recommender embedded() {
-        try (InputStream in = RecommenderSource.class.getResourceAsStream(DEFAULT_RECOMMENDER)) {
-            if (in == null) {
-                throw new ModelScoutException("the embedded default recommender is missing from this build; "
-                        + "give --model or --history");
-            }
-            return Recommenders.fromJson("embedded " + DEFAULT_RECOMMENDER,
-                    new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new ModelScoutException("cannot read the embedded default recommender: " + e.getMessage(), e);
-        }
+    private static double seconds(long t0) {
+        return (System.nanoTime() - t0) / 1e9;
     }
 }

@@ -4,15 +4,17 @@ import dev.modelscout.core.FeatureMatrix;
 import dev.modelscout.core.InvalidOptionException;
 import dev.modelscout.core.Labels;
 import dev.modelscout.scoring.ScoreFiles;
-import dev.modelscout.scoring.ScoringException;
 import dev.modelscout.scoring.Scores;
+import dev.modelscout.scoring.ScoringException;
 import dev.modelscout.scoring.TransferabilityScore;
+import dev.modelscout.workflow.OverlapPolicy;
+import dev.modelscout.workflow.ZooFeatures;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -145,7 +147,8 @@ final class ScoreCommand implements Callable<Integer> {
         ProgressReporter progress = ProgressReporter.forConsole(spec.commandLine().getErr());
         boolean verbose = GlobalOptions.of(spec).verbose();
         Map<String, List<Scores.Result>> byInput = new LinkedHashMap<>();
-        request.forEach(request.dataset(), source.extractionOptions(spec), progress, (b, f) -> {
+        OverlapPolicy overlap = GlobalOptions.of(spec).overlap();
+        request.forEach(request.dataset(), source.extractionOptions(spec), progress, overlap, (b, f) -> {
             if (verbose) {
                 progress.warn(describe(f.modelId(), f.features(), f.labels()));
             }

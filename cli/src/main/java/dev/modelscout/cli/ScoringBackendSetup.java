@@ -15,7 +15,7 @@ import picocli.CommandLine.ParseResult;
  * Chooses the scores' ND4J back end after the command line is parsed and before the command runs, so before
  * anything can start ND4J: {@code --scoring-device} against the back ends the build carries and the compute
  * capabilities of the visible GPUs (read through the engine, which starts neither PyTorch nor ND4J; only builds
- * that carry ND4J CUDA look at the GPUs). The command line's execution strategy ({@link Main#commandLine()}).
+ * that carry ND4J CUDA look at the GPUs). The command line's execution strategy (set where the command line is built).
  */
 final class ScoringBackendSetup {
 

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /** A plain-text table for people: columns padded to their widest cell, numbers right-aligned. */
 public final class Table {
@@ -13,6 +14,16 @@ public final class Table {
 
     private Table(List<String> header) {
         this.header = header;
+    }
+
+    /** The text of an optional cell: {@code "-"} when absent. */
+    public static String orDash(String s) {
+        return s == null ? "-" : s;
+    }
+
+    /** An optional number to four significant digits, {@code "-"} when absent. */
+    public static String num(Double d) {
+        return d == null ? "-" : String.format(Locale.ROOT, "%.4g", d);
     }
 
     public static Table of(String... header) {

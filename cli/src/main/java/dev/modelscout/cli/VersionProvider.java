@@ -1,5 +1,6 @@
 package dev.modelscout.cli;
 
+import dev.modelscout.workflow.BuildInfo;
 import picocli.CommandLine.IVersionProvider;
 
 /** Version from the jar manifest (set by the build). */
@@ -7,8 +8,7 @@ final class VersionProvider implements IVersionProvider {
 
     @Override
     public String[] getVersion() {
-        String v = Main.class.getPackage().getImplementationVersion();
-        return new String[] {"modelscout " + (v == null ? "(development build)" : v),
+        return new String[] {"modelscout " + BuildInfo.version(),
             "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
     }
 }

@@ -6,6 +6,8 @@ import dev.modelscout.core.WeightsKind;
 import dev.modelscout.engine.ExtractionOptions;
 import dev.modelscout.engine.ModelMeasurement;
 import dev.modelscout.engine.PyTorchRuntime;
+import dev.modelscout.workflow.ZooFeatures;
+import dev.modelscout.workflow.zoo.SourceStatistics;
 import dev.modelscout.zoo.BackboneCatalog;
 import dev.modelscout.zoo.BackboneDraft;
 import java.io.PrintWriter;
@@ -78,7 +80,7 @@ final class ZooAddCommand implements Callable<Integer> {
 
     @Option(names = "--source-images", paramLabel = "DIR|CSV",
             description = "A sample of the backbone's pre-training images: the statistics of its features on at most "
-                    + ZooSourceCommand.DEFAULT_PER_CLASS + " per class are stored with the catalog (as zoo source does),"
+                    + SourceStatistics.DEFAULT_PER_CLASS + " per class are stored with the catalog (as zoo source does),"
                     + " for the domain_distance of later targets.")
     Path sourceImages;
 
@@ -111,9 +113,11 @@ final class ZooAddCommand implements Callable<Integer> {
                 m.featureDim(), m.parameters() / 1e6, g == null ? "unknown (give --gmacs)" : String.format(Locale.ROOT, "%.4f", g),
                 m.sha256() == null ? "" : ", sha256 " + m.sha256());
         if (sourceImages != null) {
-            ZooSourceCommand.record(new ZooFeatures(zoo, sourceImages, List.of(entry.id()), ZooSourceCommand.DEFAULT_PER_CLASS,
+            PrintWriter err = spec.commandLine().getErr();
+            SourceStatistics.record(new ZooFeatures(zoo, sourceImages, List.of(entry.id()), SourceStatistics.DEFAULT_PER_CLASS,
                     0, ZooFeatures.defaultCacheDir(sourceImages)), ExtractionOptions.defaults().withDevice(device)
-                    .withOnline(online), spec.commandLine().getErr()).forEach(out::println);
+                    .withOnline(online), GlobalOptions.of(spec).overlap(), ProgressReporter.forConsole(err), err::println)
+                    .forEach(out::println);
         }
         out.flush();
         return 0;

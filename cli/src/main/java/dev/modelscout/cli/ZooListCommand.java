@@ -1,6 +1,7 @@
 package dev.modelscout.cli;
 
 import dev.modelscout.core.Backbone;
+import dev.modelscout.workflow.EmbeddedWorld;
 import dev.modelscout.zoo.BackboneCatalog;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -31,16 +32,12 @@ final class ZooListCommand implements Callable<Integer> {
         BackboneCatalog catalog = BackboneCatalog.load(zoo != null ? zoo : EmbeddedWorld.locate().zoo());
         Table t = Table.of("id", "arch", "pretrain", "input", "dim", "gmacs", "params_m", "weights");
         for (Backbone b : catalog.backbones()) {
-            t.add(List.of(b.id(), orDash(b.archFamily()), orDash(b.pretrainDataset()), Integer.toString(b.inputSize()),
-                    b.featureDim() == 0 ? "-" : Integer.toString(b.featureDim()), ZooShowCommand.num(b.gmacs()),
-                    ZooShowCommand.num(b.paramsM()), b.weights()));
+            t.add(List.of(b.id(), Table.orDash(b.archFamily()), Table.orDash(b.pretrainDataset()), Integer.toString(b.inputSize()),
+                    b.featureDim() == 0 ? "-" : Integer.toString(b.featureDim()), Table.num(b.gmacs()),
+                    Table.num(b.paramsM()), b.weights()));
         }
         t.print(out);
         out.flush();
         return 0;
-    }
-
-    static String orDash(String s) {
-        return s == null ? "-" : s;
     }
 }

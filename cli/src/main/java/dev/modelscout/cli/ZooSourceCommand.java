@@ -1,19 +1,15 @@
 package dev.modelscout.cli;
 
-import dev.modelscout.core.Backbone;
-import dev.modelscout.core.FeatureStats;
-import dev.modelscout.engine.ExtractionOptions;
-import dev.modelscout.engine.ImageDataset;
-import dev.modelscout.zoo.BackboneCatalog;
+import dev.modelscout.workflow.zoo.SourceStatistics;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IModelTransformer;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -25,11 +21,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "source", mixinStandardHelpOptions = true,
         description = "Store the mean and spread of backbones' features on a sample of their pre-training images "
                 + "(an ImageFolder or manifest) with the catalog: <catalog folder>/<id>.source.npy, field source_stats. "
-                + "recommend, finetune and cluster jobs then record each target's domain_distance to that data.")
+                + "recommend, finetune and cluster jobs then record each target's domain_distance to that data. "
+                + "--zoo is required here: this command writes the catalog, and the embedded world's zoo (the other "
+                + "commands' default) is never written.",
+        modelTransformer = ZooSourceCommand.ZooRequired.class)
 final class ZooSourceCommand implements Callable<Integer> {
-
-    /** The sample per class when --per-class is not given: enough for stable means, quick to extract. */
-    static final int DEFAULT_PER_CLASS = 50;
 
     @Spec
     CommandSpec spec;
@@ -44,48 +40,33 @@ final class ZooSourceCommand implements Callable<Integer> {
             description = "Feature cache (one sub-folder per model). Default: a per-folder cache under ~/.cache/modelscout.")
     Path cache;
 
+    /**
+     * Makes the mixed-in --zoo required for this command (usage and error as picocli's for any required option):
+     * the commands that only read a catalog default to the embedded world's, which no command writes.
+     */
+    static final class ZooRequired implements IModelTransformer {
+        @Override
+        public CommandSpec transform(CommandSpec spec) {
+            OptionSpec zoo = spec.findOption("--zoo");
+            spec.remove(zoo);
+            spec.addOption(OptionSpec.builder(zoo).required(true)
+                    .description("Zoo catalog (.csv or .json) to store the statistics with.").build());
+            return spec;
+        }
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         source.require(spec);
         if (source.perClass == null) {
-            source.perClass = DEFAULT_PER_CLASS;
+            source.perClass = SourceStatistics.DEFAULT_PER_CLASS;
         }
-        List<String> lines = record(source.request(cache), source.extractionOptions(spec), err);
+        List<String> lines = SourceStatistics.record(source.request(cache), source.extractionOptions(spec),
+                GlobalOptions.of(spec).overlap(), ProgressReporter.forConsole(err), err::println);
         lines.forEach(out::println);
         out.flush();
         return 0;
-    }
-
-    /**
-     * Extracts the features of the request's backbones on its images (not cached), writes each one's statistics
-     * beside the catalog and sets the entries' {@code source_stats}, under the catalog's lock.
-     *
-     * @return one line per backbone for the user
-     */
-    static List<String> record(ZooFeatures request, ExtractionOptions options, PrintWriter err) {
-        ImageDataset all = request.dataset();
-        Path folder = request.zoo().toAbsolutePath().normalize().getParent();
-        List<Backbone> updated = new ArrayList<>();
-        List<String> lines = new ArrayList<>();
-        request.forEach(all, options, ProgressReporter.forConsole(err), (b, f) -> {
-            FeatureStats stats = FeatureStats.of(f.features());
-            String name = b.id() + ".source.npy";
-            stats.write(folder.resolve(name));
-            updated.add(b.withSourceStats(name));
-            lines.add(String.format(Locale.ROOT, "%s: source statistics of %d images (%d-d features) -> %s", b.id(),
-                    f.features().rows(), f.features().cols(), folder.resolve(name)));
-        });
-        BackboneCatalog.update(request.zoo(), c -> {
-            BackboneCatalog next = c;
-            for (Backbone u : updated) {
-                if (next.contains(u.id())) {
-                    next = next.with(next.get(u.id()).withSourceStats(u.sourceStats()), true);
-                }
-            }
-            return next;
-        }, err::println);
-        return lines;
     }
 }

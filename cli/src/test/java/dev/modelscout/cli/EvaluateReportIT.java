@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.modelscout.report.Chromium;
+import dev.modelscout.workflow.recommend.RecommendReportData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

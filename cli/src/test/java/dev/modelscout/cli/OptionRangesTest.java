@@ -84,6 +84,19 @@ class OptionRangesTest {
     }
 
     @Test
+    void recommendReadsScoresWithTheRegistrysParserAndRefusesAnUnknownNameBeforeAnyWork() {
+        usageError(CliTest.run("recommend", "--images", missing("images"), "--zoo", missing("zoo.csv"), "--scores",
+                "logme,bogus"), "--scores logme,bogus: unknown score 'bogus'; known: " + String.join(",", Scores.NAMES)
+                + " (or all)");
+        // all and none are names of the registry's parser: the run goes on to the (missing) images
+        for (String list : List.of("all", "none", "ALL")) {
+            CliTest r = CliTest.run("recommend", "--images", missing("images"), "--zoo", missing("zoo.csv"), "--scores",
+                    list).expectExit(1);
+            assertTrue(!r.err().contains("unknown score") && !r.err().contains("--scores"), r.err());
+        }
+    }
+
+    @Test
     void scoreRefusesAnEmptyScoreList() {
         usageError(run(scoreFiles(), "--scores", ","), "--scores ,: no score named; choose from "
                 + String.join(",", Scores.NAMES) + " or all");

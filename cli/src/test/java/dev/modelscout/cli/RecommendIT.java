@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.modelscout.scoring.Scores;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -136,6 +137,41 @@ class RecommendIT {
         CliTest.run("score", "--zoo", zoo.toString()).expectExit(2).expectErr("--images is required");
         CliTest.run("score", "--images", images.toString(), "--zoo", zoo.toString(), "--features", out.toString())
                 .expectExit(2).expectErr("not both");
+    }
+
+    @Test
+    void scoresAllComputesEveryFeatureScoreAndNoneOnlyThoseTheRecommenderReads() throws IOException {
+        Path all = dir.resolve("all.json");
+        CliTest.run("--device", "cpu", "recommend", "--images", images.toString(), "--zoo", zoo.toString(), "--scores",
+                "all", "--cache", dir.resolve("cache").toString(), "--out", all.toString()).expectExit(0);
+        List<String> featureScores = Scores.NAMES.stream()
+                .filter(n -> !Scores.create(n, Scores.Options.defaults()).needsProbabilities()).toList();
+        for (JsonNode row : new ObjectMapper().readTree(all.toFile()).get("ranking")) {
+            for (String s : featureScores) {
+                assertTrue(row.get("scores").has(s), s + " missing from " + row);
+            }
+        }
+        Path none = dir.resolve("none.json");
+        CliTest.run("--device", "cpu", "recommend", "--images", images.toString(), "--zoo", zoo.toString(), "--scores",
+                "none", "--cache", dir.resolve("cache").toString(), "--out", none.toString()).expectExit(0);
+        JsonNode scores = new ObjectMapper().readTree(none.toFile()).get("ranking").get(0).get("scores");
+        List<String> names = new java.util.ArrayList<>();
+        scores.fieldNames().forEachRemaining(names::add);
+        assertEquals(List.of("logme", "reg_hscore"), names.stream().sorted().toList(),
+                "the embedded default reads LogME and the regularised H-score, and nothing else is asked");
+    }
+
+    @Test
+    void datasetSizeIsTheImagesAfterThePerClassSubsampleAsAFineTuningJobCountsThem() throws IOException {
+        Path out = dir.resolve("sub.csv");
+        CliTest.run("--device", "cpu", "recommend", "--images", images.toString(), "--zoo", zoo.toString(),
+                "--per-class", "2", "--cache", dir.resolve("cache").toString(), "--out", out.toString()).expectExit(0);
+        List<String> lines = Files.readAllLines(out);
+        List<String> header = List.of(lines.get(0).split(","));
+        int size = header.indexOf("dataset_size");
+        for (String line : lines.subList(1, lines.size())) {
+            assertEquals("4", line.split(",")[size], "2 classes x 2 images, not the folder's 12: " + line);
+        }
     }
 
     @Test

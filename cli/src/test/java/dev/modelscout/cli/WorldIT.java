@@ -1,12 +1,14 @@
 package dev.modelscout.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.modelscout.recommender.HistoryReader;
 import dev.modelscout.recommender.Job;
 import dev.modelscout.recommender.ReadOptions;
 import dev.modelscout.recommender.TrainingHistory;
+import dev.modelscout.workflow.EmbeddedWorld;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -64,6 +66,19 @@ class WorldIT {
                 .expectOut("top-1 regret")
                 .expectErr("recommender: the embedded world's");
         assertTrue(r.out().contains("dataset " + world.sampleImages().getFileName()), r.out());
+    }
+
+    @Test
+    void theReportNamesTheEmbeddedWorldsRecommenderAndThisInstallationsHistory() throws Exception {
+        Path report = dir.resolve("world.html");
+        CliTest.run("--device", "cpu", "recommend", "--models", "resnet-s-mnist,vit-s-fashion", "--cache",
+                dir.resolve("cache").toString(), "--report", report.toString()).expectExit(0);
+        String html = Files.readString(report);
+        assertTrue(html.contains("the embedded world&#39;s (recommender.json, trained on its history)")
+                || html.contains("the embedded world's (recommender.json, trained on its history)"), "origin");
+        assertFalse(html.contains("the embedded default"), "the world's recommender is not the TransferGraph default");
+        assertTrue(html.contains(world.history().toString()), "the history as this installation has it");
+        assertFalse(html.contains("/work/main/"), "no path of the machine that trained it");
     }
 
     @Test

@@ -50,7 +50,7 @@ final class AdaptiveForward {
                     throw e;
                 }
                 if (m == 1) {
-                    throw new ExtractionException("model " + modelId + ": CUDA out of memory even at batch size 1", e);
+                    throw ExtractionException.of(modelId, "CUDA out of memory even at batch size 1", e);
                 }
                 batchSize = Math.max(1, m / 2);
                 warn.accept("warning: model " + modelId + ": CUDA out of memory at batch size " + m

@@ -1,6 +1,5 @@
 package dev.modelscout.engine;
 
-import dev.modelscout.core.IoErrors;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.basicmodelzoo.cv.classification.ResNetV1;
@@ -22,6 +21,7 @@ import ai.djl.translate.TranslatorContext;
 import ai.djl.util.Pair;
 import dev.modelscout.core.Backbone;
 import dev.modelscout.core.Device;
+import dev.modelscout.core.IoErrors;
 import dev.modelscout.core.WeightsKind;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -81,7 +81,7 @@ final class BackboneModel implements AutoCloseable {
         try {
             int dim = loaded.probeDimension();
             if (verifyDim && backbone.featureDim() > 0 && dim != backbone.featureDim()) {
-                throw new ExtractionException("model " + id + ": outputs " + dim + "-d features but the zoo entry says "
+                throw ExtractionException.of(id, "outputs " + dim + "-d features but the zoo entry says "
                         + backbone.featureDim() + " (wrong weights file, or re-run `modelscout zoo add --replace`)");
             }
             return loaded;
@@ -95,11 +95,11 @@ final class BackboneModel implements AutoCloseable {
         Path file = Path.of(b.weights());
         String problem = dev.modelscout.core.WeightsKind.fileProblem(file);
         if (problem != null) {
-            throw new ExtractionException("model " + b.id() + ": weights file " + file + " " + problem);
+            throw ExtractionException.of(b.id(), "weights file " + file + " " + problem);
         }
         String sha = sha256(file);
         if (b.sha256() != null && !b.sha256().equalsIgnoreCase(sha)) {
-            throw new ExtractionException("model " + b.id() + ": weights file " + file + " has SHA-256 " + sha
+            throw ExtractionException.of(b.id(), "weights file " + file + " has SHA-256 " + sha
                     + " but the zoo entry says " + b.sha256() + " (file changed or wrong file)");
         }
         Model model = Model.newInstance(b.id(), PyTorchRuntime.toDjl(device), PyTorchRuntime.ENGINE_NAME);
@@ -107,7 +107,7 @@ final class BackboneModel implements AutoCloseable {
             model.load(file, null, Map.of("mapLocation", "true"));
         } catch (IOException | MalformedModelException | RuntimeException e) {
             model.close();
-            throw new ExtractionException("model " + b.id() + ": " + file + " is not a loadable TorchScript file: "
+            throw ExtractionException.of(b.id(), file + " is not a loadable TorchScript file: "
                     + firstLine(e), e);
         }
         return new BackboneModel(b, model, sha, device);
@@ -116,7 +116,7 @@ final class BackboneModel implements AutoCloseable {
     private static BackboneModel buildBuiltin(Backbone b, Device device) {
         Matcher m = BUILTIN.matcher(b.weights());
         if (!m.matches()) {
-            throw new ExtractionException("model " + b.id() + ": unknown architecture '" + b.weights()
+            throw ExtractionException.of(b.id(), "unknown architecture '" + b.weights()
                     + "' (built in: builtin:resnet18, resnet34, resnet50, resnet101, resnet152, optionally ?seed=N)");
         }
         int layers = Integer.parseInt(m.group(2));
@@ -139,7 +139,7 @@ final class BackboneModel implements AutoCloseable {
 
     private static BackboneModel loadFromModelZoo(Backbone b, Device device, boolean online) {
         if (!online) {
-            throw new ExtractionException("model " + b.id() + ": " + b.weights() + " is a DJL model-zoo URL and needs "
+            throw ExtractionException.of(b.id(), b.weights() + " is a DJL model-zoo URL and needs "
                     + "the network, but modelscout runs offline; pass --online to download it once, or export the "
                     + "model to TorchScript (src/models/export_torchvision.py) and point the zoo entry at the file");
         }
@@ -152,7 +152,7 @@ final class BackboneModel implements AutoCloseable {
             Model model = criteria.loadModel();
             return new BackboneModel(b, model, b.weights(), device);
         } catch (IOException | ModelNotFoundException | MalformedModelException | RuntimeException e) {
-            throw new ExtractionException("model " + b.id() + ": cannot load " + b.weights() + ": " + firstLine(e), e);
+            throw ExtractionException.of(b.id(), "cannot load " + b.weights() + ": " + firstLine(e), e);
         } finally {
             System.setProperty(Offline.DJL_OFFLINE, before == null ? "true" : before);
         }
@@ -217,9 +217,9 @@ final class BackboneModel implements AutoCloseable {
             if (cause instanceof ExtractionException ee) {
                 throw ee;
             }
-            throw new ExtractionException("model " + backbone.id() + ": forward pass failed: " + firstLine(cause), cause);
+            throw ExtractionException.of(backbone.id(), "forward pass failed: " + firstLine(cause), cause);
         } catch (ai.djl.engine.EngineException e) {
-            throw new ExtractionException("model " + backbone.id() + ": forward pass failed: " + firstLine(e), e);
+            throw ExtractionException.of(backbone.id(), "forward pass failed: " + firstLine(e), e);
         }
         return out;
     }
@@ -274,7 +274,7 @@ final class BackboneModel implements AutoCloseable {
         @Override
         public float[] processOutput(TranslatorContext ctx, NDList list) {
             if (list.size() != 1) {
-                throw new ExtractionException("model " + backbone.id() + ": returns " + list.size()
+                throw ExtractionException.of(backbone.id(), "returns " + list.size()
                         + " outputs, expected one feature vector per image");
             }
             NDArray out = list.get(0);
@@ -287,11 +287,11 @@ final class BackboneModel implements AutoCloseable {
             long d = s.dimension() < 2 ? -1 : s.size() / n;
             boolean vector = s.dimension() == 2 || (s.dimension() > 2 && s.slice(2).size() == 1);
             if (!vector) {
-                throw new ExtractionException("model " + backbone.id() + ": output has shape " + s
+                throw ExtractionException.of(backbone.id(), "output has shape " + s
                         + ", not a feature vector per image (export the penultimate layer, e.g. fc = Identity)");
             }
             if (d <= 0) {
-                throw new ExtractionException("model " + backbone.id() + ": output has shape " + s + ", no features");
+                throw ExtractionException.of(backbone.id(), "output has shape " + s + ", no features");
             }
             if (out.getDataType() != DataType.FLOAT32) {
                 out = out.toType(DataType.FLOAT32, false);

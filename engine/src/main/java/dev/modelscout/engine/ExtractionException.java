@@ -14,4 +14,18 @@ public class ExtractionException extends ModelScoutException {
     public ExtractionException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /** An error about backbone {@code model} ({@code model ID: detail}), the model kept as a field. */
+    public static ExtractionException of(String model, String detail) {
+        return new ExtractionException(model, detail, null);
+    }
+
+    /** As {@link #of(String, String)}, with its cause. */
+    public static ExtractionException of(String model, String detail, Throwable cause) {
+        return new ExtractionException(model, detail, cause);
+    }
+
+    private ExtractionException(String model, String detail, Throwable cause) {
+        super(model, detail, cause);
+    }
 }

@@ -59,7 +59,7 @@ public final class FeatureExtraction {
                 Path p = Path.of(backbone.weights());
                 String problem = dev.modelscout.core.WeightsKind.fileProblem(p);
                 if (problem != null) {
-                    throw new ExtractionException("model " + backbone.id() + ": weights file " + p + " " + problem);
+                    throw ExtractionException.of(backbone.id(), "weights file " + p + " " + problem);
                 }
                 yield BackboneModel.sha256(p);
             }

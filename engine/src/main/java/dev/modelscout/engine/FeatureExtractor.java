@@ -90,6 +90,12 @@ public final class FeatureExtractor implements AutoCloseable {
                 next += Math.min(bs, n - next);
             }
             while (!ahead.isEmpty()) {
+                // An interrupted thread (a stopping shard, a recommend that failed on an earlier backbone) stops here,
+                // within one batch, whoever listens: the features are no longer needed.
+                if (Thread.currentThread().isInterrupted()) {
+                    throw ExtractionException.of(id, "stopped: its thread was interrupted (the "
+                            + "features are no longer needed)");
+                }
                 Pending p = ahead.poll();
                 int[] rows = new int[p.count];
                 int k = 0;
@@ -117,7 +123,7 @@ public final class FeatureExtractor implements AutoCloseable {
                 if (k > 0) {
                     float[] out = forward.forward(p.buffer, k, per);
                     if (out.length != k * d) {
-                        throw new ExtractionException("model " + id + ": returned " + out.length + " values for " + k
+                        throw ExtractionException.of(id, "returned " + out.length + " values for " + k
                                 + " images, expected " + k + " x " + d);
                     }
                     for (int j = 0; j < k; j++) {
@@ -129,7 +135,7 @@ public final class FeatureExtractor implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ExtractionException("model " + id + ": interrupted", e);
+            throw ExtractionException.of(id, "interrupted", e);
         } finally {
             pool.shutdownNow();
         }
@@ -143,7 +149,7 @@ public final class FeatureExtractor implements AutoCloseable {
                     + (skipped.isEmpty() ? "?" : skipped.get(0)) + ")");
         }
         if (!skipped.isEmpty()) {
-            listener.warn("warning: skipped " + skipped.size() + " unreadable image(s): " + String.join("; ", skipped));
+            listener.skipped(id, List.copyOf(skipped));
         }
         float[] rowsOut = new float[kept * d];
         int[] labels = new int[kept];
@@ -165,7 +171,7 @@ public final class FeatureExtractor implements AutoCloseable {
         FeatureMatrix m = FeatureMatrix.ofFloats(kept, d, rowsOut);
         long bad = m.firstNonFinite();
         if (bad >= 0) {
-            throw new ExtractionException("model " + id + ": feature " + (bad % d) + " of image "
+            throw ExtractionException.of(id, "feature " + (bad % d) + " of image "
                     + data.paths().get((int) (bad / d)) + " is not finite");
         }
         return new ExtractedFeatures(id, m, l, skipped, false);

@@ -76,6 +76,19 @@ public record ImageDataset(Path source, List<Path> paths, int[] labels, List<Str
     }
 
     /** A folder is read as an ImageFolder, a file as a CSV manifest. */
+    /**
+     * The id a dataset gets when none is given: the folder's name, or the manifest's name without its extension,
+     * in lower case ({@code Pets/} and {@code pets.csv} are both {@code pets}).
+     */
+    public static String defaultId(Path path) {
+        Path name = path.toAbsolutePath().normalize().getFileName();
+        String s = name == null ? "dataset" : name.toString();
+        if (Files.isRegularFile(path) && s.contains(".")) {
+            s = s.substring(0, s.lastIndexOf('.'));
+        }
+        return s.toLowerCase(Locale.ROOT);
+    }
+
     public static ImageDataset open(Path path) {
         if (Files.isDirectory(path)) {
             return imageFolder(path);

@@ -56,6 +56,28 @@ class FeatureExtractionIT {
     }
 
     @Test
+    void anInterruptedExtractionStopsWithinOneBatchWhateverItsListener() {
+        // 3 classes x 5 images at batch 4: 4 batches. The thread is interrupted as the first batch is reported (as a
+        // prefetcher interrupts the extraction nobody will take); a plain listener does not check for it.
+        int[] advanced = {0};
+        ExtractionListener plain = new ExtractionListener() {
+            @Override
+            public void advanced(int n) {
+                advanced[0] += n;
+                Thread.currentThread().interrupt();
+            }
+        };
+        try {
+            ExtractionException e = assertThrows(ExtractionException.class, () -> FeatureExtraction.features(
+                    tiny(TINY_SHA, 32), ImageDataset.open(images), cpu().withWorkers(1), null, plain));
+            assertTrue(e.getMessage().startsWith("model tinycnn: stopped"), e.getMessage());
+            assertEquals(4, advanced[0], "one batch, not the whole dataset");
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    @Test
     void extractsTinyTorchScriptFeaturesAndSkipsCorruptImagesAndOtherFiles() throws IOException {
         Path data = dir.resolve("data");
         TestImages.folder(data, 2, 5, 36);

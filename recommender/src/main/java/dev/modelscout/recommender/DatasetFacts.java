@@ -4,7 +4,8 @@ package dev.modelscout.recommender;
  * The dataset fields of a candidate row: what is known of the target dataset before any fine-tuning.
  *
  * @param id            the dataset id the rows get (as in the history's {@code dataset} column)
- * @param size          number of images
+ * @param size          {@link HistorySchema#DATASET_SIZE}: the images the job draws on, after any per-class
+ *                      subsample (a fine-tuning job's training and validation images together)
  * @param numClasses    number of classes
  * @param probeAccuracy task difficulty: the probe's cross-validated accuracy on the reference backbone's features
  *                      ({@link HistorySchema#PROBE_ACCURACY}), or NaN when not computed

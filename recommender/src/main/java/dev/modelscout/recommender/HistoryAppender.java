@@ -67,16 +67,28 @@ public final class HistoryAppender {
                 () -> appendLocked(history, jobsSource, parsed.columns(), fresh, onDuplicate));
     }
 
-    /** Appends in-memory jobs (e.g. one finished fine-tuning run) to {@code history}. */
+    /**
+     * Appends in-memory jobs (e.g. one finished fine-tuning run) to {@code history}, as they are: typed rows, not
+     * written as CSV and parsed back. Each needs its accuracy.
+     */
     public static AppendResult append(Path history, String jobsSource, List<Job> jobs, OnDuplicate onDuplicate,
             Consumer<String> onWait) {
+        if (jobs.isEmpty()) {
+            throw new HistoryFormatException(jobsSource + ": no jobs to append");
+        }
         Set<String> cols = new LinkedHashSet<>(HistorySchema.COLUMNS);
-        jobs.forEach(j -> {
+        for (Job j : jobs) {
+            if (Double.isNaN(j.accuracy())) {
+                throw new HistoryFormatException(jobsSource + ": job (dataset '" + j.dataset() + "', model '"
+                        + j.model() + "') has no accuracy");
+            }
             cols.addAll(j.cells().keySet());
             cols.addAll(j.numbers().keySet());
-        });
-        String text = HistoryCsv.render(List.copyOf(cols), jobs);
-        return append(history, jobsSource, text, onDuplicate, false, onWait);
+        }
+        List<String> columns = List.copyOf(cols);
+        List<Job> fresh = List.copyOf(jobs);
+        return FileLocks.withLock(history, FileLocks.timeout(), onWait,
+                () -> appendLocked(history, jobsSource, columns, fresh, onDuplicate));
     }
 
     /**

@@ -13,6 +13,12 @@ import java.util.Set;
 public final class HistorySchema {
 
     public static final String DATASET = "dataset";
+    /**
+     * The number of labelled images a job draws on: the dataset's images after any per-class subsample
+     * ({@code --per-class}), for a fine-tuning job its training and validation images together. A history row
+     * written by {@code finetune} or a fine-tuning cell and a candidate row of {@code recommend} or a score cell
+     * count the same way, so the recommender's {@code d} field compares like with like.
+     */
     public static final String DATASET_SIZE = "dataset_size";
     public static final String NUM_CLASSES = "num_classes";
     public static final String MODEL = "model";

@@ -21,7 +21,8 @@ final class ProvenanceSection {
         RecommendationReport.Images im = run.images();
         f.add(new String[] {"images", im.source()});
         f.add(new String[] {"counts", im.images() + " images in " + im.classes() + " classes; features of " + im.used()
-                + " images" + (im.perClass() > 0 ? " (at most " + im.perClass() + " per class)" : " (all)")});
+                + " images" + (im.perClass() > 0 ? " (at most " + im.perClass() + " per class)"
+                : im.used() < im.images() ? " (every readable one)" : " (all)")});
         f.add(new String[] {"skipped", im.skipped().isEmpty() ? "none" : String.join("\n", im.skipped())});
         f.add(new String[] {"zoo", run.zoo().file() + " (" + run.zoo().backbones() + " backbones ranked)"});
         f.add(new String[] {"zoo SHA-256", run.zoo().sha256()});

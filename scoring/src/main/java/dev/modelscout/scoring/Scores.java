@@ -147,8 +147,26 @@ public final class Scores {
         return out;
     }
 
-    /** The word for "no score" where a command may compute none ({@code finetune --scores none}). */
+    /** The word that names no score at all, where scores are optional ({@code recommend}, {@code finetune}). */
     public static final String NONE = "none";
+
+    /**
+     * The names a comma-separated list gives, as {@link #parse} reads it ({@code all}, case, dashes, repeats,
+     * unknown names), or no name for the single word {@link #NONE}: for commands whose scores are optional.
+     *
+     * @throws ScoringException as {@link #parse}
+     */
+    public static List<String> parseNames(String csv, Options options, boolean haveProbabilities) {
+        return parseOptional(csv, options, haveProbabilities).stream().map(TransferabilityScore::name).toList();
+    }
+
+    /** As {@link #parseNames}, the scores themselves: {@link #parse}'s, or none for the word {@link #NONE}. */
+    public static List<TransferabilityScore> parseOptional(String csv, Options options, boolean haveProbabilities) {
+        if (csv.strip().toLowerCase(Locale.ROOT).equals(NONE)) {
+            return List.of();
+        }
+        return parse(csv, options, haveProbabilities);
+    }
 
     /** One line per score: its name and what it is, then {@code all}; for help texts. */
     public static String help() {

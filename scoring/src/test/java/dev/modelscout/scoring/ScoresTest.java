@@ -65,6 +65,15 @@ class ScoresTest {
     }
 
     @Test
+    void optionalScoreListsReadAllAsTheParserAndNoneAsNoScore() {
+        assertEquals(Scores.NAMES.stream().filter(n -> !Scores.create(n, OPTS).needsProbabilities()).toList(),
+                Scores.parseNames("all", OPTS, false));
+        assertEquals(List.of(), Scores.parseNames(" None ", OPTS, false));
+        assertEquals(List.of("parc", "logme"), Scores.parseNames("PARC,logme,parc", OPTS, false));
+        assertThrows(ScoringException.class, () -> Scores.parseNames("logme,none", OPTS, false));
+    }
+
+    @Test
     void helpHasOneLinePerScoreThenAll() {
         List<String> lines = Scores.help().lines().toList();
         assertEquals(Scores.NAMES.size() + 1, lines.size());

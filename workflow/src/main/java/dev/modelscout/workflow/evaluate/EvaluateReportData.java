@@ -1,0 +1,108 @@
+package dev.modelscout.workflow.evaluate;
+
+import dev.modelscout.recommender.Job;
+import dev.modelscout.recommender.TrainingHistory;
+import dev.modelscout.recommender.evaluation.CurvePoint;
+import dev.modelscout.recommender.evaluation.DatasetScore;
+import dev.modelscout.recommender.evaluation.Options;
+import dev.modelscout.recommender.evaluation.Result;
+import dev.modelscout.recommender.evaluation.Timing;
+import dev.modelscout.report.EvaluationReport;
+import dev.modelscout.workflow.BuildInfo;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * Gathers what {@code evaluate} has (the recommender's result, the popularity baseline's result on the same
+ * splits, the history and the settings) into the plain {@link EvaluationReport} the report module renders.
+ */
+public final class EvaluateReportData {
+
+    private EvaluateReportData() {
+    }
+
+    /**
+     * @param result   the recommender's evaluation
+     * @param baseline the popularity baseline's on the same splits, or null when not evaluated
+     */
+    public static EvaluationReport of(Result result, Result baseline, TrainingHistory history, Options options) {
+        List<EvaluationReport.Summary> summaries = new ArrayList<>();
+        List<EvaluationReport.DatasetMetrics> perDataset = new ArrayList<>();
+        List<EvaluationReport.CurvePoint> curve = new ArrayList<>();
+        for (Result r : baseline == null ? List.of(result) : List.of(result, baseline)) {
+            summaries.add(new EvaluationReport.Summary(r.recommender(), r != result, r.metrics().asMap(), r.std().asMap()));
+            for (DatasetScore d : r.perDataset()) {
+                perDataset.add(new EvaluationReport.DatasetMetrics(r.recommender(), d.dataset(), d.split(), d.n(),
+                        d.pearson(), d.kendall(), d.regret()));
+            }
+            if (r.curve() != null) {
+                for (CurvePoint c : r.curve()) {
+                    curve.add(new EvaluationReport.CurvePoint(r.recommender(), c.fraction(), c.trainRows(),
+                            c.metrics().pearson(), c.metrics().kendall(), c.metrics().regret()));
+                }
+            }
+        }
+        Timing t = result.timing();
+        String timing = String.format(Locale.ROOT, "%d fits, %.3f s training (%.3f s per fit), %.3f s in all", t.fits(),
+                t.trainSeconds(), t.meanTrainSeconds(), t.totalSeconds());
+        return new EvaluationReport(result.protocol(), result.k(), summaries, perDataset, curve, coverage(history),
+                new EvaluationReport.History(history.source(), history.sha256(), history.size(), result.features()),
+                settings(options), timing, BuildInfo.version(),
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+    }
+
+    /**
+     * The history's datasets (sorted) x models (those fine-tuned on the most datasets first, then by name) and,
+     * per pair with jobs, their count and mean accuracy.
+     */
+    public static EvaluationReport.Coverage coverage(TrainingHistory history) {
+        Map<String, Map<String, double[]>> pairs = new TreeMap<>();
+        for (Job j : history.jobs()) {
+            double[] s = pairs.computeIfAbsent(j.dataset(), d -> new TreeMap<>()).computeIfAbsent(j.model(), m -> new double[2]);
+            s[0] += j.accuracy();
+            s[1]++;
+        }
+        Map<String, Integer> datasetsPerModel = new HashMap<>();
+        List<EvaluationReport.Cell> cells = new ArrayList<>();
+        pairs.forEach((d, models) -> models.forEach((m, s) -> {
+            datasetsPerModel.merge(m, 1, Integer::sum);
+            cells.add(new EvaluationReport.Cell(d, m, (int) s[1], s[0] / s[1]));
+        }));
+        List<String> models = new TreeSet<>(datasetsPerModel.keySet()).stream()
+                .sorted(Comparator.comparing((String m) -> -datasetsPerModel.get(m)).thenComparing(m -> m))
+                .collect(Collectors.toList());
+        return new EvaluationReport.Coverage(new ArrayList<>(pairs.keySet()), models, cells);
+    }
+
+    /** The settings the chosen protocol uses, named as evaluate's options. */
+    public static Map<String, String> settings(Options o) {
+        Map<String, String> s = new LinkedHashMap<>();
+        s.put("--test-datasets", o.testDatasets().isEmpty() ? "all" : String.join(", ", o.testDatasets()));
+        switch (o.protocol()) {
+            case UNSEEN_MODELS -> {
+                s.put("--splits", Integer.toString(o.splits()));
+                s.put("--test-fraction", Double.toString(o.testFraction()));
+            }
+            case TRAIN_TEST -> s.put("--train-datasets",
+                    o.trainDatasets().isEmpty() ? "all not tested" : String.join(", ", o.trainDatasets()));
+            case LEARNING_CURVE -> {
+                s.put("--fractions", o.fractions().stream().map(Object::toString).collect(Collectors.joining(", ")));
+                s.put("--repeats", Integer.toString(o.repeats()));
+            }
+            default -> { }
+        }
+        s.put("--split-seed", Long.toString(o.seed()));
+        s.put("--top-k", Integer.toString(o.topK()));
+        return s;
+    }
+}
