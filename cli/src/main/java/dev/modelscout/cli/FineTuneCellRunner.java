@@ -45,7 +45,9 @@ final class FineTuneCellRunner implements CellRunner {
                 .withLearningRate(s.learningRate()).withBatchSize(s.batchSize()).withMomentum(s.momentum())
                 .withWeightDecay(s.weightDecay()).withSeed(s.seed()).withFreezeBackbone(s.freezeBackbone())
                 .withThreads(o.threads());
-        FineTuneRun.Request request = new FineTuneRun.Request(in.zoo(), cell.model(), in.images(), null,
+        java.nio.file.Path valDir = s.validation() == null ? null
+                : java.nio.file.Path.of(s.validation()).resolve(in.dataset().id());
+        FineTuneRun.Request request = new FineTuneRun.Request(in.zoo(), cell.model(), in.images(), valDir,
                 in.dataset().id(), s.valFraction(), o.perClass(), options, o.scores(),
                 in.cacheDir().resolve("finetune-train"));
         ExtractionOptions extraction = ExtractionOptions.defaults().withDevice(device).withBatchSize(o.batchSize())
