@@ -99,7 +99,7 @@ final class RecommendCommand implements Callable<Integer> {
         if (truth != null) {
             RankingSummary.print(o, report.truthSource(), means != null
                     ? RankingQuality.of(ranked, truth, java.util.Optional.of(means), List.of())
-                    : RankingQuality.of(ranked, truth, recommender));
+                    : RankingQuality.of(ranked, truth, recommender), report.truthNoise(id, ranked));
         }
         if (out != null) {
             RecommendationWriter.write(out, id, ranked, scoreNames, recommender.provenance());

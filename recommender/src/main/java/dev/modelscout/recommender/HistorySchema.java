@@ -42,6 +42,15 @@ public final class HistorySchema {
      */
     public static final List<String> IMAGE_FIELDS = List.of(PROBE_ACCURACY, PROBE_MODEL, DOMAIN_DISTANCE);
 
+    /**
+     * The standard error of {@link #ACCURACY} when it is the mean over several seeds of a job (the seeds' sample
+     * standard deviation divided by the square root of their number). Optional, like the image fields: a history
+     * without it reads as before, and no recommender reads it as a feature.
+     */
+    public static final String ACCURACY_SE = "accuracy_se";
+    /** How many seeds {@link #ACCURACY} is the mean of (optional). */
+    public static final String ACCURACY_SEEDS = "accuracy_seeds";
+
     /** Prefix of the score columns: {@code score_logme} holds the LogME score. */
     public static final String SCORE_PREFIX = "score_";
 
@@ -101,6 +110,8 @@ public final class HistorySchema {
         n.add(ACCURACY);
         n.add(PROBE_ACCURACY);
         n.add(DOMAIN_DISTANCE);
+        n.add(ACCURACY_SE);
+        n.add(ACCURACY_SEEDS);
         return java.util.Collections.unmodifiableSet(n);
     }
 }
