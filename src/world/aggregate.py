@@ -86,7 +86,8 @@ def main():
         mean, se = mean_se(accs)
         if d == sample:
             truth.append([d, m, fmt(mean), fmt(se), len(accs)])
-            truth_seeds += [[d, m, s, fmt(x)] for s, x in zip(seeds, accs)]
+            truth_seeds += [[d, m, s, fmt(j["accuracy"]), j["details"]["finetune"]["train_size"],
+                             j["details"]["finetune"]["val_size"]] for s, j in zip(seeds, jobs)]
             continue
         row = dict(jobs[0]["row"])
         if header is None:
@@ -116,7 +117,8 @@ def main():
           curve_rows)
     write(os.path.join(a.out, "sample", "truth.csv"),
           ["dataset", "model", "accuracy", "accuracy_se", "accuracy_seeds"], truth)
-    write(os.path.join(a.out, "sample", "truth-seeds.csv"), ["dataset", "model", "seed", "accuracy"], truth_seeds)
+    write(os.path.join(a.out, "sample", "truth-seeds.csv"), ["dataset", "model", "seed", "accuracy", "train_size", "val_size"],
+          truth_seeds)
     # The sample's few-shot images (what a user would have): the first --per-class of every class of its pool.
     sample_dir = os.path.join(a.out, "sample")
     for old in os.listdir(sample_dir):
