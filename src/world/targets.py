@@ -8,7 +8,7 @@ description, classes, pool and validation images, role).
 No target image is a pre-training image: the MNIST / Fashion-MNIST targets come from the t10k (test) splits
 (the sources use the train splits), the glyph targets use font families that pre-training never saw, the
 emoji target uses the 30% of every emoji subgroup that the emoji source held out, and the shape and sign targets
-are drawn here. The sample target (`road-signs`) is in neither the sources nor the fine-tuning history.
+are drawn here. The sample target (`emoji-groups`) is in neither the sources nor the fine-tuning history.
 
 usage: targets.py [--only ID[,ID]]   (seeded; same packages -> same files)
 """
@@ -338,14 +338,14 @@ TARGETS = {  # id -> (writer, seed, package, description, role)
                    "Greek small letters alpha-omega (24, no final sigma) in held-out font families", "history"),
     "emoji-groups": (emoji_groups, 110, "fonts-noto-color-emoji unicode-data",
                      "held-out emoji (30% of every subgroup) labelled by their Unicode group (9 groups); colour",
-                     "history"),
+                     "sample"),
     "shapes-colour": (shapes_colour, 113, "python3-pil",
                       "8 filled shapes (circle, ring, square, triangle, diamond, hexagon, star, cross) in a random "
                       "colour on a random plain or gradient ground, random size, place and turn; colour", "history"),
     "road-signs": (road_signs, 114, "python3-pil",
                    "10 road-sign-like symbols told apart by shape, colour and mark (stop, no-entry, prohibition, "
                    "yield, danger, priority, mandatory, information, exit, end) on random grounds, with lighting, "
-                   "blur and noise; colour", "sample"),
+                   "blur and noise; colour", "history"),
 }
 
 
