@@ -35,7 +35,7 @@ final class RankingSummary {
         rows.add(q.best());
         for (RankingQuality.Pick p : rows) {
             if (noise.isPresent()) {
-                t.add(List.of(p.rule(), p.model(), f(p.accuracy()), f(se.getOrDefault(p.model(), Double.NaN)), f(p.regret())));
+                t.add(List.of(p.rule(), p.model(), f(p.accuracy()), f(standardError(se, p)), f(p.regret())));
             } else {
                 t.add(List.of(p.rule(), p.model(), f(p.accuracy()), f(p.regret())));
             }
@@ -51,6 +51,19 @@ final class RankingSummary {
                     f(n.kendallHigh()), n.basis());
         });
         q.notes().forEach(n -> o.println("note: " + n));
+    }
+
+    /** A pick's standard error; a tie is the mean of its backbones, so sqrt(sum of se^2) / k. */
+    private static double standardError(Map<String, Double> se, RankingQuality.Pick pick) {
+        double sum = 0;
+        for (String m : pick.models()) {
+            Double e = se.get(m);
+            if (e == null) {
+                return Double.NaN;
+            }
+            sum += e * e;
+        }
+        return Math.sqrt(sum) / pick.models().size();
     }
 
     private static String f(double v) {

@@ -29,8 +29,20 @@ import java.util.function.ToDoubleFunction;
 public record RankingQuality(int known, Pick best, Pick top1, double regret, double hitTop3, double kendall,
                              double spearman, List<Pick> picks, List<String> notes) {
 
-    /** A backbone picked by {@code rule}, its true accuracy, and its regret against the truly best. */
-    public record Pick(String rule, String model, double accuracy, double regret) {
+    /**
+     * A backbone picked by {@code rule}, its true accuracy, and its regret against the truly best; a tie of several
+     * backbones has them all in {@code models} (its {@code model} names them for people) and their mean accuracy.
+     */
+    public record Pick(String rule, String model, double accuracy, double regret, List<String> models) {
+
+        public Pick {
+            models = List.copyOf(models);
+        }
+
+        /** One backbone. */
+        public Pick(String rule, String model, double accuracy, double regret) {
+            this(rule, model, accuracy, regret, List.of(model));
+        }
     }
 
     public RankingQuality {
@@ -115,7 +127,7 @@ public record RankingQuality(int known, Pick best, Pick top1, double regret, dou
         double mean = tied.stream().mapToDouble(p -> truth.get(p.model())).average().orElse(Double.NaN);
         notes.add("'" + rule + "' is a tie of " + tied.size() + " backbones (" + String.join(", ", names)
                 + "): its accuracy is their mean, a pick at random among them");
-        return new Pick(rule, String.join(" | ", names), mean, best - mean);
+        return new Pick(rule, String.join(" | ", names), mean, best - mean, names);
     }
 
     /** The backbones with the largest finite {@code value}: one, or every one of a tie. */

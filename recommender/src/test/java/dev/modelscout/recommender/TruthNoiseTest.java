@@ -102,6 +102,7 @@ class TruthNoiseTest {
                 java.util.Optional.empty(), List.of());
         RankingQuality.Pick largest = q.picks().stream().filter(p -> p.rule().startsWith("largest")).findFirst().orElseThrow();
         assertEquals("big-bad | big-good", largest.model());
+        assertEquals(List.of("big-bad", "big-good"), largest.models());
         assertEquals(0.6, largest.accuracy(), 1e-12);
         assertEquals(0.3, largest.regret(), 1e-12);
         assertTrue(q.notes().stream().anyMatch(n -> n.contains("tie of 2 backbones")), q.notes().toString());
