@@ -71,7 +71,7 @@ class RecommendIT {
                 + "r18,0,0.60\nr18,1,0.62\nr18,2,0.64\n");
         CliTest r = CliTest.run("--device", "cpu", "recommend", "--images", images.toString(), "--zoo", zoo.toString(),
                 "--cache", dir.resolve("cache").toString(), "--truth", truth.toString()).expectExit(0)
-                .expectOut("true_accuracy  se")
+                .expectOut(" se  regret")
                 .expectOut("the truth's noise: standard errors 0.0150 to 0.0200")
                 .expectOut("95% interval")
                 .expectOut("bootstrap over the seeds");
