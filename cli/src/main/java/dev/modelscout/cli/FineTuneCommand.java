@@ -154,7 +154,7 @@ final class FineTuneCommand implements Callable<Integer> {
         Device device = PyTorchRuntime.resolve(GlobalOptions.of(spec).device(), err::println);
         FineTuneSettings d = FineTuneSettings.defaults();
         FineTuneSettings settings = new FineTuneSettings(epochs, lr, batchSize, d.momentum(), d.weightDecay(), seed,
-                freezeBackbone, val != null ? d.valFraction() : valFraction);
+                freezeBackbone, val != null ? d.valFraction() : valFraction, null);
         String id = datasetId != null ? datasetId : ImageDataset.defaultId(images);
         Path cacheDir = cache != null ? cache : ZooFeatures.defaultCacheDir(images).resolve("finetune");
         if (history != null) {

@@ -110,6 +110,11 @@ final class JobsPlanCommand implements Callable<Integer> {
     @Option(names = "--val-fraction", paramLabel = "F", description = "finetune: share of each class held out for validation. Default: 0.2.")
     Double valFraction;
 
+    @Option(names = "--val-root", paramLabel = "DIR",
+            description = "finetune: validate every cell of dataset ID on the fixed images of DIR/ID (same classes) "
+                    + "and train on the whole (--per-class subsampled) dataset, instead of a split.")
+    Path valRoot;
+
     @Option(names = "--cache", paramLabel = "DIR",
             description = "Feature cache shared by every task (one sub-folder per dataset); put it on the cluster's "
                     + "shared file system. Default: PLAN/features.")
@@ -176,7 +181,7 @@ final class JobsPlanCommand implements Callable<Integer> {
                     + "--ft-seed, as `modelscout finetune --seed` does");
         }
         if (kind == TaskKind.SCORE && (epochs != null || learningRate != null || ftBatchSize != null || momentum != null
-                || weightDecay != null || ftSeed != null || freezeBackbone || valFraction != null)) {
+                || weightDecay != null || ftSeed != null || freezeBackbone || valFraction != null || valRoot != null)) {
             throw new InvalidOptionException("fine-tuning options (--epochs, --lr, ...) need --task finetune");
         }
         CellOptions options = new CellOptions(scoreNames, parcPca, gbcPca, perClass == null ? 0 : perClass, sampleSeed,
@@ -220,7 +225,8 @@ final class JobsPlanCommand implements Callable<Integer> {
         return new FineTuneSettings(epochs != null ? epochs : d.epochs(), learningRate != null ? learningRate : d.learningRate(),
                 ftBatchSize != null ? ftBatchSize : d.batchSize(), momentum != null ? momentum : d.momentum(),
                 weightDecay != null ? weightDecay : d.weightDecay(), ftSeed != null ? ftSeed : d.seed(),
-                freezeBackbone, valFraction != null ? valFraction : d.valFraction());
+                freezeBackbone, valFraction != null ? valFraction : d.valFraction(),
+                valRoot == null ? null : valRoot.toAbsolutePath().normalize().toString());
     }
 
     /** --launcher, else bin/modelscout of the installation this runs from, else `modelscout` (on the PATH). */

@@ -109,7 +109,8 @@ final class RecommendCommand implements Callable<Integer> {
         print(o, run);
         printInputs(o, run);
         if (truth != null) {
-            RankingSummary.print(o, report.truthSource(), RecommendReportData.quality(run, truth));
+            RankingSummary.print(o, report.truthSource(), RecommendReportData.quality(run, truth),
+                    report.truthNoise(id, run.predictions()));
         }
         if (out != null) {
             RecommendationWriter.write(out, id, run.predictions(), run.scoreNames(), recommender.provenance(), spreadsheetSafe);

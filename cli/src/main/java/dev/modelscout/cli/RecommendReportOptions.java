@@ -54,6 +54,19 @@ final class RecommendReportOptions {
         return truths == null ? null : truths.of(datasetId);
     }
 
+    /**
+     * How well the true accuracies of {@code datasetId} are known (standard errors, per-seed accuracies) and what
+     * that means for {@code ranked}; empty without a truth or without standard errors.
+     */
+    java.util.Optional<dev.modelscout.recommender.TruthNoise> truthNoise(String datasetId,
+            java.util.List<dev.modelscout.recommender.Prediction> ranked) {
+        if (truths == null) {
+            return java.util.Optional.empty();
+        }
+        return dev.modelscout.recommender.TruthNoise.of(ranked, truths.of(datasetId), truths.standardErrorsOf(datasetId),
+                truths.seedsOf(datasetId));
+    }
+
     /** Where the true accuracies come from, or null. */
     String truthSource() {
         return truths == null ? null : truths.source();

@@ -160,6 +160,30 @@ class JobsIT {
                 .expectOut("2 jobs appended to " + history);
     }
 
+    @Test
+    void fineTuningCellsWithAValidationRootValidateOnItsFixedImagesAndTrainOnTheWholeDataset() throws IOException {
+        Path scripted = Path.of("../engine/src/test/resources/models/tinycnn_scripted.pt");
+        Assumptions.assumeTrue(Files.isRegularFile(scripted), "needs " + scripted);
+        Path model = Files.copy(scripted, dir.resolve("scripted.pt"));
+        CliTest.run("--device", "cpu", "zoo", "add", "--zoo", zoo.toString(), "--id", "trainable", "--weights",
+                model.toString(), "--crop", "32", "--resize", "32", "--arch", "cnn").expectExit(0);
+        ExtractIT.images(dir.resolve("val").resolve("pets"), 2, 3);
+        Path plan = dir.resolve("ftval");
+        CliTest.run("--device", "cpu", "jobs", "plan", "--zoo", zoo.toString(), "--datasets", dir.resolve("Pets").toString(),
+                "--models", "trainable", "--task", "finetune", "--epochs", "1", "--ft-batch-size", "4", "--threads", "1",
+                "--val-root", dir.resolve("val").toString(), "--out", plan.toString()).expectExit(0);
+        CliTest.run("--device", "cpu", "jobs", "run", "--plan", plan.toString(), "--shard", "0").expectExit(0)
+                .expectOut("1 computed, 0 failed");
+        Path rows = dir.resolve("ftval-rows.csv");
+        CliTest.run("jobs", "merge", "--plan", plan.toString(), "--out", rows.toString()).expectExit(0);
+        CSVRecord r = csv(rows).get(0);
+        assertTrue(r.get("source").endsWith("10 train / 6 val"), r.get("source"));
+        assertEquals("10", r.get("dataset_size"), "the row describes the training images, not the validation folder");
+        CliTest.run("--device", "cpu", "jobs", "plan", "--zoo", zoo.toString(), "--datasets", dir.resolve("Pets").toString(),
+                "--val-root", dir.resolve("val").toString(), "--out", dir.resolve("score-plan").toString()).expectExit(2)
+                .expectErr("need --task finetune");
+    }
+
     private static List<CSVRecord> csv(Path file) throws IOException {
         try (Reader r = Files.newBufferedReader(file)) {
             return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r).getRecords();

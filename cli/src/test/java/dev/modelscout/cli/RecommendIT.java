@@ -65,6 +65,22 @@ class RecommendIT {
     }
 
     @Test
+    void aTruthWithStandardErrorsAndSeedsPrintsHowWellItIsKnown() throws IOException {
+        Path truth = dir.resolve("truth.csv");
+        Files.writeString(truth, "model,accuracy,accuracy_se\ntiny,0.61,0.02\nr18,0.62,0.015\n");
+        Files.writeString(dir.resolve("truth-seeds.csv"), "model,seed,accuracy\ntiny,0,0.58\ntiny,1,0.61\ntiny,2,0.64\n"
+                + "r18,0,0.60\nr18,1,0.62\nr18,2,0.64\n");
+        CliTest r = CliTest.run("--device", "cpu", "recommend", "--images", images.toString(), "--zoo", zoo.toString(),
+                "--cache", dir.resolve("cache").toString(), "--truth", truth.toString()).expectExit(0)
+                .expectOut(" se  regret")
+                .expectOut("the truth's noise: standard errors 0.0150 to 0.0200")
+                .expectOut("95% interval")
+                .expectOut("bootstrap over the seeds");
+        assertTrue(r.out().contains("rank 1 is the truly best") || r.out().contains("rank 1 is within 1 standard error"),
+                r.out());
+    }
+
+    @Test
     void trainsOnAGivenHistoryAndWritesCsv() throws IOException {
         // A small history in which the larger model always fine-tunes better; the ridge recommender must rank it first.
         StringBuilder h = new StringBuilder("dataset,dataset_size,num_classes,model,arch_family,pretrain_dataset,"

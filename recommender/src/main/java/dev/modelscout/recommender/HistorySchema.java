@@ -15,7 +15,9 @@ public final class HistorySchema {
     public static final String DATASET = "dataset";
     /**
      * The number of labelled images a job draws on: the dataset's images after any per-class subsample
-     * ({@code --per-class}), for a fine-tuning job its training and validation images together. A history row
+     * ({@code --per-class}); for a fine-tuning job that splits its folder, its training and validation images together;
+     * for one validated on a separate folder ({@code finetune --val}, {@code jobs plan --val-root}), the images of
+     * its own folder only (the folder a user would hand to {@code recommend}). A history row
      * written by {@code finetune} or a fine-tuning cell and a candidate row of {@code recommend} or a score cell
      * count the same way, so the recommender's {@code d} field compares like with like.
      */
@@ -47,6 +49,15 @@ public final class HistorySchema {
      * pair fields. Optional: a history without them reads as before.
      */
     public static final List<String> IMAGE_FIELDS = List.of(PROBE_ACCURACY, PROBE_MODEL, DOMAIN_DISTANCE);
+
+    /**
+     * The standard error of {@link #ACCURACY} when it is the mean over several seeds of a job (the seeds' sample
+     * standard deviation divided by the square root of their number). Optional, like the image fields: a history
+     * without it reads as before, and no recommender reads it as a feature.
+     */
+    public static final String ACCURACY_SE = "accuracy_se";
+    /** How many seeds {@link #ACCURACY} is the mean of (optional). */
+    public static final String ACCURACY_SEEDS = "accuracy_seeds";
 
     /** Prefix of the score columns: {@code score_logme} holds the LogME score. */
     public static final String SCORE_PREFIX = "score_";
@@ -107,6 +118,8 @@ public final class HistorySchema {
         n.add(ACCURACY);
         n.add(PROBE_ACCURACY);
         n.add(DOMAIN_DISTANCE);
+        n.add(ACCURACY_SE);
+        n.add(ACCURACY_SEEDS);
         return java.util.Collections.unmodifiableSet(n);
     }
 }

@@ -29,8 +29,20 @@ import java.util.function.ToDoubleFunction;
 public record RankingQuality(int known, Pick best, Pick top1, double regret, double hitTop3, double kendall,
                              double spearman, List<Pick> picks, List<String> notes) {
 
-    /** A backbone picked by {@code rule}, its true accuracy, and its regret against the truly best. */
-    public record Pick(String rule, String model, double accuracy, double regret) {
+    /**
+     * A backbone picked by {@code rule}, its true accuracy, and its regret against the truly best; a tie of several
+     * backbones has them all in {@code models} (its {@code model} names them for people) and their mean accuracy.
+     */
+    public record Pick(String rule, String model, double accuracy, double regret, List<String> models) {
+
+        public Pick {
+            models = List.copyOf(models);
+        }
+
+        /** One backbone. */
+        public Pick(String rule, String model, double accuracy, double regret) {
+            this(rule, model, accuracy, regret, List.of(model));
+        }
     }
 
     public RankingQuality {
@@ -71,16 +83,22 @@ public record RankingQuality(int known, Pick best, Pick top1, double regret, dou
         historyMeans.flatMap(means -> models.stream().filter(means::containsKey)
                 .max(Comparator.<String>comparingDouble(means::get).thenComparing(Comparator.reverseOrder())))
                 .ifPresent(m -> picks.add(pick("best on average in the training history", byModel(known, m), truth, bestAcc)));
-        maxBy(known, p -> p.row().number(HistorySchema.scoreColumn("logme"))).ifPresentOrElse(
-                p -> picks.add(pick("highest LogME", p, truth, bestAcc)),
-                () -> notes.add("no backbone has a LogME score, so there is no 'highest LogME' pick"));
-        Optional<Prediction> largest = maxBy(known, p -> p.row().number(HistorySchema.PARAMS_M));
-        if (largest.isPresent()) {
-            picks.add(pick("largest model (parameters)", largest.get(), truth, bestAcc));
+        List<Prediction> logme = maxBy(known, p -> p.row().number(HistorySchema.scoreColumn("logme")));
+        if (logme.isEmpty()) {
+            notes.add("no backbone has a LogME score, so there is no 'highest LogME' pick");
         } else {
-            maxBy(known, p -> p.row().number(HistorySchema.GMACS)).ifPresentOrElse(
-                    p -> picks.add(pick("largest model (GMACs)", p, truth, bestAcc)),
-                    () -> notes.add("no backbone has a parameter count or GMACs, so there is no 'largest model' pick"));
+            picks.add(tiedPick("highest LogME", logme, truth, bestAcc, notes));
+        }
+        List<Prediction> largest = maxBy(known, p -> p.row().number(HistorySchema.PARAMS_M));
+        if (!largest.isEmpty()) {
+            picks.add(tiedPick("largest model (parameters)", largest, truth, bestAcc, notes));
+        } else {
+            List<Prediction> byGmacs = maxBy(known, p -> p.row().number(HistorySchema.GMACS));
+            if (byGmacs.isEmpty()) {
+                notes.add("no backbone has a parameter count or GMACs, so there is no 'largest model' pick");
+            } else {
+                picks.add(tiedPick("largest model (GMACs)", byGmacs, truth, bestAcc, notes));
+            }
         }
         return new RankingQuality(known.size(), best, top1, Metrics.regret(predicted, accuracy),
                 known.isEmpty() ? Double.NaN : Metrics.hitAtK(predicted, accuracy, 3), Metrics.kendall(predicted, accuracy),
@@ -96,9 +114,29 @@ public record RankingQuality(int known, Pick best, Pick top1, double regret, dou
         return new Pick(rule, p.model(), a, best - a);
     }
 
-    private static Optional<Prediction> maxBy(List<Prediction> ps, ToDoubleFunction<Prediction> value) {
-        return ps.stream().filter(p -> Double.isFinite(value.applyAsDouble(p)))
-                .max(Comparator.comparingDouble(value).thenComparing(Prediction::rank, Comparator.reverseOrder()));
+    /**
+     * A naive pick that may be a tie: one backbone, or, when several share the largest value, all of them, valued at
+     * their mean true accuracy (what a pick at random among them is worth), never broken by the recommender's own
+     * ranking (which would credit the naive pick with the recommender's knowledge).
+     */
+    static Pick tiedPick(String rule, List<Prediction> tied, Map<String, Double> truth, double best, List<String> notes) {
+        if (tied.size() == 1) {
+            return pick(rule, tied.get(0), truth, best);
+        }
+        List<String> names = tied.stream().map(Prediction::model).sorted().toList();
+        double mean = tied.stream().mapToDouble(p -> truth.get(p.model())).average().orElse(Double.NaN);
+        notes.add("'" + rule + "' is a tie of " + tied.size() + " backbones (" + String.join(", ", names)
+                + "): its accuracy is their mean, a pick at random among them");
+        return new Pick(rule, String.join(" | ", names), mean, best - mean, names);
+    }
+
+    /** The backbones with the largest finite {@code value}: one, or every one of a tie. */
+    private static List<Prediction> maxBy(List<Prediction> ps, ToDoubleFunction<Prediction> value) {
+        double max = ps.stream().mapToDouble(value).filter(Double::isFinite).max().orElse(Double.NaN);
+        if (Double.isNaN(max)) {
+            return List.of();
+        }
+        return ps.stream().filter(p -> value.applyAsDouble(p) == max).toList();
     }
 
     /**

@@ -15,15 +15,37 @@ import org.apache.commons.csv.CSVRecord;
  * (other columns are ignored, so a {@code recommend --out} CSV with an accuracy column filled in for some rows
  * will do). An empty accuracy cell means unknown and the row is left out; an accuracy is a number in [0,1].
  *
- * @param source    the file, for messages
- * @param byDataset dataset -> model -> accuracy; a file without a dataset column has the one dataset ""
+ * <p>How well each accuracy is known, optionally: an {@code accuracy_se} column ({@link HistorySchema#ACCURACY_SE},
+ * the standard error of a mean over seeds), and a file {@code NAME-seeds.csv} beside {@code NAME.csv} with the
+ * accuracy of every seed ({@code dataset,model,seed,accuracy}), which the truth's bootstrap resamples
+ * ({@link TruthNoise}).
+ *
+ * @param source         the file, for messages
+ * @param byDataset      dataset -> model -> accuracy; a file without a dataset column has the one dataset ""
+ * @param standardErrors dataset -> model -> standard error of the accuracy, where the file gives one
+ * @param seeds          dataset -> model -> the accuracy of every seed, where a seeds file gives them
  */
-public record TrueAccuracies(String source, Map<String, Map<String, Double>> byDataset) {
+public record TrueAccuracies(String source, Map<String, Map<String, Double>> byDataset,
+                             Map<String, Map<String, Double>> standardErrors, Map<String, Map<String, double[]>> seeds) {
+
+    /** The seeds file of a truth file: {@code NAME-seeds.csv} beside {@code NAME.csv}. */
+    public static final String SEEDS_SUFFIX = "-seeds.csv";
 
     public TrueAccuracies {
-        Map<String, Map<String, Double>> copy = new LinkedHashMap<>();
-        byDataset.forEach((d, m) -> copy.put(d, Collections.unmodifiableMap(new LinkedHashMap<>(m))));
-        byDataset = Collections.unmodifiableMap(copy);
+        byDataset = frozen(byDataset);
+        standardErrors = frozen(standardErrors);
+        seeds = frozen(seeds);
+    }
+
+    /** Accuracies without standard errors or seeds. */
+    public TrueAccuracies(String source, Map<String, Map<String, Double>> byDataset) {
+        this(source, byDataset, Map.of(), Map.of());
+    }
+
+    private static <V> Map<String, Map<String, V>> frozen(Map<String, Map<String, V>> m) {
+        Map<String, Map<String, V>> copy = new LinkedHashMap<>();
+        m.forEach((d, x) -> copy.put(d, Collections.unmodifiableMap(new LinkedHashMap<>(x))));
+        return Collections.unmodifiableMap(copy);
     }
 
     /**
@@ -33,7 +55,61 @@ public record TrueAccuracies(String source, Map<String, Map<String, Double>> byD
      *                                outside [0,1] or a (dataset, model) pair given twice
      */
     public static TrueAccuracies read(Path file) {
-        return parse(file.toString(), HistoryReader.text(HistoryReader.readBytes(file), file.toString()));
+        TrueAccuracies t = parse(file.toString(), HistoryReader.text(HistoryReader.readBytes(file), file.toString()));
+        String name = file.getFileName().toString();
+        Path seedsFile = name.endsWith(".csv")
+                ? file.resolveSibling(name.substring(0, name.length() - 4) + SEEDS_SUFFIX) : null;
+        if (seedsFile == null || !java.nio.file.Files.isRegularFile(seedsFile)) {
+            return t;
+        }
+        return new TrueAccuracies(t.source(), t.byDataset(), t.standardErrors(), parseSeeds(seedsFile.toString(),
+                HistoryReader.text(HistoryReader.readBytes(seedsFile), seedsFile.toString())));
+    }
+
+    /**
+     * Parses a seeds file ({@code [dataset,]model,seed,accuracy}, one row per seed): dataset -> model -> the
+     * accuracies in file order.
+     *
+     * @throws HistoryFormatException naming file:line for a missing column or an accuracy that is not in [0,1]
+     */
+    public static Map<String, Map<String, double[]>> parseSeeds(String source, String text) {
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        List<CSVRecord> records = HistoryReader.records(source, text, "dataset,model,seed,accuracy");
+        List<String> header = new ArrayList<>();
+        for (String h : records.get(0)) {
+            header.add(h.strip());
+        }
+        int dataset = header.indexOf(HistorySchema.DATASET);
+        int model = column(source, header, HistorySchema.MODEL);
+        int accuracy = column(source, header, HistorySchema.ACCURACY);
+        Map<String, Map<String, List<Double>>> lists = new LinkedHashMap<>();
+        for (int r = 1; r < records.size(); r++) {
+            CSVRecord rec = records.get(r);
+            String a = cell(rec, accuracy);
+            if (a.isEmpty()) {
+                continue;
+            }
+            double v;
+            try {
+                v = Double.parseDouble(a);
+            } catch (NumberFormatException e) {
+                v = Double.NaN;
+            }
+            if (!(v >= 0 && v <= 1)) {
+                throw new HistoryFormatException(source + ":" + (r + 1) + ": accuracy '" + a + "' is not a number in [0,1]");
+            }
+            String d = dataset < 0 ? "" : cell(rec, dataset);
+            lists.computeIfAbsent(d, x -> new LinkedHashMap<>()).computeIfAbsent(cell(rec, model), x -> new ArrayList<>()).add(v);
+        }
+        Map<String, Map<String, double[]>> out = new LinkedHashMap<>();
+        lists.forEach((d, byModel) -> {
+            Map<String, double[]> m = new LinkedHashMap<>();
+            byModel.forEach((k, v) -> m.put(k, v.stream().mapToDouble(Double::doubleValue).toArray()));
+            out.put(d, m);
+        });
+        return out;
     }
 
     /** Parses CSV text; {@code source} names it in messages. */
@@ -49,7 +125,9 @@ public record TrueAccuracies(String source, Map<String, Map<String, Double>> byD
         int dataset = header.indexOf(HistorySchema.DATASET);
         int model = column(source, header, HistorySchema.MODEL);
         int accuracy = column(source, header, HistorySchema.ACCURACY);
+        int seCol = header.indexOf(HistorySchema.ACCURACY_SE);
         Map<String, Map<String, Double>> out = new LinkedHashMap<>();
+        Map<String, Map<String, Double>> ses = new LinkedHashMap<>();
         Map<String, Long> lines = new LinkedHashMap<>();
         List<Integer> starts = lineStarts(text);
         for (int r = 1; r < records.size(); r++) {
@@ -87,8 +165,22 @@ public record TrueAccuracies(String source, Map<String, Map<String, Double>> byD
                         + (d.isEmpty() ? "" : " on dataset '" + d + "'") + " (the first is on line " + first + ")");
             }
             out.computeIfAbsent(d, x -> new LinkedHashMap<>()).put(m, v);
+            String se = seCol < 0 ? "" : cell(rec, seCol);
+            if (!se.isEmpty()) {
+                double e;
+                try {
+                    e = Double.parseDouble(se);
+                } catch (NumberFormatException x) {
+                    e = Double.NaN;
+                }
+                if (!(e >= 0 && e <= 1)) {
+                    throw HistoryFormatException.at(source, line, seCol + 1, HistorySchema.ACCURACY_SE,
+                            "'" + se + "' is not a standard error (a number in [0,1])");
+                }
+                ses.computeIfAbsent(d, x -> new LinkedHashMap<>()).put(m, e);
+            }
         }
-        return new TrueAccuracies(source, out);
+        return new TrueAccuracies(source, out, ses, Map.of());
     }
 
     /**
@@ -108,6 +200,23 @@ public record TrueAccuracies(String source, Map<String, Map<String, Double>> byD
                     + "as the file does");
         }
         return m;
+    }
+
+    /** The standard errors of {@code dataset}'s accuracies, as {@link #of} picks the dataset; empty when none are given. */
+    public Map<String, Double> standardErrorsOf(String dataset) {
+        return pick(standardErrors, dataset);
+    }
+
+    /** The per-seed accuracies of {@code dataset}'s models, as {@link #of} picks the dataset; empty when none are given. */
+    public Map<String, double[]> seedsOf(String dataset) {
+        return pick(seeds, dataset);
+    }
+
+    private <V> Map<String, V> pick(Map<String, Map<String, V>> m, String dataset) {
+        if (byDataset.size() == 1 && byDataset.containsKey("")) {
+            return m.getOrDefault("", m.size() == 1 ? m.values().iterator().next() : Map.of());
+        }
+        return m.getOrDefault(dataset, Map.of());
     }
 
     private static int column(String source, List<String> header, String name) {

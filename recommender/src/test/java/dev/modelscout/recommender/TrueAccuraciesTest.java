@@ -61,6 +61,26 @@ class TrueAccuraciesTest {
         assertTrue(e.getMessage().endsWith("none.csv: no such file"), e.getMessage());
     }
 
+    @Test
+    void readsStandardErrorsAndTheSeedsFileBesideTheTruth() throws Exception {
+        Path f = dir.resolve("truth.csv");
+        Files.writeString(f, "dataset,model,accuracy,accuracy_se,accuracy_seeds\npets,a,0.6,0.05,2\npets,b,0.8,,2\n");
+        Files.writeString(dir.resolve("truth-seeds.csv"), "dataset,model,seed,accuracy\npets,a,0,0.55\npets,a,1,0.65\n"
+                + "pets,b,0,0.8\npets,b,1,0.8\n");
+        TrueAccuracies t = TrueAccuracies.read(f);
+        assertEquals(Map.of("a", 0.6, "b", 0.8), t.of("pets"));
+        assertEquals(Map.of("a", 0.05), t.standardErrorsOf("pets"), "an empty standard error is unknown");
+        assertEquals(java.util.List.of(0.55, 0.65), java.util.Arrays.stream(t.seedsOf("pets").get("a")).boxed().toList());
+        assertEquals(Map.of(), TrueAccuracies.parse("t.csv", "model,accuracy\na,0.5\n").standardErrorsOf("x"),
+                "a truth without the column reads as before");
+    }
+
+    @Test
+    void refusesAStandardErrorThatIsNotOne() {
+        assertMessage("model,accuracy,accuracy_se\na,0.5,-0.1\n",
+                "t.csv:2:3: column 'accuracy_se': '-0.1' is not a standard error");
+    }
+
     private static void assertMessage(String csv, String start) {
         HistoryFormatException e = assertThrows(HistoryFormatException.class, () -> TrueAccuracies.parse("t.csv", csv));
         assertTrue(e.getMessage().startsWith(start), () -> "'" + e.getMessage() + "' does not start with '" + start + "'");

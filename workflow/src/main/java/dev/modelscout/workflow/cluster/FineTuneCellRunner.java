@@ -38,7 +38,9 @@ final class FineTuneCellRunner implements CellRunner {
     public CellOutcome run(Cell cell, CellInputs in) {
         CellOptions o = cell.options();
         FineTuneSettings s = o.finetune() != null ? o.finetune() : FineTuneSettings.defaults();
-        FineTuneRun.Request request = new FineTuneRun.Request(in.zoo(), cell.model(), in.images(), null,
+        java.nio.file.Path valDir = s.validation() == null ? null
+                : java.nio.file.Path.of(s.validation()).resolve(in.dataset().id());
+        FineTuneRun.Request request = new FineTuneRun.Request(in.zoo(), cell.model(), in.images(), valDir,
                 in.dataset().id(), o.perClass(), s, new FineTuneRun.Compute(device(), o.threads(), o.batchSize(),
                 o.strict()), Scores.of(o.scores(), Scores.Options.defaults(), false), in.cacheDir().resolve("finetune-train"));
         long t0 = System.nanoTime();

@@ -40,6 +40,9 @@ final class PlanJson {
             t.put("seed", f.seed());
             t.put("freeze_backbone", f.freezeBackbone());
             t.put("val_fraction", f.valFraction());
+            if (f.validation() != null) {
+                t.put("validation", f.validation());
+            }
         }
         return j;
     }
@@ -55,7 +58,8 @@ final class PlanJson {
             String w = where + " finetune";
             f = new FineTuneSettings(integer(ft, "epochs", w), number(ft, "learning_rate", w), integer(ft, "batch_size", w),
                     number(ft, "momentum", w), number(ft, "weight_decay", w), longValue(ft, "seed", w),
-                    bool(ft, "freeze_backbone", w), number(ft, "val_fraction", w));
+                    bool(ft, "freeze_backbone", w), number(ft, "val_fraction", w),
+                    ft.hasNonNull("validation") ? ft.get("validation").asText() : null);
         }
         return new CellOptions(scores, integer(j, "parc_pca", where), integer(j, "gbc_pca", where),
                 integer(j, "per_class", where), longValue(j, "sample_seed", where), integer(j, "batch_size", where),

@@ -123,7 +123,8 @@ public final class FineTuneRun {
                 tuner.save(saveDir);
             }
         }
-        int size = data.size() + (r.valDir() != null ? val.size() : 0);
+        // The row describes the images a user would hand to `recommend`: a separate validation folder is not part of them.
+        int size = data.size();
         DatasetFacts facts = new DatasetFacts(r.datasetId(), size, data.classNames().size())
                 .withProbe(probe, ImageFields.reference(catalog).id());
         Job row = Candidates.row(r.images().toString(), 1, facts, catalog.get(r.modelId()), scores, domainDistance)

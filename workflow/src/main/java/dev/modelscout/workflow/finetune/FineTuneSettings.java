@@ -16,10 +16,13 @@ import dev.modelscout.engine.FineTuneOptions;
  * @param weightDecay    L2 weight decay, >= 0
  * @param seed           head initialisation, batch order and the train / validation split
  * @param freezeBackbone train the new head only
- * @param valFraction    share of each class held out for validation, in (0, 1)
+ * @param valFraction    share of each class held out for validation, in (0, 1); unused with {@code validation}
+ * @param validation     a folder with one validation image folder per dataset id ({@code VALIDATION/<id>}): every
+ *                       cell of a dataset is validated on the same fixed images and trains on the whole (subsampled)
+ *                       dataset; null: each cell splits its dataset with {@code valFraction} and {@code seed}
  */
 public record FineTuneSettings(int epochs, double learningRate, int batchSize, double momentum, double weightDecay,
-                               long seed, boolean freezeBackbone, double valFraction) {
+                               long seed, boolean freezeBackbone, double valFraction, String validation) {
 
     public FineTuneSettings {
         check(epochs >= 1, "--epochs", epochs, "an integer >= 1");
@@ -32,7 +35,7 @@ public record FineTuneSettings(int epochs, double learningRate, int batchSize, d
 
     /** 10 epochs, learning rate 0.01, batch 32, momentum 0.9, weight decay 1e-4, seed 0, whole network, 20 % held out. */
     public static FineTuneSettings defaults() {
-        return new FineTuneSettings(10, 0.01, 32, 0.9, 1e-4, 0, false, 0.2);
+        return new FineTuneSettings(10, 0.01, 32, 0.9, 1e-4, 0, false, 0.2, null);
     }
 
     /** The engine's options for these settings on {@code device} with {@code threads} PyTorch threads (0: default). */

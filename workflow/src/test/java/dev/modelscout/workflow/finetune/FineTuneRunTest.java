@@ -20,7 +20,7 @@ class FineTuneRunTest {
 
     @Test
     void theFineTuningAndTheFeatureExtractionUseTheSameDeviceAndThreads() {
-        FineTuneSettings s = new FineTuneSettings(3, 0.05, 8, 0.8, 1e-3, 7, true, 0.25);
+        FineTuneSettings s = new FineTuneSettings(3, 0.05, 8, 0.8, 1e-3, 7, true, 0.25, null);
         FineTuneRun.Request r = request(s, new FineTuneRun.Compute(Device.CPU, 2, 16, true));
         FineTuneOptions o = r.options();
         assertEquals(List.of(3, 8, 2), List.of(o.epochs(), o.batchSize(), o.threads()));
