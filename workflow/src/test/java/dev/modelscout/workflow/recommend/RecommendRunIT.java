@@ -71,7 +71,14 @@ class RecommendRunIT {
         List<String> models = List.of("resnet-s-mnist", "vgg-s-mnist");
         ZooFeatures features = new ZooFeatures(world.zoo(), world.sampleImages(), models, 5, 0, dir.resolve("cache"));
         List<String> scores = RecommendationPipeline.scoresNeeded(recommender, List.of("logme"));
-        RecommendRequest request = new RecommendRequest(features, "opencv-digits", scores, chosen,
+        int classes;
+        try (var folders = Files.list(world.sampleImages())) {
+            classes = (int) folders.filter(Files::isDirectory).count();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        RecommendRequest request = new RecommendRequest(features, world.sampleImages().getFileName().toString(), scores,
+                chosen,
                 ExtractionOptions.defaults().withDevice(Device.CPU).withComputeThreads(1), true);
         CountingInputs inputs = new CountingInputs();
 
@@ -83,21 +90,21 @@ class RecommendRunIT {
         assertEquals(models.size(), run.candidates().size());
         assertEquals(List.of(1, 2), run.predictions().stream().map(p -> p.rank()).toList());
         RecommendRun.Images im = run.images();
-        assertEquals(10, im.classes());
-        assertEquals(50, im.used(), "5 per class of 10 classes");
-        assertEquals(50, im.readable());
+        assertEquals(classes, im.classes());
+        assertEquals(5 * classes, im.used(), "5 per class");
+        assertEquals(5 * classes, im.readable());
         for (RecommendRun.Candidate c : run.candidates()) {
-            assertEquals(50.0, c.prediction().row().number("dataset_size"), "dataset_size is the images used");
+            assertEquals(5.0 * classes, c.prediction().row().number("dataset_size"), "dataset_size is the images used");
             assertEquals(scores, List.copyOf(c.scores().keySet()), "every score, in column order");
             assertTrue(models.contains(c.backbone().id()));
         }
         assertTrue(run.historyMeans().isPresent(), "the naive pick's means, from the history read once");
 
-        Map<String, Double> truth = TrueAccuracies.read(world.sampleTruth()).of("opencv-digits");
+        Map<String, Double> truth = TrueAccuracies.read(world.sampleTruth()).of(world.sampleImages().getFileName().toString());
         RecommendationReport report = RecommendReportData.of(run, 5, world.sampleTruth().toString(), truth);
         assertEquals(models.size(), report.candidates().size());
         assertEquals(world.history().toString(), report.run().recommender().historySource());
-        assertEquals(50, report.run().images().used());
+        assertEquals(5 * classes, report.run().images().used());
         assertEquals(RecommendReportData.quality(run, truth).regret(), report.truth().regret(), 0.0,
                 "the terminal's summary and the report's are one computation");
         assertEquals(3, inputs.reads.size(), "the report read nothing");
