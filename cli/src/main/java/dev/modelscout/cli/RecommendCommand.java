@@ -1,7 +1,9 @@
 package dev.modelscout.cli;
 
 import dev.modelscout.engine.ExtractionOptions;
+import dev.modelscout.recommender.Calibration;
 import dev.modelscout.recommender.HistorySchema;
+import dev.modelscout.recommender.PredictionIntervals;
 import dev.modelscout.recommender.HistoryReader;
 import dev.modelscout.recommender.Prediction;
 import dev.modelscout.recommender.RankingQuality;
@@ -91,7 +93,14 @@ final class RecommendCommand implements Callable<Integer> {
         ExtractionOptions extraction = source.extractionOptions(spec);
         List<Prediction> ranked = RecommendationPipeline.run(source.request(cache), id, scoreNames, recommender,
                 extraction, report.listener(ProgressReporter.forConsole(err), id));
-        print(o, id, ranked, scoreNames);
+        PredictionIntervals intervals = PredictionIntervals.of(recommenderSource.calibration, recommender, ranked,
+                Calibration.SHOWN);
+        print(o, id, ranked, scoreNames, intervals);
+        if (intervals == null) {
+            err.println("note: this recommender was saved without intervals; retrain it with `modelscout train` to get them");
+        } else if (intervals.note() != null) {
+            err.println("note: " + intervals.note());
+        }
         printInputs(o, ranked, recommender);
         Map<String, Double> means = world != null && recommenderSource.model == null && recommenderSource.history == null
                 ? RankingQuality.meansOf(HistoryReader.read(world.history(), ReadOptions.defaults())) : null;
@@ -102,7 +111,7 @@ final class RecommendCommand implements Callable<Integer> {
                     : RankingQuality.of(ranked, truth, recommender));
         }
         if (out != null) {
-            RecommendationWriter.write(out, id, ranked, scoreNames, recommender.provenance());
+            RecommendationWriter.write(out, id, ranked, scoreNames, recommender.provenance(), intervals);
             err.println("wrote " + out);
         }
         report.write(err, id, ranked, scoreNames, top, recommender, recommenderSource, source, extraction.device(), means);
@@ -119,8 +128,10 @@ final class RecommendCommand implements Callable<Integer> {
         return s.toLowerCase(Locale.ROOT);
     }
 
-    private void print(PrintWriter o, String id, List<Prediction> ranked, List<String> scoreNames) {
-        List<String> header = new ArrayList<>(List.of("rank", "model", "predicted_accuracy", HistorySchema.ARCH_FAMILY,
+    private void print(PrintWriter o, String id, List<Prediction> ranked, List<String> scoreNames,
+                       PredictionIntervals intervals) {
+        List<String> header = new ArrayList<>(List.of("rank", "model", "predicted_accuracy",
+                intervals == null ? "interval" : Math.round(intervals.level() * 100) + "%_interval", HistorySchema.ARCH_FAMILY,
                 HistorySchema.PRETRAIN_DATASET, HistorySchema.PARAMS_M));
         scoreNames.forEach(s -> header.add(HistorySchema.scoreColumn(s)));
         boolean distances = ranked.stream().anyMatch(p -> !Double.isNaN(p.row().number(HistorySchema.DOMAIN_DISTANCE)));
@@ -130,7 +141,8 @@ final class RecommendCommand implements Callable<Integer> {
         Table t = Table.of(header.toArray(String[]::new));
         for (Prediction p : ranked.subList(0, Math.min(top, ranked.size()))) {
             List<String> row = new ArrayList<>(List.of(Integer.toString(p.rank()), p.model(),
-                    String.format(Locale.ROOT, "%.4f", p.predicted()), dash(p.row().cell(HistorySchema.ARCH_FAMILY)),
+                    String.format(Locale.ROOT, "%.4f", Calibration.clip(p.predicted())), intervalText(intervals, p.model()),
+                    dash(p.row().cell(HistorySchema.ARCH_FAMILY)),
                     dash(p.row().cell(HistorySchema.PRETRAIN_DATASET)), dash(p.row().cell(HistorySchema.PARAMS_M))));
             for (String s : scoreNames) {
                 double v = p.row().number(HistorySchema.scoreColumn(s));
@@ -157,6 +169,14 @@ final class RecommendCommand implements Callable<Integer> {
                     probe, ranked.get(0).row().cell(HistorySchema.PROBE_MODEL));
         }
         o.println("the recommender read: " + String.join(", ", recommender.inputColumns()));
+    }
+
+    private static String intervalText(PredictionIntervals intervals, String model) {
+        if (intervals == null) {
+            return "-";
+        }
+        Calibration.Interval in = intervals.of(model);
+        return String.format(Locale.ROOT, "%.3f-%.3f%s", in.low(), in.high(), in.outOfDomain() ? " *" : "");
     }
 
     private static String dash(String s) {

@@ -41,6 +41,9 @@ final class RecommenderSource {
     @Mixin
     TrainerOptions trainer;
 
+    /** The resolved recommender's intervals (null when it was saved without): set by {@link #resolve}. */
+    dev.modelscout.recommender.Calibration calibration;
+
     /**
      * The recommender; says on {@code err} which one when it is a default: the embedded world's when the run uses
      * the world's zoo ({@code world} not null), else the one trained on the public TransferGraph history.
@@ -50,23 +53,31 @@ final class RecommenderSource {
             throw new ParameterException(spec.commandLine(), "give --model or --history, not both");
         }
         if (model != null) {
-            return Recommenders.load(model);
+            Recommenders.SavedRecommender saved = Recommenders.loadSaved(model);
+            calibration = saved.calibration();
+            return saved.recommender();
         }
         if (history != null) {
             trainer.check();
             TrainingHistory h = HistoryReader.read(history, ReadOptions.defaults());
             FieldSpec selected = FieldSpec.defaults().select(FieldSpec.parseFeatures(features)).requireColumnsOf(h);
             HistoryOptions.warnEmptyColumns(err, selected, h);
+            calibration = dev.modelscout.recommender.Calibration.of(
+                    dev.modelscout.recommender.LodoResiduals.of(h, trainer.trainer(), selected));
             return trainer.trainer().train(h, selected);
         }
         if (world != null) {
-            Recommender r = Recommenders.load(world.recommender());
+            Recommenders.SavedRecommender saved = Recommenders.loadSaved(world.recommender());
+            calibration = saved.calibration();
+            Recommender r = saved.recommender();
             err.println("recommender: the embedded world's (" + r.provenance().trainer() + " trained on "
                     + r.provenance().rows() + " fine-tuning jobs of its history; features "
                     + String.join(",", r.provenance().features()) + ")");
             return r;
         }
-        Recommender r = embedded();
+        Recommenders.SavedRecommender saved = embeddedSaved();
+        calibration = saved.calibration();
+        Recommender r = saved.recommender();
         err.println("recommender: embedded default (" + r.provenance().trainer() + " trained on "
                 + r.provenance().rows() + " jobs of " + Path.of(r.provenance().historySource()).getFileName()
                 + "; features " + String.join(",", r.provenance().features()) + ")");
@@ -74,12 +85,16 @@ final class RecommenderSource {
     }
 
     static Recommender embedded() {
+        return embeddedSaved().recommender();
+    }
+
+    static Recommenders.SavedRecommender embeddedSaved() {
         try (InputStream in = RecommenderSource.class.getResourceAsStream(DEFAULT_RECOMMENDER)) {
             if (in == null) {
                 throw new ModelScoutException("the embedded default recommender is missing from this build; "
                         + "give --model or --history");
             }
-            return Recommenders.fromJson("embedded " + DEFAULT_RECOMMENDER,
+            return Recommenders.savedFromJson("embedded " + DEFAULT_RECOMMENDER,
                     new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new ModelScoutException("cannot read the embedded default recommender: " + e.getMessage(), e);

@@ -226,6 +226,11 @@ public final class AutoRecommender implements Trainer {
         public Set<String> knownDatasets() {
             return chosen.knownDatasets();
         }
+
+        @Override
+        public Set<String> knownModels() {
+            return chosen.knownModels();
+        }
     }
 
 

@@ -17,4 +17,9 @@ interface EncodedRecommender extends Recommender {
     default Set<String> knownDatasets() {
         return encoding().categoryValues(HistorySchema.DATASET);
     }
+
+    @Override
+    default Set<String> knownModels() {
+        return encoding().categoryValues(HistorySchema.MODEL);
+    }
 }

@@ -100,6 +100,13 @@ public final class Ensemble implements Trainer {
         }
 
         @Override
+        public java.util.Set<String> knownModels() {
+            java.util.Set<String> out = new java.util.LinkedHashSet<>();
+            members.forEach(m -> out.addAll(m.knownModels()));
+            return out;
+        }
+
+        @Override
         public List<String> inputColumns() {
             java.util.Set<String> cols = new java.util.LinkedHashSet<>();
             members.forEach(m -> cols.addAll(m.inputColumns()));

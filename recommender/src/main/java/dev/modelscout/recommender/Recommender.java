@@ -29,6 +29,11 @@ public interface Recommender {
         return Set.of();
     }
 
+    /** Models this recommender learned an effect of (empty when it reads no model ids: then none is "unseen"). */
+    default Set<String> knownModels() {
+        return Set.of();
+    }
+
     /**
      * The transferability scores this recommender reads (names as in the score columns: {@code logme},
      * {@code reg_hscore}, ...): what must be computed for a candidate row before it can be predicted.
