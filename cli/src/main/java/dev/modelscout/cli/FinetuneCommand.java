@@ -177,7 +177,7 @@ final class FinetuneCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static FineTuneListener progress(PrintWriter err) {
+    static FineTuneListener progress(PrintWriter err) {
         return new FineTuneListener() {
             @Override
             public void started(String modelId, int trainSize, int valSize, int epochs, int steps) {

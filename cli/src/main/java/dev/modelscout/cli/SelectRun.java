@@ -1,0 +1,210 @@
+package dev.modelscout.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.modelscout.core.AtomicFiles;
+import dev.modelscout.core.IoErrors;
+import dev.modelscout.core.ModelScoutException;
+import dev.modelscout.engine.ExtractionListener;
+import dev.modelscout.engine.ExtractionOptions;
+import dev.modelscout.engine.FineTuneListener;
+import dev.modelscout.engine.FineTuneOptions;
+import dev.modelscout.recommender.FieldSpec;
+import dev.modelscout.recommender.HistoryAppender;
+import dev.modelscout.recommender.HistoryReader;
+import dev.modelscout.recommender.Job;
+import dev.modelscout.recommender.LodoResiduals;
+import dev.modelscout.recommender.OnDuplicate;
+import dev.modelscout.recommender.Prediction;
+import dev.modelscout.recommender.ReadOptions;
+import dev.modelscout.recommender.Recommender;
+import dev.modelscout.recommender.Trainer;
+import dev.modelscout.recommender.TrainingHistory;
+import dev.modelscout.recommender.guided.Belief;
+import dev.modelscout.recommender.guided.GuidedSearch;
+import dev.modelscout.recommender.guided.ResidualField;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code modelscout select}'s job, composed (no picocli): the candidates of every zoo backbone on the target
+ * ({@link RecommendationPipeline}), the recommender trained on the history without the target and its
+ * leave-one-dataset-out residuals, then round by round the guided loop's choice ({@link GuidedSearch}), a
+ * fine-tune through {@link FineTuneRun}, its job appended to the history under its lock
+ * ({@link HistoryAppender}), until the budget is spent or the stop rule says stop.
+ *
+ * <p>Resumable: the target's jobs already in the history are the loop's observations (the loop is a function of
+ * them), so a run killed at any moment and started again with the same arguments continues without repeating a
+ * finished fine-tune; the state file ({@code select-state.json} in the output folder) keeps every round for
+ * {@code --out} and is rewritten atomically after each.
+ */
+final class SelectRun {
+
+    /**
+     * What to run.
+     *
+     * @param history  the user's history (written: the target's jobs are appended)
+     * @param budget   fine-tunes of this target at most (counting those already in the history)
+     * @param parallel fine-tunes chosen per round (run one after the other on the local executor)
+     * @param outDir   state file, fine-tuned weights ({@code weights/<model>})
+     */
+    record Request(Path zoo, Path images, String datasetId, Path history, int budget, int parallel,
+                   GuidedSearch.Config search, Trainer trainer, String features, FineTuneOptions options,
+                   int perClass, double valFraction, Path outDir, Path cacheDir) {
+    }
+
+    /** One round as printed and kept in the state file. */
+    record Round(int round, List<String> tried, List<Double> accuracy, List<Double> predicted, List<Double> low,
+                 List<Double> high, String bestModel, double bestAccuracy, double stopProbability, boolean stop) {
+    }
+
+    /** The end: every round, why it stopped, the best backbone and where its weights are. */
+    record Result(String dataset, String history, List<Round> rounds, String stopped, String bestModel,
+                  double bestAccuracy, String bestWeights, int fineTunes) {
+    }
+
+    static final String STATE = "select-state.json";
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private SelectRun() {
+    }
+
+    static Result run(Request r, ExtractionOptions extraction, ExtractionListener extractionListener,
+                      FineTuneListener fineTuneListener, PrintWriter o) {
+        TrainingHistory all = HistoryReader.read(r.history(), ReadOptions.defaults());
+        TrainingHistory others = all.filter(j -> !j.dataset().equals(r.datasetId()));
+        if (others.datasets().size() < 2) {
+            throw new ModelScoutException(r.history() + ": select needs jobs of 2 or more other datasets than '"
+                    + r.datasetId() + "' to learn from (has " + others.datasets().size() + ")");
+        }
+        FieldSpec features = FieldSpec.defaults().select(FieldSpec.parseFeatures(r.features())).requireColumnsOf(others);
+        Recommender recommender = r.trainer().train(others, features);
+        o.println("recommender: " + recommender.provenance().trainer() + " trained on " + others.size() + " jobs of "
+                + r.history() + " (the target's own jobs are the loop's observations)");
+        List<Prediction> ranked = RecommendationPipeline.run(
+                new ZooFeatures(r.zoo(), r.images(), List.of(), r.perClass(), r.options().seed(), r.cacheDir()),
+                r.datasetId(), RecommendationPipeline.scoresNeeded(recommender, List.of()), recommender, extraction,
+                extractionListener);
+        List<Job> candidates = ranked.stream().map(Prediction::row).toList();
+        LodoResiduals residuals = LodoResiduals.of(others, r.trainer(), features);
+        GuidedSearch search = new GuidedSearch(candidates.stream().map(Job::model).toList(),
+                recommender.predict(candidates), ResidualField.of(residuals, r.search().shrink(), r.search().noise()),
+                r.search());
+        Path statePath = r.outDir().resolve(STATE);
+        List<Round> rounds = new ArrayList<>(readRounds(statePath));
+        String stopped;
+        while (true) {
+            Map<String, Double> observed = observed(r.history(), r.datasetId());
+            GuidedSearch.Round round = search.round(observed);
+            if (round.stop()) {
+                stopped = round.ranking().isEmpty() ? "every backbone of the zoo is fine-tuned"
+                        : String.format(Locale.ROOT, "stop rule: the probability that an untried backbone beats the best "
+                        + "found by more than %s is %.3f < %s", f(r.search().eps()),
+                        round.stopProbability(), f(r.search().stopLevel()));
+                break;
+            }
+            if (observed.size() >= r.budget()) {
+                stopped = "budget: " + r.budget() + " fine-tunes spent";
+                break;
+            }
+            List<String> next = round.next(Math.min(r.parallel(), r.budget() - observed.size()));
+            Belief belief = search.belief(observed);
+            List<Double> accs = new ArrayList<>();
+            List<Double> predicted = new ArrayList<>();
+            List<Double> low = new ArrayList<>();
+            List<Double> high = new ArrayList<>();
+            for (String model : next) {
+                int i = search.models().indexOf(model);
+                double[] in = belief.interval(i, 0.9);
+                double mean = Math.max(0, Math.min(1, belief.mean()[i]));
+                predicted.add(mean);
+                low.add(in[0]);
+                high.add(in[1]);
+                o.printf(Locale.ROOT, "round %d: fine-tuning %s (predicted %.3f, 90%% interval %.3f-%.3f)%n",
+                        rounds.size() + 1, model, mean, in[0], in[1]);
+                o.flush();
+                FineTuneRun.Outcome outcome = FineTuneRun.run(new FineTuneRun.Request(r.zoo(), model, r.images(), null,
+                        r.datasetId(), r.valFraction(), r.perClass(), r.options(),
+                        RecommendationPipeline.scoresNeeded(recommender, List.of()), r.cacheDir().resolve("finetune")),
+                        extraction, extractionListener, fineTuneListener, weights(r, model));
+                HistoryAppender.append(r.history(), "select: fine-tune of " + model + " on "
+                        + r.datasetId(), List.of(outcome.row()), OnDuplicate.ERROR, m -> { });
+                accs.add(outcome.result().valAccuracy());
+            }
+            Map<String, Double> now = observed(r.history(), r.datasetId());
+            GuidedSearch.Round after = search.round(now);
+            Round done = new Round(rounds.size() + 1, next, accs, predicted, low, high, after.bestModel(),
+                    after.bestAccuracy(), after.stopProbability(), after.stop());
+            rounds.add(done);
+            o.printf(Locale.ROOT, "round %d: %s -> %s; best so far %s %.4f; P(an untried backbone beats it by > %s) = %.3f%n",
+                    done.round(), String.join(", ", next), accs.stream().map(SelectRun::f).toList(),
+                    done.bestModel(), done.bestAccuracy(), f(r.search().eps()), done.stopProbability());
+            o.flush();
+            writeRounds(statePath, rounds);
+        }
+        Map<String, Double> observed = observed(r.history(), r.datasetId());
+        GuidedSearch.Round last = search.round(observed);
+        Path w = last.bestModel() == null ? null : weights(r, last.bestModel());
+        Result result = new Result(r.datasetId(), r.history().toString(), rounds, stopped, last.bestModel(),
+                last.bestAccuracy(), w != null && Files.exists(w) ? w.toString() : null, observed.size());
+        writeResult(r.outDir().resolve("select.json"), result);
+        return result;
+    }
+
+    private static Path weights(Request r, String model) {
+        return r.outDir().resolve("weights").resolve(model.replaceAll("[^A-Za-z0-9._-]", "_"));
+    }
+
+    /** The target's jobs in the history: model -> accuracy. */
+    static Map<String, Double> observed(Path history, String datasetId) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        if (!Files.exists(history)) {
+            return out;
+        }
+        for (Job j : HistoryReader.read(history, ReadOptions.defaults()).jobs()) {
+            if (j.dataset().equals(datasetId)) {
+                out.put(j.model(), j.accuracy());
+            }
+        }
+        return out;
+    }
+
+    private static List<Round> readRounds(Path state) {
+        if (!Files.exists(state)) {
+            return List.of();
+        }
+        try {
+            return List.of(JSON.readValue(state.toFile(), Round[].class));
+        } catch (IOException e) {
+            throw new ModelScoutException(state + ": not a select state file: " + IoErrors.reason(e), e);
+        }
+    }
+
+    private static void writeRounds(Path state, List<Round> rounds) {
+        try {
+            AtomicFiles.write(state, JSON.writeValueAsString(rounds) + "\n");
+        } catch (IOException e) {
+            throw new ModelScoutException(state + ": cannot write: " + IoErrors.reason(e), e);
+        }
+    }
+
+    private static void writeResult(Path file, Result result) {
+        try {
+            AtomicFiles.write(file, JSON.writeValueAsString(result) + "\n");
+        } catch (IOException e) {
+            throw new ModelScoutException(file + ": cannot write: " + IoErrors.reason(e), e);
+        }
+    }
+
+    private static String f(double d) {
+        return String.format(Locale.ROOT, "%.3f", d);
+    }
+}
