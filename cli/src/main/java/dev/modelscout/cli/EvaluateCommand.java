@@ -61,7 +61,7 @@ final class EvaluateCommand implements Callable<Integer> {
     List<String> testDatasets = new ArrayList<>();
 
     @Option(names = "--train-datasets", paramLabel = "a,b", split = ",",
-            description = "train-test: datasets of the history to train on, each once, none tested "
+            description = "train-test, active: datasets of the history to train on, each once, none tested "
                     + "(default: all not tested; one of the two lists is needed).")
     List<String> trainDatasets = new ArrayList<>();
 

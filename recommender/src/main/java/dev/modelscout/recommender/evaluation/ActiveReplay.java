@@ -34,13 +34,16 @@ import java.util.function.ToDoubleFunction;
  * update), popularity, each score column the held-out dataset has, largest first (params_m, else gmacs), and
  * random order (repeated, with its spread). Cost: D^2 fits for D datasets.
  *
- * @param testDatasets the datasets held out in turn (empty: every dataset)
+ * @param testDatasets  the datasets held out in turn (empty: every dataset; with train datasets: every other)
+ * @param trainDatasets the datasets learned from (empty: every dataset but the held-out one); naming them, with the
+ *                      test datasets from another history in the same file, measures the loop across histories
  * @param topK         k of the top-k hit rate of the recommender's static ranking
  * @param seed         seed of the random orders
- * @param search       the loop's settings
+ * @param search        the loop's settings
  * @param randomOrders repeats of the random order
  */
-public record ActiveReplay(List<String> testDatasets, int topK, long seed, GuidedSearch.Config search, int randomOrders)
+public record ActiveReplay(List<String> testDatasets, List<String> trainDatasets, int topK, long seed,
+                           GuidedSearch.Config search, int randomOrders)
         implements Protocol {
 
     /** The k of "regret after k fine-tunes". */
@@ -52,10 +55,12 @@ public record ActiveReplay(List<String> testDatasets, int topK, long seed, Guide
 
     public ActiveReplay {
         testDatasets = List.copyOf(testDatasets);
+        trainDatasets = List.copyOf(trainDatasets);
     }
 
     static ActiveReplay of(Options o) {
-        return new ActiveReplay(o.testDatasets(), o.topK(), o.seed(), GuidedSearch.Config.defaults(), 20);
+        return new ActiveReplay(o.testDatasets(), o.trainDatasets(), o.topK(), o.seed(), GuidedSearch.Config.defaults(),
+                20);
     }
 
     @Override
@@ -66,6 +71,16 @@ public record ActiveReplay(List<String> testDatasets, int topK, long seed, Guide
     @Override
     public void check(TrainingHistory history) {
         OptionRules.requireDatasetsOf(history, "--test-datasets", testDatasets);
+        OptionRules.requireDatasetsOf(history, "--train-datasets", trainDatasets);
+        for (String d : testDatasets) {
+            if (trainDatasets.contains(d)) {
+                throw OptionRules.invalid("--test-datasets", d, "is also in --train-datasets", "disjoint lists");
+            }
+        }
+        if (!trainDatasets.isEmpty() && trainDatasets.size() < 2) {
+            throw OptionRules.invalid("--train-datasets", String.join(",", trainDatasets), "one dataset",
+                    "2 or more datasets (one held out in turn to calibrate on the others)");
+        }
         if (history.datasets().size() < 3) {
             throw OptionRules.invalid("--protocol", "active", "the history has " + history.datasets().size()
                     + " dataset(s)", "a history of 3 or more datasets (one held out, two or more to calibrate on)");
@@ -78,8 +93,11 @@ public record ActiveReplay(List<String> testDatasets, int topK, long seed, Guide
         List<DatasetScore> scores = new ArrayList<>();
         List<ActiveDataset> per = new ArrayList<>();
         List<List<List<OrderScore>>> randomRuns = new ArrayList<>();
-        for (String d : Folds.tests(history, testDatasets)) {
-            TrainingHistory train = history.withJobs(Folds.allBut(history, d));
+        List<String> tests = !testDatasets.isEmpty() || trainDatasets.isEmpty() ? Folds.tests(history, testDatasets)
+                : history.datasets().stream().filter(x -> !trainDatasets.contains(x)).toList();
+        for (String d : tests) {
+            TrainingHistory train = trainDatasets.isEmpty() ? history.withJobs(Folds.allBut(history, d))
+                    : history.filter(j -> trainDatasets.contains(j.dataset()));
             List<Job> rows = Folds.jobsOf(history, d);
             Recommender r = fits.train(train);
             double[] prior = r.predict(rows);
