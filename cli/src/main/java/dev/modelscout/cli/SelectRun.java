@@ -106,8 +106,8 @@ final class SelectRun {
             GuidedSearch.Round round = search.round(observed);
             if (round.stop()) {
                 stopped = round.ranking().isEmpty() ? "every backbone of the zoo is fine-tuned"
-                        : String.format(Locale.ROOT, "stop rule: the probability that an untried backbone beats the best "
-                        + "found by more than %s is %.3f < %s", f(r.search().eps()),
+                        : String.format(Locale.ROOT, "stop rule: no untried backbone is likely to beat the best found by "
+                        + "more than %s (highest probability %.3f < %s)", f(r.search().eps()),
                         round.stopProbability(), f(r.search().stopLevel()));
                 break;
             }
@@ -144,7 +144,7 @@ final class SelectRun {
             Round done = new Round(rounds.size() + 1, next, accs, predicted, low, high, after.bestModel(),
                     after.bestAccuracy(), after.stopProbability(), after.stop());
             rounds.add(done);
-            o.printf(Locale.ROOT, "round %d: %s -> %s; best so far %s %.4f; P(an untried backbone beats it by > %s) = %.3f%n",
+            o.printf(Locale.ROOT, "round %d: %s -> %s; best so far %s %.4f; highest probability of an untried backbone to beat it by > %s: %.3f%n",
                     done.round(), String.join(", ", next), accs.stream().map(SelectRun::f).toList(),
                     done.bestModel(), done.bestAccuracy(), f(r.search().eps()), done.stopProbability());
             o.flush();

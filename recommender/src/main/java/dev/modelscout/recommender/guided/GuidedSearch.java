@@ -16,9 +16,9 @@ import java.util.Map;
  * untried candidates by {@link Acquisition#expectedImprovement expected improvement} over the best found, picks
  * the next ones, and applies the stop rule.
  *
- * <p><b>Stop rule</b>: stop when the probability that some untried candidate beats the best found by more than
- * {@code eps}, 1 - prod_u (1 - P(y_u > best + eps)) (the untried ones taken as independent given the observed),
- * is below {@code stopLevel}; never before the first observation; always when every candidate is tried.
+ * <p><b>Stop rule</b>: stop when no untried candidate has a probability of at least {@code stopLevel} of beating
+ * the best found by more than {@code eps} (max_u P(y_u > best + eps) < stopLevel); never before the first
+ * observation; always when every candidate is tried.
  *
  * <p>Stateless: a round is a function of the observed jobs, so a loop killed and restarted with the same
  * observations makes the same choice.
@@ -78,7 +78,7 @@ public final class GuidedSearch {
      * @param bestModel       the best observed (null before any)
      * @param bestAccuracy    its accuracy (NaN before any)
      * @param ranking         the untried candidates, best acquisition first
-     * @param stopProbability probability that an untried candidate beats the best by more than eps (1 before any)
+     * @param stopProbability the highest probability of an untried candidate to beat the best by more than eps (1 before any)
      * @param stop            whether the stop rule says stop
      */
     public record Round(int tried, String bestModel, double bestAccuracy, List<Candidate> ranking,
@@ -158,7 +158,7 @@ public final class GuidedSearch {
             }
         }
         List<Candidate> ranking = new ArrayList<>();
-        double none = 1;
+        double most = 0;
         for (int i = 0; i < models.size(); i++) {
             if (o.containsKey(i)) {
                 continue;
@@ -168,12 +168,12 @@ public final class GuidedSearch {
             double p = o.isEmpty() ? 1 : Acquisition.probabilityOfBeating(mean, sd, best, config.eps());
             double ei = o.isEmpty() || config.rule() == Rule.MEAN ? mean
                     : config.rule() == Rule.PROBABILITY ? p : Acquisition.expectedImprovement(mean, sd, best);
-            none *= 1 - p;
+            most = Math.max(most, p);
             ranking.add(new Candidate(models.get(i), prior[i], mean, sd, ei, p));
         }
         ranking.sort(Comparator.comparingDouble((Candidate c) -> -c.expectedImprovement())
                 .thenComparingDouble(c -> -c.mean()).thenComparing(Candidate::model));
-        double stopProbability = o.isEmpty() ? 1 : 1 - none;
+        double stopProbability = o.isEmpty() ? 1 : most;
         boolean stop = ranking.isEmpty() || (!o.isEmpty() && stopProbability < config.stopLevel());
         return new Round(o.size(), bestModel, o.isEmpty() ? Double.NaN : best, ranking, stopProbability, stop);
     }

@@ -16,7 +16,8 @@ import java.util.Map;
  * a ~ N(0, tau^2) (the recommender cannot know the target's level: tau^2 = mean over datasets of the squared
  * mean residual), e a zero-mean Gaussian field over models with covariance
  * (1 - shrink) C + shrink diag(C), C(i, j) = sum_d e(d,i) e(d,j) / sqrt(n_i n_j) from the per-dataset-centred
- * residuals e(d, m) (missing jobs count as 0, n_m = datasets model m has a job on; C is positive semi-definite
+ * residuals e(d, m) (clipped to their {@link #CLIP} and 1 - CLIP quantiles; missing jobs count as 0,
+ * n_m = datasets model m has a job on; C is positive semi-definite
  * by construction, diag(C) is each model's own residual variance), and noise ~ N(0, noise^2) (run-to-run
  * spread of a fine-tune). A model without residuals (not in the history) gets no correlation and twice the mean
  * variance. Conditioning on the observed jobs (Gaussian process regression, the recommender's predictions as
@@ -26,6 +27,9 @@ import java.util.Map;
  * cold-start update). Cost per update: O(models x observed x datasets + observed^3).
  */
 public final class ResidualField {
+
+    /** Centred residuals are clipped to their CLIP and 1 - CLIP quantiles (failed runs are not a model's variance). */
+    static final double CLIP = 0.02;
 
     private final int datasets;
     private final Map<String, double[]> loadings;
@@ -75,11 +79,21 @@ public final class ResidualField {
             tau2 += sum[k] * sum[k];
         }
         tau2 = d == 0 ? 0 : tau2 / d;
+        double[] centred = new double[residuals.residuals().size()];
+        for (int i = 0; i < centred.length; i++) {
+            LodoResiduals.Residual r = residuals.residuals().get(i);
+            centred[i] = r.value() - sum[index.get(r.dataset())];
+        }
+        double[] sorted = centred.clone();
+        java.util.Arrays.sort(sorted);
+        double lo = sorted.length == 0 ? 0 : sorted[(int) Math.floor(CLIP * (sorted.length - 1))];
+        double hi = sorted.length == 0 ? 0 : sorted[(int) Math.ceil((1 - CLIP) * (sorted.length - 1))];
         Map<String, double[]> raw = new LinkedHashMap<>();
         Map<String, Integer> seen = new HashMap<>();
-        for (LodoResiduals.Residual r : residuals.residuals()) {
+        for (int i = 0; i < centred.length; i++) {
+            LodoResiduals.Residual r = residuals.residuals().get(i);
             int k = index.get(r.dataset());
-            raw.computeIfAbsent(r.model(), m -> new double[d])[k] = r.value() - sum[k];
+            raw.computeIfAbsent(r.model(), m -> new double[d])[k] = Math.max(lo, Math.min(hi, centred[i]));
             seen.merge(r.model(), 1, Integer::sum);
         }
         Map<String, double[]> loadings = new HashMap<>();
