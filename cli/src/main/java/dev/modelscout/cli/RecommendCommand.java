@@ -10,6 +10,7 @@ import dev.modelscout.recommender.RankingQuality;
 import dev.modelscout.recommender.ReadOptions;
 import dev.modelscout.recommender.Recommender;
 import dev.modelscout.recommender.RecommendationWriter;
+import dev.modelscout.recommender.TransferableRanking;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,6 +96,12 @@ final class RecommendCommand implements Callable<Integer> {
                 extraction, report.listener(ProgressReporter.forConsole(err), id));
         PredictionIntervals intervals = PredictionIntervals.of(recommenderSource.calibration, recommender, ranked,
                 Calibration.SHOWN);
+        List<String> transferable = TransferableRanking.scoreColumns(recommender.inputColumns(), ranked);
+        if (intervals != null && 2 * intervals.unseen().size() > ranked.size() && !transferable.isEmpty()) {
+            ranked = TransferableRanking.rerank(ranked, transferable);
+            err.println("note: most backbones are new to the recommender, so they are ranked by what transfers across "
+                    + "zoos: their mean within-target rank of " + String.join(", ", transferable));
+        }
         print(o, id, ranked, scoreNames, intervals);
         if (intervals == null) {
             err.println("note: this recommender was saved without intervals; retrain it with `modelscout train` to get them");
