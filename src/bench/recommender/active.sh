@@ -3,9 +3,9 @@
 # histories (train on one history's datasets, test on another's, in one combined file); the numbers of
 # docs/recommender.md "The guided loop". Writes results to ${OUT:-build/active}/*.json and *.txt.
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
 cd "$root"
-ms=cli/target/modelscout/bin/modelscout
+ms=${MS:-cli/target/modelscout/bin/modelscout}
 h=../shared/data/histories
 out="${OUT:-build/active}"
 mkdir -p "$out"
