@@ -103,7 +103,12 @@ public record ActiveReplay(List<String> testDatasets, List<String> trainDatasets
             double[] prior = r.predict(rows);
             scores.add(DatasetScore.of(d, null, rows, prior, topK));
             LodoResiduals residuals = LodoResiduals.of(train, fits::train);
-            Fold f = fold(d, rows, prior, train, residuals);
+            java.util.Set<String> known = r.knownModels();
+            boolean[] unseen = new boolean[rows.size()];
+            for (int i = 0; i < unseen.length; i++) {
+                unseen[i] = !known.isEmpty() && !known.contains(rows.get(i).model());
+            }
+            Fold f = fold(d, rows, prior, unseen, train, residuals);
             per.add(f.scores());
             randomRuns.add(f.random());
         }
@@ -114,11 +119,12 @@ public record ActiveReplay(List<String> testDatasets, List<String> trainDatasets
     private record Fold(ActiveDataset scores, List<List<OrderScore>> random) {
     }
 
-    private Fold fold(String d, List<Job> rows, double[] prior, TrainingHistory train, LodoResiduals residuals) {
+    private Fold fold(String d, List<Job> rows, double[] prior, boolean[] unseen, TrainingHistory train,
+                      LodoResiduals residuals) {
         double[] truth = rows.stream().mapToDouble(Job::accuracy).toArray();
         List<String> models = rows.stream().map(Job::model).toList();
         Calibration cal = Calibration.of(residuals);
-        Coverage coverage = coverage(cal, prior, truth);
+        Coverage coverage = coverage(cal, prior, truth, unseen);
 
         GuidedSearch search = new GuidedSearch(models, prior,
                 ResidualField.of(residuals, this.search.shrink(), this.search.noise()), this.search);
@@ -246,7 +252,8 @@ public record ActiveReplay(List<String> testDatasets, List<String> trainDatasets
                 s.stream().mapToDouble(OrderScore::fractionWithin).average().orElse(Double.NaN));
     }
 
-    private static Coverage coverage(Calibration cal, double[] prior, double[] truth) {
+    /** Coverage of the intervals as {@code recommend} shows them: widened for models the recommender never learned. */
+    private static Coverage coverage(Calibration cal, double[] prior, double[] truth, boolean[] unseen) {
         if (cal == null) {
             return new Coverage(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
         }
@@ -255,7 +262,7 @@ public record ActiveReplay(List<String> testDatasets, List<String> trainDatasets
         double[] levels = {0.8, 0.9};
         for (int l = 0; l < 2; l++) {
             for (int i = 0; i < prior.length; i++) {
-                Calibration.Interval in = cal.interval(prior[i], levels[l], false);
+                Calibration.Interval in = cal.interval(prior[i], levels[l], unseen[i]);
                 c[l] += in.covers(truth[i]) ? 1 : 0;
                 w[l] += in.width();
             }
