@@ -51,11 +51,13 @@ final class RecommendReportData {
      * @param truth              true accuracy by model (of the target dataset), or null
      * @param historyMeans       mean accuracy per model of the recommender's training history when the command
      *                           knows it (the embedded world), else null (looked up from the provenance)
+     * @param intervals          the predictions' intervals, or null when the recommender has none
      */
     record Run(String datasetId, List<Prediction> ranked, List<String> scores, int top, Recommender recommender,
                String origin, Path zoo, Path images, int perClass, long sampleSeed, String device,
                double recommenderSeconds, double pipelineSeconds, RunRecord record, String truthSource,
-               Map<String, Double> truth, Map<String, Double> historyMeans) {
+               Map<String, Double> truth, Map<String, Double> historyMeans,
+               dev.modelscout.recommender.PredictionIntervals intervals) {
     }
 
     /** How the command got its recommender, for people. */
@@ -78,9 +80,12 @@ final class RecommendReportData {
                 scores.put(s, row.number(HistorySchema.scoreColumn(s)));
             }
             Double truth = run.truth() == null ? null : run.truth().get(p.model());
+            var in = run.intervals() == null ? null : run.intervals().of(p.model());
             candidates.add(new Candidate(p.rank(), p.model(), row.cell(HistorySchema.ARCH_FAMILY),
-                    row.cell(HistorySchema.PRETRAIN_DATASET), p.predicted(), scores, row.number(HistorySchema.GMACS),
-                    row.number(HistorySchema.PARAMS_M), truth == null ? Double.NaN : truth));
+                    row.cell(HistorySchema.PRETRAIN_DATASET), in == null ? p.predicted() : in.predicted(), scores,
+                    row.number(HistorySchema.GMACS), row.number(HistorySchema.PARAMS_M),
+                    truth == null ? Double.NaN : truth, in == null ? Double.NaN : in.low(),
+                    in == null ? Double.NaN : in.high()));
         }
         Map<String, Double> kendall = new LinkedHashMap<>();
         for (String s : run.scores()) {

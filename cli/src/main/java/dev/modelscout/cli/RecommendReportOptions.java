@@ -95,7 +95,9 @@ final class RecommendReportOptions {
         RecommendReportData.Run run = new RecommendReportData.Run(datasetId, ranked, scoreNames, top, recommender,
                 RecommendReportData.origin(from), source.zoo, source.images, source.perClass(), source.seed,
                 device.toString(), (pipelineNanos - startNanos) / 1e9, (end - pipelineNanos) / 1e9, record,
-                truthSource(), truthFor(datasetId), historyMeans);
+                truthSource(), truthFor(datasetId), historyMeans,
+                dev.modelscout.recommender.PredictionIntervals.of(from.calibration, recommender, ranked,
+                        dev.modelscout.recommender.Calibration.SHOWN));
         HtmlReports.write(report, HtmlReports.recommendation(RecommendReportData.of(run)));
         err.println("wrote " + report);
     }
