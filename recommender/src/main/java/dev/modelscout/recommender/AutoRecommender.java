@@ -231,6 +231,11 @@ public final class AutoRecommender implements Trainer {
         public Set<String> knownModels() {
             return chosen.knownModels();
         }
+
+        @Override
+        public List<List<String>> outOfRange(List<Job> rows) {
+            return chosen.outOfRange(rows);
+        }
     }
 
 

@@ -19,6 +19,11 @@ interface EncodedRecommender extends Recommender {
     }
 
     @Override
+    default List<List<String>> outOfRange(List<Job> rows) {
+        return encoding().outOfRange(rows, 4);
+    }
+
+    @Override
     default Set<String> knownModels() {
         return encoding().categoryValues(HistorySchema.MODEL);
     }

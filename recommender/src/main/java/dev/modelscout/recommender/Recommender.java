@@ -29,6 +29,14 @@ public interface Recommender {
         return Set.of();
     }
 
+    /**
+     * Per row, the columns whose value lies far outside what this recommender was trained on (more than 4
+     * training standard deviations from the training mean): there it extrapolates. Empty lists when it cannot tell.
+     */
+    default List<List<String>> outOfRange(List<Job> rows) {
+        return rows.stream().map(r -> List.<String>of()).toList();
+    }
+
     /** Models this recommender learned an effect of (empty when it reads no model ids: then none is "unseen"). */
     default Set<String> knownModels() {
         return Set.of();

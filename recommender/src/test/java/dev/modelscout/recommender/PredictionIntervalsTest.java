@@ -55,6 +55,20 @@ class PredictionIntervalsTest {
     }
 
     @Test
+    void metadataFarOutsideTheTrainingRangeIsOutOfDomain() {
+        Trainer t = new LinearRegression(LinearRegression.Config.defaults());
+        Recommender r = t.train(H, DM);
+        Calibration cal = Calibration.of(LodoResiduals.of(H, t, DM));
+        List<Job> rows = new ArrayList<>(candidates(List.of("model1", "model2")));
+        rows.set(1, rows.get(1).withCell("params_m", "1000000")); // the history's models have 3 to 150 M
+        PredictionIntervals in = PredictionIntervals.of(cal, r, Prediction.rank(r, rows), 0.9);
+        assertEquals(List.of("params_m"), in.beyond());
+        assertTrue(in.of("model2").outOfDomain());
+        assertTrue(!in.of("model1").outOfDomain());
+        assertTrue(in.note().contains("params_m lie far outside the training range"), in.note());
+    }
+
+    @Test
     void aRecommenderSavedWithoutIntervalsHasNone() {
         Recommender r = new LinearRegression(LinearRegression.Config.defaults()).train(H, DM);
         assertNull(PredictionIntervals.of(null, r, Prediction.rank(r, candidates(List.of("model1"))), 0.9));
