@@ -100,6 +100,12 @@ final class SelectRun {
                 r.search());
         Path statePath = r.outDir().resolve(STATE);
         List<Round> rounds = new ArrayList<>(readRounds(statePath));
+        Map<String, Double> before = observed(r.history(), r.datasetId());
+        if (!before.isEmpty()) {
+            o.println((rounds.isEmpty() ? "note: the history already has " : "resuming: the history has ") + before.size()
+                    + " fine-tune(s) of '" + r.datasetId() + "' (" + String.join(", ", before.keySet())
+                    + "); they count as this target's fine-tunes and are not repeated");
+        }
         String stopped;
         while (true) {
             Map<String, Double> observed = observed(r.history(), r.datasetId());
