@@ -225,6 +225,11 @@ final class JobsPlanCommand implements Callable<Integer> {
         if (launcher != null) {
             return launcher.toAbsolutePath().normalize().toString();
         }
+        return installedLauncher();
+    }
+
+    /** bin/modelscout of the installation this runs from, else `modelscout` (on the PATH). */
+    static String installedLauncher() {
         try {
             Path jar = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             Path bin = jar.getParent() == null || jar.getParent().getParent() == null ? null

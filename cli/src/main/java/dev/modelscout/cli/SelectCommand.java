@@ -62,9 +62,31 @@ final class SelectCommand implements Callable<Integer> {
                     + "than EPS. Default: ${DEFAULT-VALUE}.")
     double stopGap;
 
-    @Option(names = "--executor", defaultValue = "local", paramLabel = "local",
-            description = "Where fine-tunes run: local (this process). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--executor", defaultValue = "local", paramLabel = "local|slurm",
+            description = "Where fine-tunes run: local (this process, one after the other) or slurm (each round a "
+                    + "`jobs` fine-tuning plan in DIR/plans, submitted with sbatch and waited for). Default: ${DEFAULT-VALUE}.")
     String executor;
+
+    @Option(names = "--time", defaultValue = "04:00:00", paramLabel = "T", description = "slurm: #SBATCH --time of each task. Default: ${DEFAULT-VALUE}.")
+    String time;
+
+    @Option(names = "--mem", defaultValue = "16G", paramLabel = "M", description = "slurm: #SBATCH --mem of each task. Default: ${DEFAULT-VALUE}.")
+    String mem;
+
+    @Option(names = "--cpus", defaultValue = "4", paramLabel = "C", description = "slurm: #SBATCH --cpus-per-task. Default: ${DEFAULT-VALUE}.")
+    int cpus;
+
+    @Option(names = "--gpu", description = "slurm: ask each task for a GPU (the tasks then fine-tune with --device cuda).")
+    boolean gpu;
+
+    @Option(names = "--partition", paramLabel = "P", description = "slurm: #SBATCH --partition.")
+    String partition;
+
+    @Option(names = "--account", paramLabel = "A", description = "slurm: #SBATCH --account.")
+    String account;
+
+    @Option(names = "--poll", defaultValue = "5", paramLabel = "S", description = "slurm: seconds between looks at the plan. Default: ${DEFAULT-VALUE}.")
+    int poll;
 
     @Option(names = "--recommender", defaultValue = "auto", paramLabel = "auto|fm|lr|ensemble|popularity",
             description = "The recommender trained on the history. Default: ${DEFAULT-VALUE}.")
@@ -116,9 +138,14 @@ final class SelectCommand implements Callable<Integer> {
         OptionRanges.atLeast("--batch-size", batchSize, 1, "an integer >= 1");
         OptionRanges.atLeast("--per-class", perClass, 1, "an integer >= 1; leave it out to use every image");
         OptionRanges.within("--stop-gap", stopGap, 0, 1, "a number in [0, 1]");
-        if (!executor.equals("local")) {
-            throw new InvalidOptionException("--executor " + executor + ": only 'local' is supported by select so far");
+        if (!executor.equals("local") && !executor.equals("slurm")) {
+            throw new InvalidOptionException("--executor " + executor + ": unknown (allowed: local, slurm)");
         }
+        OptionRanges.atLeast("--cpus", cpus, 1, "an integer >= 1");
+        OptionRanges.atLeast("--poll", poll, 1, "an integer >= 1");
+        SelectSlurm.Settings slurm = executor.equals("slurm")
+                ? new SelectSlurm.Settings(time, mem, cpus, gpu, partition, account, java.time.Duration.ofSeconds(poll))
+                : null;
         Recommenders.kind(recommender);
         String id = datasetId != null ? datasetId : RecommendCommand.defaultDatasetId(images);
         Path outDir = out != null ? out : Path.of("select-" + id);
@@ -146,7 +173,7 @@ final class SelectCommand implements Callable<Integer> {
         SelectRun.Request request = new SelectRun.Request(zoo, images, id, h, budget, parallel,
                 GuidedSearch.Config.defaults().withEps(stopGap), Recommenders.trainer(recommender), features, options,
                 perClass == null ? 0 : perClass, valFraction, outDir,
-                cache != null ? cache : ZooFeatures.defaultCacheDir(images));
+                cache != null ? cache : ZooFeatures.defaultCacheDir(images), slurm);
         SelectRun.Result r = SelectRun.run(request, ExtractionOptions.defaults().withDevice(device),
                 ProgressReporter.forConsole(err), FinetuneCommand.progress(err), o);
         o.println("stopped: " + r.stopped());

@@ -53,11 +53,12 @@ final class SelectRun {
      * @param history  the user's history (written: the target's jobs are appended)
      * @param budget   fine-tunes of this target at most (counting those already in the history)
      * @param parallel fine-tunes chosen per round (run one after the other on the local executor)
-     * @param outDir   state file, fine-tuned weights ({@code weights/<model>})
+     * @param outDir   state file, fine-tuned weights ({@code weights/<model>}), Slurm plans ({@code plans/})
+     * @param slurm    null: fine-tune here, one after the other; else as Slurm array jobs ({@link SelectSlurm})
      */
     record Request(Path zoo, Path images, String datasetId, Path history, int budget, int parallel,
                    GuidedSearch.Config search, Trainer trainer, String features, FineTuneOptions options,
-                   int perClass, double valFraction, Path outDir, Path cacheDir) {
+                   int perClass, double valFraction, Path outDir, Path cacheDir, SelectSlurm.Settings slurm) {
     }
 
     /** One round as printed and kept in the state file. */
@@ -127,6 +128,7 @@ final class SelectRun {
             List<Double> predicted = new ArrayList<>();
             List<Double> low = new ArrayList<>();
             List<Double> high = new ArrayList<>();
+            List<String> scoreNames = RecommendationPipeline.scoresNeeded(recommender, List.of());
             for (String model : next) {
                 int i = search.models().indexOf(model);
                 double[] in = belief.interval(i, 0.9);
@@ -137,15 +139,23 @@ final class SelectRun {
                 o.printf(Locale.ROOT, "round %d: fine-tuning %s (predicted %.3f, 90%% interval %.3f-%.3f)%n",
                         rounds.size() + 1, model, mean, in[0], in[1]);
                 o.flush();
+                if (r.slurm() != null) {
+                    continue;
+                }
                 FineTuneRun.Outcome outcome = FineTuneRun.run(new FineTuneRun.Request(r.zoo(), model, r.images(), null,
-                        r.datasetId(), r.valFraction(), r.perClass(), r.options(),
-                        RecommendationPipeline.scoresNeeded(recommender, List.of()), r.cacheDir().resolve("finetune")),
-                        extraction, extractionListener, fineTuneListener, weights(r, model));
+                        r.datasetId(), r.valFraction(), r.perClass(), r.options(), scoreNames,
+                        r.cacheDir().resolve("finetune")), extraction, extractionListener, fineTuneListener,
+                        weights(r, model));
                 HistoryAppender.append(r.history(), "select: fine-tune of " + model + " on "
                         + r.datasetId(), List.of(outcome.row()), OnDuplicate.ERROR, m -> { });
-                accs.add(outcome.result().valAccuracy());
+            }
+            if (r.slurm() != null) {
+                SelectSlurm.fineTune(r, r.slurm(), next, rounds.size() + 1, scoreNames, o);
             }
             Map<String, Double> now = observed(r.history(), r.datasetId());
+            for (String model : next) {
+                accs.add(now.getOrDefault(model, Double.NaN));
+            }
             GuidedSearch.Round after = search.round(now);
             Round done = new Round(rounds.size() + 1, next, accs, predicted, low, high, after.bestModel(),
                     after.bestAccuracy(), after.stopProbability(), after.stop());
