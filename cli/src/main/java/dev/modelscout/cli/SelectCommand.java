@@ -10,6 +10,7 @@ import dev.modelscout.engine.FineTuneOptions;
 import dev.modelscout.engine.PyTorchRuntime;
 import dev.modelscout.recommender.Recommenders;
 import dev.modelscout.recommender.guided.GuidedSearch;
+import dev.modelscout.report.HtmlReports;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -125,6 +126,11 @@ final class SelectCommand implements Callable<Integer> {
             description = "State file, select.json (every round), fine-tuned weights, the history copy. Default: select-<dataset id>.")
     Path out;
 
+    @Option(names = "--report", paramLabel = "R.html",
+            description = "Also write a self-contained HTML page of the trajectory: best found against fine-tunes, "
+                    + "each fine-tune's predicted interval beside what it measured, the rounds.")
+    Path report;
+
     @Option(names = "--cache", paramLabel = "DIR", description = "Feature cache. Default: ~/.cache/modelscout/features/<hash of the image path>.")
     Path cache;
 
@@ -147,6 +153,9 @@ final class SelectCommand implements Callable<Integer> {
                 ? new SelectSlurm.Settings(time, mem, cpus, gpu, partition, account, java.time.Duration.ofSeconds(poll))
                 : null;
         Recommenders.kind(recommender);
+        if (report != null) {
+            OutputPaths.require(report, "--report", ".html", ".htm");
+        }
         String id = datasetId != null ? datasetId : RecommendCommand.defaultDatasetId(images);
         Path outDir = out != null ? out : Path.of("select-" + id);
         if (zoo == null) {
@@ -182,6 +191,10 @@ final class SelectCommand implements Callable<Integer> {
                     r.bestAccuracy(), r.fineTunes(), r.bestWeights() == null ? "" : "; fine-tuned weights in " + r.bestWeights());
         }
         o.println("rounds written to " + outDir.resolve("select.json"));
+        if (report != null) {
+            HtmlReports.write(report, HtmlReports.selection(SelectRun.report(r)));
+            o.println("report written to " + report);
+        }
         o.flush();
         return 0;
     }

@@ -175,6 +175,20 @@ final class SelectRun {
         return result;
     }
 
+    /** The trajectory of {@code result} for {@code select --report}. */
+    static dev.modelscout.report.SelectionReport report(Result result) {
+        List<dev.modelscout.report.SelectionReport.Step> steps = new ArrayList<>();
+        for (Round round : result.rounds()) {
+            for (int i = 0; i < round.tried().size(); i++) {
+                steps.add(new dev.modelscout.report.SelectionReport.Step(round.round(), round.tried().get(i),
+                        Math.max(0, Math.min(1, round.predicted().get(i))), round.low().get(i), round.high().get(i),
+                        round.accuracy().get(i)));
+            }
+        }
+        return new dev.modelscout.report.SelectionReport(result.dataset(), steps, "stopped: " + result.stopped(),
+                result.bestModel());
+    }
+
     private static Path weights(Request r, String model) {
         return r.outDir().resolve("weights").resolve(model.replaceAll("[^A-Za-z0-9._-]", "_"));
     }
