@@ -10,6 +10,8 @@
 #           were done are not recomputed (result files' modification times and SHA-256 unchanged)
 #   test 3  a fine-tuning plan of 2 cells under Slurm, merged and appended to a history with `history append`
 #           (skipped, with the reason, when this build has no fine-tuner)
+#   test 4  `select --executor slurm`: the guided loop's fine-tunes as Slurm plans, budget 2, appended to the
+#           user's history; run again, nothing is resubmitted (skipped with test 3)
 #
 # Prints PASS/FAIL per check and exits non-zero on any failure. The daemons it starts are stopped (by PID) on
 # every exit. Needs root and Debian's slurmctld slurmd slurm-client munge (src/build/setup.sh).
@@ -193,4 +195,35 @@ elif grep -q "fine-tuning cells need the fine-tuner" plan3.err; then
 else
   cat plan3.err
   fail "jobs plan --task finetune"
+fi
+
+echo "== test 4 (at $(elapsed)): select --executor slurm, budget 2, then run again"
+if [ -f plan3-rows.csv ]; then
+  mkdir -p zoo4
+  for id in tiny-a tiny-b tiny-c; do
+    "$ms" --device cpu zoo add --zoo zoo4/zoo.csv --id "$id" --weights "$work/zoo/tinycnn_scripted.pt" --crop 32 \
+      --resize 32 --arch cnn --pretrain random-init >/dev/null
+  done
+  python3 - h4.csv <<'EOF'
+import csv, sys
+with open(sys.argv[1], "w", newline="") as f:
+    w = csv.writer(f, lineterminator="\n")
+    w.writerow(["dataset", "model", "arch_family", "accuracy"])
+    # each backbone best on one dataset: the recommender cannot tell them apart, so one fine-tune settles nothing
+    for d, accs in (("d1", (0.7, 0.6, 0.5)), ("d2", (0.5, 0.7, 0.6)), ("d3", (0.6, 0.5, 0.7))):
+        for m, a in zip(("tiny-a", "tiny-b", "tiny-c"), accs):
+            w.writerow([d, m, "cnn", a])
+EOF
+  sel=(--device cpu select --executor slurm --images data/pets --zoo zoo4/zoo.csv --history h4.csv --budget 2
+       --recommender lr --features d,m --epochs 1 --lr 0.05 --batch-size 4 --threads 1 --poll 1 --out sel4
+       "${slurm_opts[@]}")
+  "$ms" "${sel[@]}" >sel4.out 2>sel4.err || { cat sel4.err; fail "select --executor slurm"; }
+  cat sel4.out
+  check "select submitted one Slurm job per round (2)" test "$(grep -c '^submitted Slurm job' sel4.out)" -eq 2
+  check "the history has the 2 fine-tunes of pets" test "$(grep -c '^pets,' h4.csv)" -eq 2
+  check "select says why it stopped and which backbone is best" grep -q '^best backbone: tiny-' sel4.out
+  "$ms" "${sel[@]}" >sel4b.out 2>sel4b.err
+  check "run again: nothing submitted, nothing appended" test "$(grep -c '^submitted' sel4b.out)" -eq 0 -a "$(grep -c '^pets,' h4.csv)" -eq 2
+else
+  echo "SKIP: test 4: no fine-tuning plan ran (test 3)"
 fi

@@ -54,7 +54,7 @@ final class EvaluateCommand implements Callable<Integer> {
     TrainerOptions trainerOptions;
 
     @Option(names = "--protocol", paramLabel = "P", defaultValue = "leave-one-dataset-out",
-            description = "unseen-models | leave-one-dataset-out | train-test | learning-curve. Default: ${DEFAULT-VALUE}.")
+            description = "unseen-models | leave-one-dataset-out | train-test | learning-curve | active. Default: ${DEFAULT-VALUE}.")
     String protocol;
 
     @Option(names = "--test-datasets", paramLabel = "a,b", split = ",",
@@ -62,7 +62,7 @@ final class EvaluateCommand implements Callable<Integer> {
     List<String> testDatasets = new ArrayList<>();
 
     @Option(names = "--train-datasets", paramLabel = "a,b", split = ",",
-            description = "train-test: datasets of the history to train on, each once, none tested "
+            description = "train-test, active: datasets of the history to train on, each once, none tested "
                     + "(default: all not tested; one of the two lists is needed).")
     List<String> trainDatasets = new ArrayList<>();
 
@@ -208,6 +208,9 @@ final class EvaluateCommand implements Callable<Integer> {
         List<String> header = new ArrayList<>(List.of("recommender"));
         header.addAll(Arrays.asList("pearson", "spearman", "kendall", "w_tau", "w_tau_rank_none", "regret", "hit@" + r.k()));
         Table.of(header.toArray(String[]::new)).addAll(rows).print(o);
+        if (r.active() != null) {
+            ActiveTable.print(o, r.active(), r.baseline() == null ? null : r.baseline().recommender());
+        }
         Timing t = r.timing();
         o.printf(Locale.ROOT, "timing: %d fits, %.3f s training (%.3f s per fit), %.3f s in all%n", t.fits(),
                 t.trainSeconds(), t.meanTrainSeconds(), t.totalSeconds());

@@ -162,7 +162,7 @@ final class FineTuneCommand implements Callable<Integer> {
         }
         FineTuneRun.Request request = new FineTuneRun.Request(zoo, model, images, val, id, perClass == null ? 0 : perClass,
                 settings, FineTuneRun.Compute.of(device, threads), scorers, cacheDir);
-        FineTuneRun.Outcome outcome = FineTuneRun.run(request, ProgressReporter.forConsole(err), progress(err), save);
+        FineTuneRun.Outcome outcome = FineTuneRun.run(request, ProgressReporter.forConsole(err), FineTuneProgress.toConsole(err), save);
         FineTuneResult r = outcome.result();
         o.printf(Locale.ROOT, "%s on %s: validation top-1 accuracy %.4f (%d train / %d val images, %d classes, %d epochs, %.1f s on %s)%n",
                 model, id, r.valAccuracy(), r.trainSize(), r.valSize(), r.numClasses(), r.history().size(),
@@ -186,31 +186,6 @@ final class FineTuneCommand implements Callable<Integer> {
         }
         o.flush();
         return 0;
-    }
-
-    private static FineTuneListener progress(PrintWriter err) {
-        return new FineTuneListener() {
-            @Override
-            public void started(String modelId, int trainSize, int valSize, int epochs, int steps) {
-                err.printf(Locale.ROOT, "fine-tuning %s: %d train / %d val images, %d epochs (%d steps)%n", modelId,
-                        trainSize, valSize, epochs, steps);
-                err.flush();
-            }
-
-            @Override
-            public void epochFinished(FineTuneEpoch e) {
-                err.printf(Locale.ROOT, "epoch %d: train loss %.4f, train acc %.4f, val loss %.4f, val acc %.4f, lr %.5f (%.1f s)%n",
-                        e.epoch(), e.trainLoss(), e.trainAccuracy(), e.valLoss(), e.valAccuracy(), e.learningRate(),
-                        e.seconds());
-                err.flush();
-            }
-
-            @Override
-            public void warn(String message) {
-                err.println(message);
-                err.flush();
-            }
-        };
     }
 
     private static void writeJson(Path file, String datasetId, FineTuneRun.Outcome outcome) {

@@ -234,18 +234,9 @@ final class JobsPlanCommand implements Callable<Integer> {
         if (launcher != null) {
             return launcher.toAbsolutePath().normalize().toString();
         }
-        try {
-            Path jar = Path.of(JobsPlanCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            Path bin = jar.getParent() == null || jar.getParent().getParent() == null ? null
-                    : jar.getParent().getParent().resolve("bin").resolve("modelscout");
-            if (bin != null && Files.isExecutable(bin)) {
-                return bin.toAbsolutePath().normalize().toString();
-            }
-        } catch (java.net.URISyntaxException | RuntimeException e) {
-            // fall back to the PATH
-        }
-        return "modelscout";
+        return BuildInfo.launcher();
     }
+
 
     private void print(JobPlan plan) {
         PrintWriter o = spec.commandLine().getOut();

@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             HistoryCommand.class,
             ExtractCommand.class,
             FineTuneCommand.class,
+            SelectCommand.class,
             BenchCommand.class,
             JobsCommand.class,
             CommandLine.HelpCommand.class,

@@ -1,7 +1,9 @@
 package dev.modelscout.cli;
 
 import dev.modelscout.engine.ImageDataset;
+import dev.modelscout.recommender.Calibration;
 import dev.modelscout.recommender.HistorySchema;
+import dev.modelscout.recommender.PredictionIntervals;
 import dev.modelscout.recommender.Prediction;
 import dev.modelscout.recommender.RecommendationWriter;
 import dev.modelscout.recommender.Recommender;
@@ -107,13 +109,15 @@ final class RecommendCommand implements Callable<Integer> {
                 source.extractionOptions(spec), truth != null), GlobalOptions.of(spec).overlap(),
                 ProgressReporter.forConsole(err));
         print(o, run);
+        run.rankNotes().forEach(n -> err.println("note: " + n));
         printInputs(o, run);
         if (truth != null) {
             RankingSummary.print(o, report.truthSource(), RecommendReportData.quality(run, truth),
                     report.truthNoise(id, run.predictions()));
         }
         if (out != null) {
-            RecommendationWriter.write(out, id, run.predictions(), run.scoreNames(), recommender.provenance(), spreadsheetSafe);
+            RecommendationWriter.write(out, id, run.predictions(), run.scoreNames(), recommender.provenance(),
+                    run.intervals(), spreadsheetSafe);
             err.println("wrote " + out);
         }
         report.write(err, run, top);
@@ -124,7 +128,9 @@ final class RecommendCommand implements Callable<Integer> {
     private void print(PrintWriter o, RecommendRun run) {
         List<Prediction> ranked = run.predictions();
         List<String> scoreNames = run.scoreNames();
-        List<String> header = new ArrayList<>(List.of("rank", "model", "predicted_accuracy", HistorySchema.ARCH_FAMILY,
+        PredictionIntervals intervals = run.intervals();
+        List<String> header = new ArrayList<>(List.of("rank", "model", "predicted_accuracy",
+                intervals == null ? "interval" : Math.round(intervals.level() * 100) + "%_interval", HistorySchema.ARCH_FAMILY,
                 HistorySchema.PRETRAIN_DATASET, HistorySchema.PARAMS_M));
         scoreNames.forEach(s -> header.add(HistorySchema.scoreColumn(s)));
         boolean distances = ranked.stream().anyMatch(p -> !Double.isNaN(p.row().number(HistorySchema.DOMAIN_DISTANCE)));
@@ -134,7 +140,8 @@ final class RecommendCommand implements Callable<Integer> {
         Table t = Table.of(header.toArray(String[]::new));
         for (Prediction p : ranked.subList(0, Math.min(top, ranked.size()))) {
             List<String> row = new ArrayList<>(List.of(Integer.toString(p.rank()), p.model(),
-                    String.format(Locale.ROOT, "%.4f", p.predicted()), dash(p.row().cell(HistorySchema.ARCH_FAMILY)),
+                    String.format(Locale.ROOT, "%.4f", Calibration.clip(p.predicted())), intervalText(intervals, p.model()),
+                    dash(p.row().cell(HistorySchema.ARCH_FAMILY)),
                     dash(p.row().cell(HistorySchema.PRETRAIN_DATASET)), dash(p.row().cell(HistorySchema.PARAMS_M))));
             for (String s : scoreNames) {
                 double v = p.row().number(HistorySchema.scoreColumn(s));
@@ -163,6 +170,14 @@ final class RecommendCommand implements Callable<Integer> {
                     probe, ranked.get(0).row().cell(HistorySchema.PROBE_MODEL));
         }
         o.println("the recommender read: " + String.join(", ", recommender.inputColumns()));
+    }
+
+    private static String intervalText(PredictionIntervals intervals, String model) {
+        if (intervals == null) {
+            return "-";
+        }
+        Calibration.Interval in = intervals.of(model);
+        return String.format(Locale.ROOT, "%.3f-%.3f%s", in.low(), in.high(), in.outOfDomain() ? " *" : "");
     }
 
     private static String dash(String s) {

@@ -1,7 +1,9 @@
 package dev.modelscout.cli;
 
+import dev.modelscout.recommender.Calibration;
 import dev.modelscout.recommender.FieldSpec;
 import dev.modelscout.recommender.HistoryReader;
+import dev.modelscout.recommender.LodoResiduals;
 import dev.modelscout.recommender.ReadOptions;
 import dev.modelscout.recommender.Recommender;
 import dev.modelscout.recommender.Recommenders;
@@ -49,33 +51,38 @@ final class RecommenderSource {
         }
         long t0 = System.nanoTime();
         if (model != null) {
-            Recommender r = Recommenders.load(model);
+            Recommenders.SavedRecommender saved = Recommenders.loadSaved(model);
+            Recommender r = saved.recommender();
             return new ChosenRecommender(r, "loaded from --model " + model, r.provenance().historySource(), null, null,
-                    seconds(t0));
+                    seconds(t0), saved.calibration());
         }
         if (history != null) {
             trainer.check();
             TrainingHistory h = HistoryReader.read(history, ReadOptions.defaults());
             FieldSpec selected = FieldSpec.defaults().select(FieldSpec.parseFeatures(features)).requireColumnsOf(h);
             HistoryOptions.warnEmptyColumns(err, selected, h);
+            Calibration calibration = Calibration.of(LodoResiduals.of(h, trainer.trainer(), selected));
             Recommender r = trainer.trainer().train(h, selected);
             return new ChosenRecommender(r, "trained now on --history " + history, history.toString(), h, null,
-                    seconds(t0));
+                    seconds(t0), calibration);
         }
         if (world != null) {
-            Recommender r = Recommenders.load(world.recommender());
+            Recommenders.SavedRecommender saved = Recommenders.loadSaved(world.recommender());
+            Recommender r = saved.recommender();
             err.println("recommender: the embedded world's (" + r.provenance().trainer() + " trained on "
                     + r.provenance().rows() + " fine-tuning jobs of its history; features "
                     + String.join(",", r.provenance().features()) + ")");
             return new ChosenRecommender(r, "the embedded world's (" + world.recommender().getFileName()
-                    + ", trained on its history)", world.history().toString(), null, world.history(), seconds(t0));
+                    + ", trained on its history)", world.history().toString(), null, world.history(), seconds(t0),
+                    saved.calibration());
         }
-        Recommender r = DefaultRecommender.load();
+        Recommenders.SavedRecommender saved = DefaultRecommender.loadSaved();
+        Recommender r = saved.recommender();
         err.println("recommender: embedded default (" + r.provenance().trainer() + " trained on "
                 + r.provenance().rows() + " jobs of " + Path.of(r.provenance().historySource()).getFileName()
                 + "; features " + String.join(",", r.provenance().features()) + ")");
         return new ChosenRecommender(r, "the embedded default (" + DefaultRecommender.NAME + ")",
-                r.provenance().historySource(), null, null, seconds(t0));
+                r.provenance().historySource(), null, null, seconds(t0), saved.calibration());
     }
 
     private static double seconds(long t0) {

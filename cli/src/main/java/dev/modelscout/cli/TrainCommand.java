@@ -57,7 +57,9 @@ final class TrainCommand implements Callable<Integer> {
         long t = System.nanoTime();
         Recommender r = trainer.train(history, features, ProgressReporter.throttled(err, 2000));
         double seconds = (System.nanoTime() - t) / 1e9;
-        Recommenders.save(r, out);
+        dev.modelscout.recommender.Calibration calibration = dev.modelscout.recommender.Calibration.of(
+                dev.modelscout.recommender.LodoResiduals.of(history, trainer, features));
+        Recommenders.save(r, calibration, out);
         AutoRecommender.Model auto = r instanceof AutoRecommender.Model a ? a : null;
         Map<String, String> settings = new LinkedHashMap<>(r.provenance().settings());
         if (auto != null) {
@@ -70,6 +72,7 @@ final class TrainCommand implements Callable<Integer> {
                         + history.sha256().substring(0, 12) + "...)"),
                 List.of("features", String.join(",", r.provenance().features())),
                 List.of("training time", String.format(Locale.ROOT, "%.3f s", seconds)),
+                List.of("intervals", IntervalText.of(calibration)),
                 List.of("saved to", out.toString()))).print(o);
         if (auto != null) {
             o.println();

@@ -41,7 +41,7 @@ class EvaluateCommandTest {
     @Test
     void anUnknownProtocolIsAUsageError() throws Exception {
         usageError(evaluate("--protocol", "k-fold"), "--protocol k-fold: unknown protocol (allowed: unseen-models, "
-                + "leave-one-dataset-out, train-test, learning-curve)");
+                + "leave-one-dataset-out, train-test, learning-curve, active)");
     }
 
     @Test

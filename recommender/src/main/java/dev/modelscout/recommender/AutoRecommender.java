@@ -226,6 +226,16 @@ public final class AutoRecommender implements Trainer {
         public Set<String> knownDatasets() {
             return chosen.knownDatasets();
         }
+
+        @Override
+        public Set<String> knownModels() {
+            return chosen.knownModels();
+        }
+
+        @Override
+        public List<List<String>> outOfRange(List<Job> rows) {
+            return chosen.outOfRange(rows);
+        }
     }
 
 

@@ -17,4 +17,14 @@ interface EncodedRecommender extends Recommender {
     default Set<String> knownDatasets() {
         return encoding().categoryValues(HistorySchema.DATASET);
     }
+
+    @Override
+    default List<List<String>> outOfRange(List<Job> rows) {
+        return encoding().outOfRange(rows, 4);
+    }
+
+    @Override
+    default Set<String> knownModels() {
+        return encoding().categoryValues(HistorySchema.MODEL);
+    }
 }

@@ -100,6 +100,26 @@ public final class Ensemble implements Trainer {
         }
 
         @Override
+        public List<List<String>> outOfRange(List<Job> rows) {
+            List<List<String>> out = new java.util.ArrayList<>();
+            for (int i = 0; i < rows.size(); i++) {
+                java.util.Set<String> cols = new java.util.LinkedHashSet<>();
+                for (Recommender m : members) {
+                    cols.addAll(m.outOfRange(rows).get(i));
+                }
+                out.add(List.copyOf(cols));
+            }
+            return out;
+        }
+
+        @Override
+        public java.util.Set<String> knownModels() {
+            java.util.Set<String> out = new java.util.LinkedHashSet<>();
+            members.forEach(m -> out.addAll(m.knownModels()));
+            return out;
+        }
+
+        @Override
         public List<String> inputColumns() {
             java.util.Set<String> cols = new java.util.LinkedHashSet<>();
             members.forEach(m -> cols.addAll(m.inputColumns()));

@@ -26,6 +26,7 @@ public final class Evaluation {
         Protocol protocol = Protocol.of(options);
         Outcome o = protocol.evaluate(history, fits);
         return new Result(protocol.kind().id(), trainer.name(), features.labels(), history.source(), history.sha256(),
-                options.topK(), o.metrics(), o.std(), o.perDataset(), o.curve(), fits.timing(), null);
+                options.topK(), o.metrics(), o.std(), o.perDataset(), o.curve(), fits.timing(), null,
+                o.active());
     }
 }

@@ -230,6 +230,37 @@ public record FeatureEncoding(List<FittedColumn> columns, int dimension, List<St
         count[i]++;
     }
 
+    /**
+     * Per row of {@code rows}, the scalar columns whose value (after the spec's log) lies more than {@code sds}
+     * training standard deviations from the training mean: metadata outside what the encoding was fitted on.
+     * Per-dataset-normalised columns are never out of range (they are relative within a target).
+     */
+    public List<List<String>> outOfRange(List<Job> rows, double sds) {
+        List<List<String>> out = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            out.add(new ArrayList<>());
+        }
+        for (FittedColumn c : columns) {
+            FieldSpec.Entry e = c.entry();
+            if (e.type() != FieldSpec.Type.SCALAR || e.normalize() != FieldSpec.Normalize.NONE) {
+                continue;
+            }
+            double[] t;
+            try {
+                t = transform(e, rows);
+            } catch (HistoryFormatException ex) {
+                continue; // a value the log refuses is reported by predict
+            }
+            for (int i = 0; i < t.length; i++) {
+                if (!Double.isNaN(t[i]) && Math.abs(t[i] - c.mean()) > sds * c.std()
+                        && !out.get(i).contains(e.column())) {
+                    out.get(i).add(e.column());
+                }
+            }
+        }
+        return out;
+    }
+
     /** Raw value, log, then per-dataset normalisation; NaN = unknown. */
     static double[] transform(FieldSpec.Entry e, List<Job> jobs) {
         int n = jobs.size();

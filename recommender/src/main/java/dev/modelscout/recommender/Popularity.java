@@ -43,6 +43,11 @@ public final class Popularity implements Trainer {
         }
 
         @Override
+        public java.util.Set<String> knownModels() {
+            return modelMean.keySet();
+        }
+
+        @Override
         public List<String> inputColumns() {
             return List.of(HistorySchema.MODEL, HistorySchema.ARCH_FAMILY);
         }

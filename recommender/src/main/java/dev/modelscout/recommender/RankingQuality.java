@@ -71,7 +71,8 @@ public record RankingQuality(int known, Pick best, Pick top1, double regret, dou
         if (!known.isEmpty() && known.size() < ranked.size()) {
             notes.add("regret and rank correlations are over the " + known.size() + " backbones with a true accuracy");
         }
-        double[] predicted = known.stream().mapToDouble(Prediction::predicted).toArray();
+        // the ranking as shown (by predicted accuracy, or the transferable ranking out of domain), ties broken as there
+        double[] predicted = known.stream().mapToDouble(p -> -p.rank()).toArray();
         double[] accuracy = known.stream().mapToDouble(p -> truth.get(p.model())).toArray();
         Optional<Prediction> bestP = known.stream().max(Comparator.comparingDouble(p -> truth.get(p.model())));
         double bestAcc = bestP.map(p -> truth.get(p.model())).orElse(Double.NaN);

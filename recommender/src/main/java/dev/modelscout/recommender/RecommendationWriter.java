@@ -49,17 +49,19 @@ public final class RecommendationWriter {
     /** Writes {@code ranked} (one dataset's predictions) to {@code file} atomically. */
     public static void write(Path file, String datasetId, List<Prediction> ranked, List<String> scoreNames,
             Provenance recommender) {
-        write(file, datasetId, ranked, scoreNames, recommender, false);
+        write(file, datasetId, ranked, scoreNames, recommender, null, false);
     }
 
     /**
-     * {@link #write}; with {@code spreadsheetSafe}, CSV cells that a spreadsheet would run as formulas are
-     * neutralised ({@link dev.modelscout.core.SpreadsheetCells}), and the file is no longer for {@code history append}.
+     * Writes {@code ranked} with their {@code intervals} (null: none) to {@code file} atomically: the predicted
+     * accuracy clipped to [0, 1], {@code low} and {@code high} after it. With {@code spreadsheetSafe}, CSV cells that
+     * a spreadsheet would run as formulas are neutralised ({@link dev.modelscout.core.SpreadsheetCells}), and the
+     * file is no longer for {@code history append}.
      */
     public static void write(Path file, String datasetId, List<Prediction> ranked, List<String> scoreNames,
-            Provenance recommender, boolean spreadsheetSafe) {
-        String text = Format.of(file) == Format.CSV ? csv(ranked, spreadsheetSafe)
-                : json(datasetId, ranked, scoreNames, recommender);
+            Provenance recommender, PredictionIntervals intervals, boolean spreadsheetSafe) {
+        String text = Format.of(file) == Format.CSV ? csv(ranked, intervals, spreadsheetSafe)
+                : json(datasetId, ranked, scoreNames, recommender, intervals);
         try {
             AtomicFiles.write(file, text);
         } catch (IOException e) {
@@ -76,14 +78,16 @@ public final class RecommendationWriter {
                 .forEach(header::add);
         header.addAll(HistorySchema.IMAGE_FIELDS);
         header.add("predicted_accuracy");
+        header.add("low");
+        header.add("high");
         return header;
     }
 
-    static String csv(List<Prediction> ranked) {
-        return csv(ranked, false);
+    static String csv(List<Prediction> ranked, PredictionIntervals intervals) {
+        return csv(ranked, intervals, false);
     }
 
-    static String csv(List<Prediction> ranked, boolean spreadsheetSafe) {
+    static String csv(List<Prediction> ranked, PredictionIntervals intervals, boolean spreadsheetSafe) {
         List<String> header = csvHeader();
         StringBuilder sb = new StringBuilder();
         try (CSVPrinter p = new CSVPrinter(sb, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get())) {
@@ -93,7 +97,9 @@ public final class RecommendationWriter {
                 for (String c : header) {
                     row.add(switch (c) {
                         case "rank" -> Integer.toString(r.rank());
-                        case "predicted_accuracy" -> Double.toString(r.predicted());
+                        case "predicted_accuracy" -> Double.toString(Calibration.clip(r.predicted()));
+                        case "low" -> intervals == null ? "" : Double.toString(intervals.of(r.model()).low());
+                        case "high" -> intervals == null ? "" : Double.toString(intervals.of(r.model()).high());
                         default -> spreadsheetSafe ? dev.modelscout.core.SpreadsheetCells.neutralise(r.row().cell(c))
                                 : r.row().cell(c);
                     });
@@ -110,13 +116,20 @@ public final class RecommendationWriter {
         return Double.isNaN(v) ? null : v;
     }
 
-    static String json(String datasetId, List<Prediction> ranked, List<String> scoreNames, Provenance recommender) {
+    static String json(String datasetId, List<Prediction> ranked, List<String> scoreNames, Provenance recommender,
+                       PredictionIntervals intervals) {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Prediction r : ranked) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("rank", r.rank());
             m.put("model", r.model());
-            m.put("predicted_accuracy", r.predicted());
+            m.put("predicted_accuracy", Calibration.clip(r.predicted()));
+            if (intervals != null) {
+                Calibration.Interval in = intervals.of(r.model());
+                m.put("low", in.low());
+                m.put("high", in.high());
+                m.put("out_of_domain", in.outOfDomain());
+            }
             m.put("arch_family", r.row().cell(HistorySchema.ARCH_FAMILY));
             m.put("pretrain_dataset", r.row().cell(HistorySchema.PRETRAIN_DATASET));
             Map<String, Double> scores = new LinkedHashMap<>();

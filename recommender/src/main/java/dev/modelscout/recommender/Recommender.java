@@ -30,6 +30,19 @@ public interface Recommender {
     }
 
     /**
+     * Per row, the columns whose value lies far outside what this recommender was trained on (more than 4
+     * training standard deviations from the training mean): there it extrapolates. Empty lists when it cannot tell.
+     */
+    default List<List<String>> outOfRange(List<Job> rows) {
+        return rows.stream().map(r -> List.<String>of()).toList();
+    }
+
+    /** Models this recommender learned an effect of (empty when it reads no model ids: then none is "unseen"). */
+    default Set<String> knownModels() {
+        return Set.of();
+    }
+
+    /**
      * The transferability scores this recommender reads (names as in the score columns: {@code logme},
      * {@code reg_hscore}, ...): what must be computed for a candidate row before it can be predicted.
      */

@@ -53,8 +53,12 @@ public final class Recommenders {
                     o -> new Ensemble(o.apply(Ensemble.Config.defaults()))),
             new Kind(Popularity.NAME, List.of(), Popularity.Model.class, o -> new Popularity(Popularity.Config.defaults())));
 
-    /** The file: a format tag and the recommender (with its kind, provenance and parameters). */
-    public record SavedRecommender(String format, Recommender recommender) {
+    /**
+     * The file: a format tag, the recommender (with its kind, provenance and parameters) and its prediction
+     * intervals ({@link Calibration}; absent in files saved before intervals, or when the history had one dataset).
+     */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    public record SavedRecommender(String format, Recommender recommender, Calibration calibration) {
     }
 
     private static final ObjectMapper JSON = mapper();
@@ -95,8 +99,13 @@ public final class Recommenders {
 
     /** JSON text of {@code r}. */
     public static String toJson(Recommender r) {
+        return toJson(r, null);
+    }
+
+    /** JSON text of {@code r} with its intervals {@code calibration} (may be null). */
+    public static String toJson(Recommender r, Calibration calibration) {
         try {
-            return JSON.writeValueAsString(new SavedRecommender(FORMAT, r));
+            return JSON.writeValueAsString(new SavedRecommender(FORMAT, r, calibration));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise the recommender: " + e.getMessage(), e);
         }
@@ -104,8 +113,13 @@ public final class Recommenders {
 
     /** Writes {@code r} to {@code file} atomically. */
     public static void save(Recommender r, Path file) {
+        save(r, null, file);
+    }
+
+    /** Writes {@code r} and its intervals {@code calibration} (may be null) to {@code file} atomically. */
+    public static void save(Recommender r, Calibration calibration, Path file) {
         try {
-            AtomicFiles.write(file, toJson(r) + "\n");
+            AtomicFiles.write(file, toJson(r, calibration) + "\n");
         } catch (IOException e) {
             throw new RecommenderFormatException(file + ": cannot write: " + IoErrors.reason(e), e);
         }
@@ -113,6 +127,11 @@ public final class Recommenders {
 
     /** Reads a recommender saved by {@link #save}. */
     public static Recommender load(Path file) {
+        return loadSaved(file).recommender();
+    }
+
+    /** Reads a recommender saved by {@link #save} with its intervals (null when the file has none). */
+    public static SavedRecommender loadSaved(Path file) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
@@ -121,11 +140,16 @@ public final class Recommenders {
         } catch (IOException e) {
             throw new RecommenderFormatException(file + ": cannot read: " + IoErrors.reason(e), e);
         }
-        return fromJson(file.toString(), text);
+        return savedFromJson(file.toString(), text);
     }
 
     /** Parses the JSON of a saved recommender; {@code source} names it in messages. */
     public static Recommender fromJson(String source, String text) {
+        return savedFromJson(source, text).recommender();
+    }
+
+    /** Parses the JSON of a saved recommender with its intervals; {@code source} names it in messages. */
+    public static SavedRecommender savedFromJson(String source, String text) {
         SavedRecommender saved;
         try {
             saved = JSON.readValue(text, SavedRecommender.class);
@@ -142,6 +166,6 @@ public final class Recommenders {
             throw new RecommenderFormatException(source + ": not a saved modelscout recommender (format must be '"
                     + FORMAT + "')");
         }
-        return saved.recommender();
+        return saved;
     }
 }

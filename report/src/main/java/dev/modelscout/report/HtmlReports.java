@@ -21,6 +21,11 @@ public final class HtmlReports {
         return RecommendationPage.render(report);
     }
 
+    /** The {@code select --report} page. */
+    public static String selection(SelectionReport report) {
+        return SelectionPage.render(report);
+    }
+
     /** The {@code evaluate --report} page. */
     public static String evaluation(EvaluationReport report) {
         return EvaluationPage.render(report);

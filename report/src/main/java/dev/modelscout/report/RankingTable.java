@@ -17,12 +17,17 @@ final class RankingTable {
     static void write(Page p, RecommendationReport r, int k) {
         p.section("ranking", "Ranking");
         boolean truth = r.truth() != null;
+        boolean intervals = r.candidates().stream().anyMatch(c -> Double.isFinite(c.low()));
         StringBuilder t = new StringBuilder("<div class=\"table-wrap\"><table class=\"sortable\" id=\"ranking-table\">\n<thead><tr>");
         header(t, "rank", "rank", true);
         header(t, "model", "model", false);
         header(t, "family", "family", false);
         header(t, "pretrain", "pretrain data", false);
         header(t, "predicted", "predicted accuracy", true);
+        if (intervals) {
+            header(t, "low", "90% interval: low", true);
+            header(t, "high", "high", true);
+        }
         if (truth) {
             header(t, "truth", "true accuracy", true);
         }
@@ -39,6 +44,10 @@ final class RankingTable {
             t.append("<td>").append(Html.esc(dash(c.family()))).append("</td>");
             t.append("<td>").append(Html.esc(dash(c.pretrain()))).append("</td>");
             number(t, c.predicted(), Html.fixed(c.predicted(), 4));
+            if (intervals) {
+                number(t, c.low(), Html.fixed(c.low(), 3));
+                number(t, c.high(), Html.fixed(c.high(), 3));
+            }
             if (truth) {
                 number(t, c.trueAccuracy(), Html.fixed(c.trueAccuracy(), 4));
             }

@@ -46,12 +46,19 @@ public record RecommendationReport(String dataset, List<Candidate> candidates, L
      * @param trueAccuracy the fine-tuned accuracy when known (from {@link Truth#source()}), else NaN
      */
     public record Candidate(int rank, String model, String family, String pretrain, double predicted,
-                            Map<String, Double> scores, double gmacs, double paramsM, double trueAccuracy) {
+                            Map<String, Double> scores, double gmacs, double paramsM, double trueAccuracy,
+                            double low, double high) {
         public Candidate {
             Objects.requireNonNull(model, "model");
             family = family == null ? "" : family;
             pretrain = pretrain == null ? "" : pretrain;
             scores = Collections.unmodifiableMap(new LinkedHashMap<>(scores));
+        }
+
+        /** A candidate without a prediction interval. */
+        public Candidate(int rank, String model, String family, String pretrain, double predicted,
+                         Map<String, Double> scores, double gmacs, double paramsM, double trueAccuracy) {
+            this(rank, model, family, pretrain, predicted, scores, gmacs, paramsM, trueAccuracy, Double.NaN, Double.NaN);
         }
 
         /** The value of score {@code name}, NaN when not computed. */

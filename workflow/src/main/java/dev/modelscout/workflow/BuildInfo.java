@@ -20,4 +20,19 @@ public final class BuildInfo {
         String v = BuildInfo.class.getPackage().getImplementationVersion();
         return v == null ? fallback : v;
     }
+
+    /** bin/modelscout of the installation this runs from, else `modelscout` (on the PATH). */
+    public static String launcher() {
+        try {
+            java.nio.file.Path jar = java.nio.file.Path.of(BuildInfo.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            java.nio.file.Path bin = jar.getParent() == null || jar.getParent().getParent() == null ? null
+                    : jar.getParent().getParent().resolve("bin").resolve("modelscout");
+            if (bin != null && java.nio.file.Files.isExecutable(bin)) {
+                return bin.toAbsolutePath().normalize().toString();
+            }
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            // fall back to the PATH
+        }
+        return "modelscout";
+    }
 }

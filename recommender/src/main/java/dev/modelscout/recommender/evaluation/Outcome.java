@@ -9,8 +9,14 @@ import java.util.List;
  * @param std        its standard deviation
  * @param perDataset every test dataset's score
  * @param curve      learning-curve only, else null
+ * @param active     active only, else null
  */
-public record Outcome(Summary metrics, Summary std, List<DatasetScore> perDataset, List<CurvePoint> curve) {
+public record Outcome(Summary metrics, Summary std, List<DatasetScore> perDataset, List<CurvePoint> curve,
+                      ActiveResult active) {
+
+    public Outcome(Summary metrics, Summary std, List<DatasetScore> perDataset, List<CurvePoint> curve) {
+        this(metrics, std, perDataset, curve, null);
+    }
 
     /** The mean and deviation over {@code perDataset}, no curve. */
     static Outcome over(List<DatasetScore> perDataset) {

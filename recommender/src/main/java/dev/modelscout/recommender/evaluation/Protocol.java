@@ -10,7 +10,7 @@ import java.util.function.Function;
  * {@code CrossValidation} and {@code TrainTestSplitter}. Metrics are computed per test dataset (predicted vs.
  * true accuracy of that dataset's held-out models), then averaged.
  */
-public sealed interface Protocol permits UnseenModels, LeaveOneDatasetOut, TrainTest, LearningCurve {
+public sealed interface Protocol permits UnseenModels, LeaveOneDatasetOut, TrainTest, LearningCurve, ActiveReplay {
 
     /** The protocols by name, as in {@code --protocol}: the one registry. */
     enum Kind {
@@ -21,7 +21,9 @@ public sealed interface Protocol permits UnseenModels, LeaveOneDatasetOut, Train
         /** One model trained on the train datasets, evaluated on the test datasets. */
         TRAIN_TEST("train-test", TrainTest::of),
         /** Leave-one-dataset-out with a growing random fraction of the training jobs. */
-        LEARNING_CURVE("learning-curve", LearningCurve::of);
+        LEARNING_CURVE("learning-curve", LearningCurve::of),
+        /** Leave-one-dataset-out, the guided loop replayed with the held-out accuracies as the fine-tuning oracle. */
+        ACTIVE("active", ActiveReplay::of);
 
         private final String id;
         private final Function<Options, Protocol> factory;

@@ -14,16 +14,24 @@ import java.util.List;
  * @param perDataset every test dataset's score (unseen-models: in every split; learning-curve: at the largest fraction)
  * @param curve      learning-curve only (else null, left out of the JSON)
  * @param baseline   the popularity baseline beside it, or null (left out of the JSON)
+ * @param active     active only: the guided loop beside the static orders (else null, left out of the JSON)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Result(String protocol, String recommender, List<String> features, String history,
                      @JsonProperty("history_sha256") String historySha256, int k, Summary metrics, Summary std,
                      @JsonProperty("per_dataset") List<DatasetScore> perDataset, List<CurvePoint> curve,
-                     Timing timing, Baseline baseline) {
+                     Timing timing, Baseline baseline, ActiveResult active) {
+
+    public Result(String protocol, String recommender, List<String> features, String history, String historySha256,
+                  int k, Summary metrics, Summary std, List<DatasetScore> perDataset, List<CurvePoint> curve,
+                  Timing timing, Baseline baseline) {
+        this(protocol, recommender, features, history, historySha256, k, metrics, std, perDataset, curve, timing,
+                baseline, null);
+    }
 
     /** This result with {@code b} reported beside it. */
     public Result withBaseline(Baseline b) {
         return new Result(protocol, recommender, features, history, historySha256, k, metrics, std, perDataset, curve,
-                timing, b);
+                timing, b, active);
     }
 }

@@ -65,7 +65,7 @@ class OptionsTest {
     @Test
     void refusesAnUnknownProtocolAndReadsTheKnownOnesByIdOrName() {
         refused("--protocol k-fold: unknown protocol (allowed: unseen-models, leave-one-dataset-out, train-test, "
-                + "learning-curve)", () -> Options.defaults(Protocol.Kind.parse("k-fold")));
+                + "learning-curve, active)", () -> Options.defaults(Protocol.Kind.parse("k-fold")));
         for (Protocol.Kind k : Protocol.Kind.values()) {
             assertEquals(k, Protocol.Kind.parse(" " + k.id().toUpperCase(java.util.Locale.ROOT)));
             assertEquals(k, Protocol.Kind.parse(k.name()));

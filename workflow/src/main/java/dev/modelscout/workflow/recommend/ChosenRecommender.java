@@ -1,5 +1,6 @@
 package dev.modelscout.workflow.recommend;
 
+import dev.modelscout.recommender.Calibration;
 import dev.modelscout.recommender.Recommender;
 import dev.modelscout.recommender.TrainingHistory;
 import java.nio.file.Path;
@@ -15,7 +16,9 @@ import java.nio.file.Path;
  * @param historyFile   a history file to read for the per-model means when asked (the embedded world's), else null:
  *                      then the provenance's file is tried
  * @param seconds       loading or training it took
+ * @param calibration   its prediction intervals (saved with it, or calibrated now on --history), or null when it was
+ *                      saved without
  */
 public record ChosenRecommender(Recommender recommender, String origin, String historySource, TrainingHistory history,
-                                Path historyFile, double seconds) {
+                                Path historyFile, double seconds, Calibration calibration) {
 }

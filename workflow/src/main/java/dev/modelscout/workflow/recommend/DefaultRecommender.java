@@ -21,12 +21,17 @@ public final class DefaultRecommender {
 
     /** The embedded default recommender, or a one-line error saying this build lacks it. */
     public static Recommender load() {
+        return loadSaved().recommender();
+    }
+
+    /** The embedded default recommender with its saved intervals, or a one-line error saying this build lacks it. */
+    public static Recommenders.SavedRecommender loadSaved() {
         try (InputStream in = DefaultRecommender.class.getResourceAsStream(NAME)) {
             if (in == null) {
                 throw new ModelScoutException("the embedded default recommender is missing from this build; "
                         + "give --model or --history");
             }
-            return Recommenders.fromJson("embedded " + NAME, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return Recommenders.savedFromJson("embedded " + NAME, new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new ModelScoutException("cannot read the embedded default recommender: " + e.getMessage(), e);
         }

@@ -48,9 +48,11 @@ public final class RecommendReportData {
                 scores.put(s, row.number(HistorySchema.scoreColumn(s)));
             }
             Double t = truth == null ? null : truth.get(p.model());
+            var in = run.intervals() == null ? null : run.intervals().of(p.model());
             candidates.add(new Candidate(p.rank(), p.model(), row.cell(HistorySchema.ARCH_FAMILY),
-                    row.cell(HistorySchema.PRETRAIN_DATASET), p.predicted(), scores, row.number(HistorySchema.GMACS),
-                    row.number(HistorySchema.PARAMS_M), t == null ? Double.NaN : t));
+                    row.cell(HistorySchema.PRETRAIN_DATASET), in == null ? p.predicted() : in.predicted(), scores,
+                    row.number(HistorySchema.GMACS), row.number(HistorySchema.PARAMS_M), t == null ? Double.NaN : t,
+                    in == null ? Double.NaN : in.low(), in == null ? Double.NaN : in.high()));
         }
         Map<String, Double> kendall = new LinkedHashMap<>();
         for (String s : run.scoreNames()) {

@@ -2,6 +2,7 @@ package dev.modelscout.workflow.recommend;
 
 import dev.modelscout.core.Backbone;
 import dev.modelscout.recommender.Prediction;
+import dev.modelscout.recommender.PredictionIntervals;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -23,13 +24,18 @@ import java.util.Optional;
  * @param messages     what the run said on the way (cache notes, timings), in order
  * @param timings      where the time went
  * @param device       where the features were extracted
+ * @param intervals    each candidate's calibrated interval (widened out of domain), or null when the recommender
+ *                     was saved without
+ * @param rankNotes    what people should know of the ranking (no intervals, out of domain, the fallback to what
+ *                     transfers across zoos), sentences without a prefix
  */
 public record RecommendRun(String datasetId, Path zoo, String zooSha256, Images images, List<String> scoreNames,
                            List<Candidate> candidates, ChosenRecommender recommender,
                            Optional<Map<String, Double>> historyMeans, List<String> meansNotes, List<String> messages,
-                           Timings timings, String device) {
+                           Timings timings, String device, PredictionIntervals intervals, List<String> rankNotes) {
 
     public RecommendRun {
+        rankNotes = List.copyOf(rankNotes);
         scoreNames = List.copyOf(scoreNames);
         candidates = List.copyOf(candidates);
         meansNotes = List.copyOf(meansNotes);

@@ -8,7 +8,10 @@ import dev.modelscout.engine.ImageDataset;
 import dev.modelscout.recommender.Candidates;
 import dev.modelscout.recommender.DatasetFacts;
 import dev.modelscout.recommender.Job;
+import dev.modelscout.recommender.Calibration;
 import dev.modelscout.recommender.Prediction;
+import dev.modelscout.recommender.PredictionIntervals;
+import dev.modelscout.recommender.TransferableRanking;
 import dev.modelscout.recommender.RankingQuality;
 import dev.modelscout.recommender.Recommender;
 import dev.modelscout.scoring.Scores;
@@ -99,8 +102,25 @@ public final class RecommendationPipeline {
                     s.domainDistance()));
             byModel.put(s.backbone().id(), s);
         }
+        List<Prediction> ranked = Prediction.rank(recommender, rows);
+        List<String> rankNotes = new ArrayList<>();
+        PredictionIntervals intervals = PredictionIntervals.of(request.recommender().calibration(), recommender, ranked,
+                Calibration.SHOWN);
+        if (intervals == null) {
+            rankNotes.add("this recommender was saved without intervals; retrain it with `modelscout train` to get them");
+        } else {
+            List<String> transferable = TransferableRanking.scoreColumns(recommender.inputColumns(), ranked);
+            if (2 * intervals.unseen().size() > ranked.size() && !transferable.isEmpty()) {
+                ranked = TransferableRanking.rerank(ranked, transferable);
+                rankNotes.add("most backbones are new to the recommender, so they are ranked by what transfers across "
+                        + "zoos: their mean within-target rank of " + String.join(", ", transferable));
+            }
+            if (intervals.note() != null) {
+                rankNotes.add(intervals.note());
+            }
+        }
         List<RecommendRun.Candidate> candidates = new ArrayList<>();
-        for (Prediction p : Prediction.rank(recommender, rows)) {
+        for (Prediction p : ranked) {
             Scored s = byModel.get(p.model());
             candidates.add(new RecommendRun.Candidate(p, s.backbone(), s.scores(), s.domainDistance(), s.cached()));
         }
@@ -114,7 +134,7 @@ public final class RecommendationPipeline {
                 (System.nanoTime() - t0) / 1e9, record.extractionSeconds(), record.extracted());
         return new RecommendRun(request.datasetId(), z.zoo(), sha256(z.zoo()), images, request.scoreNames(),
                 candidates, request.recommender(), means, meansNotes, record.messages(), timings,
-                request.options().device().toString());
+                request.options().device().toString(), intervals, rankNotes);
     }
 
     /**

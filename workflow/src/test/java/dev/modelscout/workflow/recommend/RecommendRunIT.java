@@ -65,9 +65,10 @@ class RecommendRunIT {
     void theRunReadsTheCatalogTheImagesAndTheHistoryOnceAndFeedsTheReport() {
         EmbeddedWorld world = EmbeddedWorld.locate();
         Assumptions.assumeTrue(Files.isRegularFile(world.history()), "needs " + world.history());
-        Recommender recommender = Recommenders.load(world.recommender());
+        Recommenders.SavedRecommender saved = Recommenders.loadSaved(world.recommender());
+        Recommender recommender = saved.recommender();
         ChosenRecommender chosen = new ChosenRecommender(recommender, "the embedded world's", world.history().toString(),
-                null, world.history(), 0.1);
+                null, world.history(), 0.1, saved.calibration());
         List<String> models = List.of("resnet-s-mnist", "vgg-s-mnist");
         ZooFeatures features = new ZooFeatures(world.zoo(), world.sampleImages(), models, 5, 0, dir.resolve("cache"));
         List<String> scores = RecommendationPipeline.scoresNeeded(recommender, List.of("logme"));

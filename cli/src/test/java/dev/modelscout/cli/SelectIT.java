@@ -1,0 +1,94 @@
+package dev.modelscout.cli;
+
+import dev.modelscout.workflow.EmbeddedWorld;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.modelscout.recommender.HistoryReader;
+import dev.modelscout.recommender.Job;
+import dev.modelscout.recommender.ReadOptions;
+import dev.modelscout.recommender.TrainingHistory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code select} end to end on a tiny folder with the embedded zoo: killed during its second fine-tune, resumed. */
+class SelectIT {
+
+    @TempDir
+    Path dir;
+
+    /** 3 classes x 8 images of the embedded world's sample target. */
+    private Path tinyFolder() throws IOException {
+        Path sample = EmbeddedWorld.locate().sampleImages();
+        Path tiny = dir.resolve("tiny");
+        List<Path> classes;
+        try (Stream<Path> s = Files.list(sample)) {
+            classes = s.filter(Files::isDirectory).sorted().limit(3).toList();
+        }
+        for (Path c : classes) {
+            Path to = Files.createDirectories(tiny.resolve(c.getFileName().toString()));
+            try (Stream<Path> s = Files.list(c)) {
+                for (Path f : s.sorted().limit(8).toList()) {
+                    Files.copy(f, to.resolve(f.getFileName().toString()));
+                }
+            }
+        }
+        return tiny;
+    }
+
+    private List<String> args(Path images) {
+        return List.of("--device", "cpu", "select", "--images", images.toString(), "--budget", "2", "--epochs", "1",
+                "--threads", "1", "--out", dir.resolve("out").toString(), "--cache", dir.resolve("cache").toString());
+    }
+
+    @Test
+    void killedDuringItsSecondFineTuneAndRunAgainItFinishesWithoutRepeatingAJob() throws Exception {
+        Path images = tinyFolder();
+        int worldJobs = HistoryReader.read(EmbeddedWorld.locate().history(), ReadOptions.defaults()).size();
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        cmd.addAll(args(images));
+        Path log = dir.resolve("run.log");
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(600);
+        while (p.isAlive() && System.nanoTime() < deadline
+                && !(Files.exists(log) && Files.readString(log).contains("round 2: fine-tuning"))) {
+            Thread.sleep(20);
+        }
+        assertTrue(p.isAlive(), "still running when its second fine-tune started: " + Files.readString(log));
+        p.destroyForcibly().waitFor();
+        Path history = dir.resolve("out").resolve("history.csv");
+        List<Job> first = jobsOf(history);
+        assertEquals(1, first.size(), "killed during the second fine-tune: only the first job is in the history");
+
+        CliTest r = CliTest.run(args(images).toArray(String[]::new)).expectExit(0).expectOut("stopped: budget: 2")
+                .expectOut("best backbone:");
+        assertTrue(!r.out().contains("round 1: fine-tuning"), "the first fine-tune is not repeated: " + r.out());
+        List<Job> after = jobsOf(history);
+        assertEquals(2, after.size());
+        assertEquals(first.get(0).model(), after.get(0).model());
+        assertEquals(2, new HashSet<>(after.stream().map(Job::model).toList()).size(), "two different backbones");
+        TrainingHistory h = HistoryReader.read(history, ReadOptions.defaults());
+        int world = HistoryReader.read(EmbeddedWorld.locate().history(), ReadOptions.defaults()).size();
+        assertEquals(world + 2, h.size(), "the world's jobs and the two new ones");
+        assertEquals(worldJobs, world, "the embedded history is never written");
+        JsonNode out = new ObjectMapper().readTree(dir.resolve("out").resolve("select.json").toFile());
+        assertEquals(2, out.get("fineTunes").asInt());
+        assertEquals(after.get(1).model(), out.get("rounds").get(out.get("rounds").size() - 1).get("tried").get(0).asText());
+    }
+
+    private static List<Job> jobsOf(Path history) {
+        return HistoryReader.read(history, ReadOptions.defaults()).jobs().stream()
+                .filter(j -> j.dataset().equals("tiny")).toList();
+    }
+}

@@ -1,0 +1,254 @@
+package dev.modelscout.workflow.select;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.modelscout.core.AtomicFiles;
+import dev.modelscout.core.IoErrors;
+import dev.modelscout.core.ModelScoutException;
+import dev.modelscout.engine.ExtractionListener;
+import dev.modelscout.engine.ExtractionOptions;
+import dev.modelscout.engine.FineTuneListener;
+import dev.modelscout.engine.FineTuneOptions;
+import dev.modelscout.recommender.FieldSpec;
+import dev.modelscout.recommender.HistoryAppender;
+import dev.modelscout.recommender.HistoryReader;
+import dev.modelscout.recommender.Job;
+import dev.modelscout.recommender.LodoResiduals;
+import dev.modelscout.recommender.OnDuplicate;
+import dev.modelscout.recommender.Prediction;
+import dev.modelscout.recommender.ReadOptions;
+import dev.modelscout.recommender.Recommender;
+import dev.modelscout.recommender.Trainer;
+import dev.modelscout.recommender.TrainingHistory;
+import dev.modelscout.recommender.guided.Belief;
+import dev.modelscout.recommender.guided.GuidedSearch;
+import dev.modelscout.recommender.guided.ResidualField;
+import dev.modelscout.scoring.Scores;
+import dev.modelscout.workflow.OverlapPolicy;
+import dev.modelscout.workflow.Overlap;
+import dev.modelscout.workflow.ZooFeatures;
+import dev.modelscout.workflow.finetune.FineTuneRun;
+import dev.modelscout.workflow.finetune.FineTuneSettings;
+import dev.modelscout.workflow.recommend.ChosenRecommender;
+import dev.modelscout.workflow.recommend.RecommendRequest;
+import dev.modelscout.workflow.recommend.RecommendationPipeline;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code modelscout select}'s job, composed (no picocli): the candidates of every zoo backbone on the target
+ * ({@link RecommendationPipeline}), the recommender trained on the history without the target and its
+ * leave-one-dataset-out residuals, then round by round the guided loop's choice ({@link GuidedSearch}), a
+ * fine-tune through {@link FineTuneRun}, its job appended to the history under its lock
+ * ({@link HistoryAppender}), until the budget is spent or the stop rule says stop.
+ *
+ * <p>Resumable: the target's jobs already in the history are the loop's observations (the loop is a function of
+ * them), so a run killed at any moment and started again with the same arguments continues without repeating a
+ * finished fine-tune; the state file ({@code select-state.json} in the output folder) keeps every round for
+ * {@code --out} and is rewritten atomically after each.
+ */
+public final class SelectRun {
+
+    /**
+     * What to run.
+     *
+     * @param history  the user's history (written: the target's jobs are appended)
+     * @param budget   fine-tunes of this target at most (counting those already in the history)
+     * @param parallel fine-tunes chosen per round (run one after the other on the local executor)
+     * @param outDir   state file, fine-tuned weights ({@code weights/<model>}), Slurm plans ({@code plans/})
+     * @param slurm    null: fine-tune here, one after the other; else as Slurm array jobs ({@link SelectSlurm})
+     */
+    public record Request(Path zoo, Path images, String datasetId, Path history, int budget, int parallel,
+                   GuidedSearch.Config search, Trainer trainer, String features, FineTuneOptions options,
+                   int perClass, double valFraction, Path outDir, Path cacheDir, SelectSlurm.Settings slurm) {
+    }
+
+    /** One round as printed and kept in the state file. */
+    public record Round(int round, List<String> tried, List<Double> accuracy, List<Double> predicted, List<Double> low,
+                 List<Double> high, String bestModel, double bestAccuracy, double stopProbability, boolean stop) {
+    }
+
+    /** The end: every round, why it stopped, the best backbone and where its weights are. */
+    public record Result(String dataset, String history, List<Round> rounds, String stopped, String bestModel,
+                  double bestAccuracy, String bestWeights, int fineTunes) {
+    }
+
+    public static final String STATE = "select-state.json";
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private SelectRun() {
+    }
+
+    public static Result run(Request r, ExtractionOptions extraction, ExtractionListener extractionListener,
+                      FineTuneListener fineTuneListener, PrintWriter o) {
+        TrainingHistory all = HistoryReader.read(r.history(), ReadOptions.defaults());
+        TrainingHistory others = all.filter(j -> !j.dataset().equals(r.datasetId()));
+        if (others.datasets().size() < 2) {
+            throw new ModelScoutException(r.history() + ": select needs jobs of 2 or more other datasets than '"
+                    + r.datasetId() + "' to learn from (has " + others.datasets().size() + ")");
+        }
+        FieldSpec features = FieldSpec.defaults().select(FieldSpec.parseFeatures(r.features())).requireColumnsOf(others);
+        Recommender recommender = r.trainer().train(others, features);
+        o.println("recommender: " + recommender.provenance().trainer() + " trained on " + others.size() + " jobs of "
+                + r.history() + " (the target's own jobs are the loop's observations)");
+        ChosenRecommender chosen = new ChosenRecommender(recommender, "trained now on " + r.history(),
+                r.history().toString(), others, null, 0, null);
+        List<Prediction> ranked = RecommendationPipeline.run(new RecommendRequest(
+                new ZooFeatures(r.zoo(), r.images(), List.of(), r.perClass(), r.options().seed(), r.cacheDir()),
+                r.datasetId(), RecommendationPipeline.scoresNeeded(recommender, List.of()), chosen, extraction, false),
+                OverlapPolicy.ofThisMachine(Overlap.AUTO), extractionListener).predictions();
+        List<Job> candidates = ranked.stream().map(Prediction::row).toList();
+        LodoResiduals residuals = LodoResiduals.of(others, r.trainer(), features);
+        GuidedSearch search = new GuidedSearch(candidates.stream().map(Job::model).toList(),
+                recommender.predict(candidates), ResidualField.of(residuals, r.search().shrink(), r.search().noise()),
+                r.search());
+        Path statePath = r.outDir().resolve(STATE);
+        List<Round> rounds = new ArrayList<>(readRounds(statePath));
+        Map<String, Double> before = observed(r.history(), r.datasetId());
+        if (!before.isEmpty()) {
+            o.println((rounds.isEmpty() ? "note: the history already has " : "resuming: the history has ") + before.size()
+                    + " fine-tune(s) of '" + r.datasetId() + "' (" + String.join(", ", before.keySet())
+                    + "); they count as this target's fine-tunes and are not repeated");
+        }
+        String stopped;
+        while (true) {
+            Map<String, Double> observed = observed(r.history(), r.datasetId());
+            GuidedSearch.Round round = search.round(observed);
+            if (round.stop()) {
+                stopped = round.ranking().isEmpty() ? "every backbone of the zoo is fine-tuned"
+                        : String.format(Locale.ROOT, "stop rule: no untried backbone is likely to beat the best found by "
+                        + "more than %s (highest probability %.3f < %s)", f(r.search().eps()),
+                        round.stopProbability(), f(r.search().stopLevel()));
+                break;
+            }
+            if (observed.size() >= r.budget()) {
+                stopped = "budget: " + r.budget() + " fine-tunes spent";
+                break;
+            }
+            List<String> next = round.next(Math.min(r.parallel(), r.budget() - observed.size()));
+            Belief belief = search.belief(observed);
+            List<Double> accs = new ArrayList<>();
+            List<Double> predicted = new ArrayList<>();
+            List<Double> low = new ArrayList<>();
+            List<Double> high = new ArrayList<>();
+            List<String> scoreNames = RecommendationPipeline.scoresNeeded(recommender, List.of());
+            for (String model : next) {
+                int i = search.models().indexOf(model);
+                double[] in = belief.interval(i, 0.9);
+                double mean = Math.max(0, Math.min(1, belief.mean()[i]));
+                predicted.add(mean);
+                low.add(in[0]);
+                high.add(in[1]);
+                o.printf(Locale.ROOT, "round %d: fine-tuning %s (predicted %.3f, 90%% interval %.3f-%.3f)%n",
+                        rounds.size() + 1, model, mean, in[0], in[1]);
+                o.flush();
+                if (r.slurm() != null) {
+                    continue;
+                }
+                FineTuneOptions o2 = r.options();
+                FineTuneSettings settings = new FineTuneSettings(o2.epochs(), o2.learningRate(), o2.batchSize(),
+                        o2.momentum(), o2.weightDecay(), o2.seed(), o2.freezeBackbone(), r.valFraction(), null);
+                FineTuneRun.Outcome outcome = FineTuneRun.run(new FineTuneRun.Request(r.zoo(), model, r.images(), null,
+                        r.datasetId(), r.perClass(), settings, new FineTuneRun.Compute(o2.device(), o2.threads(),
+                        extraction.batchSize(), extraction.strict()), Scores.of(scoreNames, Scores.Options.defaults(), false),
+                        r.cacheDir().resolve("finetune")), extractionListener, fineTuneListener, weights(r, model));
+                HistoryAppender.append(r.history(), "select: fine-tune of " + model + " on "
+                        + r.datasetId(), List.of(outcome.row()), OnDuplicate.ERROR, m -> { });
+            }
+            if (r.slurm() != null) {
+                SelectSlurm.fineTune(r, r.slurm(), next, rounds.size() + 1, scoreNames, o);
+            }
+            Map<String, Double> now = observed(r.history(), r.datasetId());
+            for (String model : next) {
+                accs.add(now.getOrDefault(model, Double.NaN));
+            }
+            GuidedSearch.Round after = search.round(now);
+            Round done = new Round(rounds.size() + 1, next, accs, predicted, low, high, after.bestModel(),
+                    after.bestAccuracy(), after.stopProbability(), after.stop());
+            rounds.add(done);
+            o.printf(Locale.ROOT, "round %d: %s -> %s; best so far %s %.4f; highest probability of an untried backbone to beat it by > %s: %.3f%n",
+                    done.round(), String.join(", ", next), accs.stream().map(SelectRun::f).toList(),
+                    done.bestModel(), done.bestAccuracy(), f(r.search().eps()), done.stopProbability());
+            o.flush();
+            writeRounds(statePath, rounds);
+        }
+        Map<String, Double> observed = observed(r.history(), r.datasetId());
+        GuidedSearch.Round last = search.round(observed);
+        Path w = last.bestModel() == null ? null : weights(r, last.bestModel());
+        Result result = new Result(r.datasetId(), r.history().toString(), rounds, stopped, last.bestModel(),
+                last.bestAccuracy(), w != null && Files.exists(w) ? w.toString() : null, observed.size());
+        writeResult(r.outDir().resolve("select.json"), result);
+        return result;
+    }
+
+    /** The trajectory of {@code result} for {@code select --report}. */
+    public static dev.modelscout.report.SelectionReport report(Result result) {
+        List<dev.modelscout.report.SelectionReport.Step> steps = new ArrayList<>();
+        for (Round round : result.rounds()) {
+            for (int i = 0; i < round.tried().size(); i++) {
+                steps.add(new dev.modelscout.report.SelectionReport.Step(round.round(), round.tried().get(i),
+                        Math.max(0, Math.min(1, round.predicted().get(i))), round.low().get(i), round.high().get(i),
+                        round.accuracy().get(i)));
+            }
+        }
+        return new dev.modelscout.report.SelectionReport(result.dataset(), steps, "stopped: " + result.stopped(),
+                result.bestModel());
+    }
+
+    private static Path weights(Request r, String model) {
+        return r.outDir().resolve("weights").resolve(model.replaceAll("[^A-Za-z0-9._-]", "_"));
+    }
+
+    /** The target's jobs in the history: model -> accuracy. */
+    static Map<String, Double> observed(Path history, String datasetId) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        if (!Files.exists(history)) {
+            return out;
+        }
+        for (Job j : HistoryReader.read(history, ReadOptions.defaults()).jobs()) {
+            if (j.dataset().equals(datasetId)) {
+                out.put(j.model(), j.accuracy());
+            }
+        }
+        return out;
+    }
+
+    private static List<Round> readRounds(Path state) {
+        if (!Files.exists(state)) {
+            return List.of();
+        }
+        try {
+            return List.of(JSON.readValue(state.toFile(), Round[].class));
+        } catch (IOException e) {
+            throw new ModelScoutException(state + ": not a select state file: " + IoErrors.reason(e), e);
+        }
+    }
+
+    private static void writeRounds(Path state, List<Round> rounds) {
+        try {
+            AtomicFiles.write(state, JSON.writeValueAsString(rounds) + "\n");
+        } catch (IOException e) {
+            throw new ModelScoutException(state + ": cannot write: " + IoErrors.reason(e), e);
+        }
+    }
+
+    private static void writeResult(Path file, Result result) {
+        try {
+            AtomicFiles.write(file, JSON.writeValueAsString(result) + "\n");
+        } catch (IOException e) {
+            throw new ModelScoutException(file + ": cannot write: " + IoErrors.reason(e), e);
+        }
+    }
+
+    private static String f(double d) {
+        return String.format(Locale.ROOT, "%.3f", d);
+    }
+}
