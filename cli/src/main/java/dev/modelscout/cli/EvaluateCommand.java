@@ -1,13 +1,8 @@
 package dev.modelscout.cli;
 
-import dev.modelscout.recommender.AutoRecommender;
-import dev.modelscout.recommender.Evaluation;
 import dev.modelscout.recommender.FieldSpec;
 import dev.modelscout.recommender.Popularity;
-import dev.modelscout.recommender.Recommender;
-import dev.modelscout.recommender.Trainer;
 import dev.modelscout.recommender.TrainingHistory;
-import dev.modelscout.recommender.evaluation.Baseline;
 import dev.modelscout.recommender.evaluation.CurvePoint;
 import dev.modelscout.recommender.evaluation.DatasetScore;
 import dev.modelscout.recommender.evaluation.Options;
@@ -18,11 +13,11 @@ import dev.modelscout.recommender.evaluation.Summary;
 import dev.modelscout.recommender.evaluation.Timing;
 import dev.modelscout.report.HtmlReports;
 import dev.modelscout.workflow.evaluate.EvaluateReportData;
+import dev.modelscout.workflow.evaluate.EvaluateRun;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -116,24 +111,19 @@ final class EvaluateCommand implements Callable<Integer> {
         trainerOptions.check();
         TrainingHistory history = historyOptions.read();
         FieldSpec features = historyOptions.features(history);
-        List<String[]> choices = new ArrayList<>();
-        Result result = Evaluation.evaluate(history, recordingChoices(trainerOptions.trainer(), history, choices), features,
+        EvaluateRun run = EvaluateRun.of(history, trainerOptions.trainer(),
+                noBaseline || trainerOptions.isBaseline() ? null : trainerOptions.trainer(Popularity.NAME), features,
                 options);
-        Result base = null;
-        if (!noBaseline && !trainerOptions.isBaseline()) {
-            base = Evaluation.evaluate(history, trainerOptions.trainer(Popularity.NAME), features, options);
-            result = result.withBaseline(Baseline.of(base));
-        }
+        Result result = run.result();
         print(o, result, history);
-        if (!choices.isEmpty()) {
-            Map<String, Integer> count = new LinkedHashMap<>();
-            choices.forEach(c -> count.merge(c[1], 1, Integer::sum));
+        if (!run.choices().isEmpty()) {
             StringBuilder sb = new StringBuilder();
-            count.forEach((c, n) -> sb.append(sb.length() == 0 ? "" : ", ").append(c).append(" x ").append(n));
+            run.choiceCounts().forEach((c, n) -> sb.append(sb.length() == 0 ? "" : ", ").append(c).append(" x ").append(n));
             o.println("auto chose (per fit, by inner CV on that fit's training jobs): " + sb);
-            if (choices.size() <= 20 && choices.stream().allMatch(c -> c[0] != null)) {
+            if (run.choices().size() <= 20 && run.choices().stream().allMatch(c -> c.heldOut() != null)) {
                 StringBuilder per = new StringBuilder();
-                choices.forEach(c -> per.append(per.length() == 0 ? "" : ", ").append(c[0]).append(": ").append(c[1]));
+                run.choices().forEach(c -> per.append(per.length() == 0 ? "" : ", ").append(c.heldOut()).append(": ")
+                        .append(c.choice()));
                 o.println("auto's choice by held-out dataset: " + per);
             }
         }
@@ -142,35 +132,11 @@ final class EvaluateCommand implements Callable<Integer> {
             o.println("results written to " + out);
         }
         if (report != null) {
-            HtmlReports.write(report, HtmlReports.evaluation(EvaluateReportData.of(result, base, history, options)));
+            HtmlReports.write(report, HtmlReports.evaluation(EvaluateReportData.of(result, run.baseline(), history, options)));
             o.println("report written to " + report);
         }
         o.flush();
         return 0;
-    }
-
-    /**
-     * {@code t}, noting the candidate an auto recommender chose in each fit (for the printed summary) with the one
-     * dataset of {@code all} that fit did not train on (null when it is not exactly one).
-     */
-    private static Trainer recordingChoices(Trainer t, TrainingHistory all, List<String[]> choices) {
-        return new Trainer() {
-            @Override
-            public Recommender train(TrainingHistory history, FieldSpec features) {
-                Recommender r = t.train(history, features);
-                if (r instanceof AutoRecommender.Model a) {
-                    List<String> out = new ArrayList<>(all.datasets());
-                    out.removeAll(history.datasets());
-                    choices.add(new String[] {out.size() == 1 ? out.get(0) : null, a.choice()});
-                }
-                return r;
-            }
-
-            @Override
-            public String name() {
-                return t.name();
-            }
-        };
     }
 
     private void print(PrintWriter o, Result r, TrainingHistory history) {
