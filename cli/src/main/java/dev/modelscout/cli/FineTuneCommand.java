@@ -46,6 +46,9 @@ import picocli.CommandLine.Spec;
                 + "training part, and the accuracy.")
 final class FineTuneCommand implements Callable<Integer> {
 
+    @Mixin
+    FineTuneOptionsMixin fineTuning;
+
     @Spec
     CommandSpec spec;
 
@@ -65,36 +68,16 @@ final class FineTuneCommand implements Callable<Integer> {
     @Option(names = "--dataset-id", paramLabel = "NAME", description = "Id of the dataset in the history. Default: the folder's name.")
     String datasetId;
 
-    @Option(names = "--epochs", defaultValue = "10", paramLabel = "E", description = "Epochs. Default: ${DEFAULT-VALUE}.")
-    int epochs;
 
-    @Option(names = "--lr", defaultValue = "0.01", paramLabel = "LR",
-            description = "Peak learning rate (cosine decay to 0 over the run). Default: ${DEFAULT-VALUE}.")
-    double lr;
 
-    @Option(names = "--batch-size", defaultValue = "32", paramLabel = "B", description = "Mini-batch size. Default: ${DEFAULT-VALUE}.")
-    int batchSize;
 
-    @Option(names = "--val-fraction", defaultValue = "0.2", paramLabel = "F",
-            description = "Share of each class held out for validation. Default: ${DEFAULT-VALUE}.")
-    double valFraction;
 
     @Option(names = "--val", paramLabel = "DIR", description = "A validation folder with the same classes instead of a split.")
     Path val;
 
-    @Option(names = "--per-class", paramLabel = "N", description = "Use at most N images per class (seeded). Default: all.")
-    Integer perClass;
 
-    @Option(names = "--seed", defaultValue = "0", paramLabel = "S",
-            description = "Seed of the subsample, the split, the head's initialisation and the batch order. Default: ${DEFAULT-VALUE}.")
-    long seed;
 
-    @Option(names = "--freeze-backbone", description = "Train the new head only.")
-    boolean freezeBackbone;
 
-    @Option(names = "--threads", defaultValue = "0", paramLabel = "N",
-            description = "PyTorch intra-op threads (0: PyTorch's default). Same seed and threads give the same accuracy on the CPU.")
-    int threads;
 
     @Option(names = "--scores", defaultValue = "all", paramLabel = "NAME[,NAME...]",
             description = "Scores of the backbone's features on the training part, for the history row "
@@ -122,14 +105,7 @@ final class FineTuneCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        OptionRanges.atLeast("--epochs", epochs, 1, "an integer >= 1");
-        OptionRanges.atLeast("--batch-size", batchSize, 1, "an integer >= 1");
-        OptionRanges.atLeast("--per-class", perClass, 1, "an integer >= 1; leave it out to use every image");
-        OptionRanges.atLeast("--threads", threads, 0, "an integer >= 0");
-        OptionRanges.within("--lr", lr, Double.MIN_VALUE, 10, "a number in (0, 10]");
-        if (val == null) {
-            OptionRanges.within("--val-fraction", valFraction, 1e-9, 1 - 1e-9, "a number strictly between 0 and 1");
-        }
+        fineTuning.check(val == null);
         OnDuplicate duplicates = OnDuplicate.parse(onDuplicate);
         if (history != null) {
             EmbeddedWorld.refuseWritingInto(history, "--history");
@@ -153,15 +129,15 @@ final class FineTuneCommand implements Callable<Integer> {
         }
         Device device = PyTorchRuntime.resolve(GlobalOptions.of(spec).device(), err::println);
         FineTuneSettings d = FineTuneSettings.defaults();
-        FineTuneSettings settings = new FineTuneSettings(epochs, lr, batchSize, d.momentum(), d.weightDecay(), seed,
-                freezeBackbone, val != null ? d.valFraction() : valFraction, null);
+        FineTuneSettings settings = new FineTuneSettings(fineTuning.epochs, fineTuning.lr, fineTuning.batchSize, d.momentum(), d.weightDecay(), fineTuning.seed,
+                fineTuning.freezeBackbone, val != null ? d.valFraction() : fineTuning.valFraction, null);
         String id = datasetId != null ? datasetId : ImageDataset.defaultId(images);
         Path cacheDir = cache != null ? cache : ZooFeatures.defaultCacheDir(images).resolve("finetune");
         if (history != null) {
             HistoryAppender.checkBeforeWork(history, id, model, duplicates);
         }
-        FineTuneRun.Request request = new FineTuneRun.Request(zoo, model, images, val, id, perClass == null ? 0 : perClass,
-                settings, FineTuneRun.Compute.of(device, threads), scorers, cacheDir);
+        FineTuneRun.Request request = new FineTuneRun.Request(zoo, model, images, val, id, fineTuning.perClass == null ? 0 : fineTuning.perClass,
+                settings, FineTuneRun.Compute.of(device, fineTuning.threads), scorers, cacheDir);
         FineTuneRun.Outcome outcome = FineTuneRun.run(request, ProgressReporter.forConsole(err), FineTuneProgress.toConsole(err), save);
         FineTuneResult r = outcome.result();
         o.printf(Locale.ROOT, "%s on %s: validation top-1 accuracy %.4f (%d train / %d val images, %d classes, %d epochs, %.1f s on %s)%n",

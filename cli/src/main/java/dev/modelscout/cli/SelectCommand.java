@@ -38,6 +38,9 @@ import picocli.CommandLine.Spec;
                 + "where it was (no finished fine-tune is repeated). See docs/select.md.")
 final class SelectCommand implements Callable<Integer> {
 
+    @Mixin
+    FineTuneOptionsMixin fineTuning;
+
     @Spec
     CommandSpec spec;
 
@@ -105,27 +108,12 @@ final class SelectCommand implements Callable<Integer> {
     @Option(names = "--dataset-id", paramLabel = "NAME", description = "Id of the target in the history. Default: the folder's name.")
     String datasetId;
 
-    @Option(names = "--epochs", defaultValue = "10", paramLabel = "E", description = "Fine-tuning epochs. Default: ${DEFAULT-VALUE}.")
-    int epochs;
 
-    @Option(names = "--lr", defaultValue = "0.01", paramLabel = "LR", description = "Peak learning rate. Default: ${DEFAULT-VALUE}.")
-    double lr;
 
-    @Option(names = "--batch-size", defaultValue = "32", paramLabel = "B", description = "Mini-batch size. Default: ${DEFAULT-VALUE}.")
-    int batchSize;
 
-    @Option(names = "--val-fraction", defaultValue = "0.2", paramLabel = "F",
-            description = "Share of each class held out for validation. Default: ${DEFAULT-VALUE}.")
-    double valFraction;
 
-    @Option(names = "--per-class", paramLabel = "N", description = "Use at most N images per class (seeded). Default: all.")
-    Integer perClass;
 
-    @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Fine-tuning seed. Default: ${DEFAULT-VALUE}.")
-    long seed;
 
-    @Option(names = "--threads", defaultValue = "0", paramLabel = "N", description = "PyTorch intra-op threads (0: default).")
-    int threads;
 
     @Option(names = "--out", paramLabel = "DIR",
             description = "State file, select.json (every round), fine-tuned weights, the history copy. Default: select-<dataset id>.")
@@ -145,9 +133,7 @@ final class SelectCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         OptionRanges.atLeast("--budget", budget, 1, "an integer >= 1");
         OptionRanges.atLeast("--parallel", parallel, 1, "an integer >= 1");
-        OptionRanges.atLeast("--epochs", epochs, 1, "an integer >= 1");
-        OptionRanges.atLeast("--batch-size", batchSize, 1, "an integer >= 1");
-        OptionRanges.atLeast("--per-class", perClass, 1, "an integer >= 1; leave it out to use every image");
+        fineTuning.check(true);
         OptionRanges.within("--stop-gap", stopGap, 0, 1, "a number in [0, 1]");
         if (!executor.equals("local") && !executor.equals("slurm")) {
             throw new InvalidOptionException("--executor " + executor + ": unknown (allowed: local, slurm)");
@@ -182,11 +168,12 @@ final class SelectCommand implements Callable<Integer> {
             EmbeddedWorld.refuseWritingInto(h, "--history");
         }
         Device device = PyTorchRuntime.resolve(GlobalOptions.of(spec).device(), err::println);
-        FineTuneOptions options = FineTuneOptions.defaults().withDevice(device).withEpochs(epochs).withLearningRate(lr)
-                .withBatchSize(batchSize).withSeed(seed).withThreads(threads);
+        FineTuneOptions options = FineTuneOptions.defaults().withDevice(device).withEpochs(fineTuning.epochs).withLearningRate(fineTuning.lr)
+                .withBatchSize(fineTuning.batchSize).withSeed(fineTuning.seed).withThreads(fineTuning.threads)
+                .withFreezeBackbone(fineTuning.freezeBackbone);
         SelectRun.Request request = new SelectRun.Request(zoo, images, id, h, budget, parallel,
                 GuidedSearch.Config.defaults().withEps(stopGap), Recommenders.trainer(recommender), features, options,
-                perClass == null ? 0 : perClass, valFraction, outDir,
+                fineTuning.perClass == null ? 0 : fineTuning.perClass, fineTuning.valFraction, outDir,
                 cache != null ? cache : ZooFeatures.defaultCacheDir(images), slurm);
         SelectRun.Result r = SelectRun.run(request, ExtractionOptions.defaults().withDevice(device),
                 ProgressReporter.forConsole(err), FineTuneProgress.toConsole(err), o);

@@ -1,0 +1,53 @@
+package dev.modelscout.cli;
+
+import picocli.CommandLine.Option;
+
+/**
+ * How to fine-tune, the options every command that fine-tunes takes ({@code finetune}, {@code select}): one
+ * declaration, so the same option has the same name, default and help wherever a backbone is fine-tuned.
+ */
+final class FineTuneOptionsMixin {
+
+    @Option(names = "--epochs", defaultValue = "10", paramLabel = "E", description = "Epochs. Default: ${DEFAULT-VALUE}.")
+    int epochs;
+
+    @Option(names = "--lr", defaultValue = "0.01", paramLabel = "LR",
+            description = "Peak learning rate (cosine decay to 0 over the run). Default: ${DEFAULT-VALUE}.")
+    double lr;
+
+    @Option(names = "--batch-size", defaultValue = "32", paramLabel = "B", description = "Mini-batch size. Default: ${DEFAULT-VALUE}.")
+    int batchSize;
+
+    @Option(names = "--val-fraction", defaultValue = "0.2", paramLabel = "F",
+            description = "Share of each class held out for validation. Default: ${DEFAULT-VALUE}.")
+    double valFraction;
+
+    @Option(names = "--per-class", paramLabel = "N", description = "Use at most N images per class (seeded). Default: all.")
+    Integer perClass;
+
+    @Option(names = "--seed", defaultValue = "0", paramLabel = "S",
+            description = "Seed of the subsample, the split, the head's initialisation and the batch order. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--freeze-backbone", description = "Train the new head only.")
+    boolean freezeBackbone;
+
+    @Option(names = "--threads", defaultValue = "0", paramLabel = "N",
+            description = "PyTorch intra-op threads (0: PyTorch's default). Same seed and threads give the same accuracy on the CPU.")
+    int threads;
+
+    /**
+     * Refuses values out of range (a usage error naming the option) before any work; the validation share is
+     * checked only where it is used ({@code split}: no separate validation folder).
+     */
+    void check(boolean split) {
+        OptionRanges.atLeast("--epochs", epochs, 1, "an integer >= 1");
+        OptionRanges.atLeast("--batch-size", batchSize, 1, "an integer >= 1");
+        OptionRanges.atLeast("--per-class", perClass, 1, "an integer >= 1; leave it out to use every image");
+        OptionRanges.atLeast("--threads", threads, 0, "an integer >= 0");
+        OptionRanges.within("--lr", lr, Double.MIN_VALUE, 10, "a number in (0, 10]");
+        if (split) {
+            OptionRanges.within("--val-fraction", valFraction, 1e-9, 1 - 1e-9, "a number strictly between 0 and 1");
+        }
+    }
+}
