@@ -1,6 +1,7 @@
 package dev.modelscout.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.modelscout.core.FeatureMatrix;
 import dev.modelscout.core.Npy;
@@ -54,6 +55,25 @@ class ImageNoteIT {
         CliTest bench = CliTest.run("--device", "cpu", "bench", "extract", "--zoo", zoo.toString(), "--model", "tiny",
                 "--images", data.toString(), "--warmup", "0", "--batches", "1", "--batch-size", "2").expectExit(0);
         assertEquals(notes(r), notes(bench));
+    }
+
+    @Test
+    void imagesAboveThePixelLimitButNotTwiceItAreExtractedWithAWarningEach() throws IOException {
+        Assumptions.assumeTrue(Files.isRegularFile(ExtractIT.TINY), "needs " + ExtractIT.TINY);
+        Path zoo = dir.resolve("zoo.csv");
+        Path model = Files.copy(ExtractIT.TINY, dir.resolve("tinycnn.pt"));
+        CliTest.run("--device", "cpu", "zoo", "add", "--zoo", zoo.toString(), "--id", "tiny", "--weights",
+                model.toString(), "--crop", "32").expectExit(0);
+        Path data = dir.resolve("data");
+        ExtractIT.images(data, 2, 3); // 40x36, 41x36 and 42x36 pixels per class: 1440, 1476, 1512
+
+        CliTest r = CliTest.run("--device", "cpu", "extract", "--zoo", zoo.toString(), "--images", data.toString(),
+                "--max-image-pixels", "1450", "--out", dir.resolve("features").toString()).expectExit(0)
+                .expectOut("extracted");
+        List<String> warnings = r.err().lines().filter(l -> l.contains("is above --max-image-pixels 1450")).toList();
+        assertEquals(4, warnings.size(), r.err());
+        assertTrue(warnings.stream().allMatch(l -> l.startsWith("warning: " + data)), r.err());
+        assertTrue(r.err().lines().noneMatch(l -> l.contains("img0.")), "1440 pixels: no warning");
     }
 
     @Test

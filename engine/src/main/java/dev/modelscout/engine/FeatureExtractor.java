@@ -131,6 +131,9 @@ public final class FeatureExtractor implements AutoCloseable {
                         ok[rows[j]] = true;
                     }
                 }
+                for (String w; (w = decodeWarnings.poll()) != null; ) {
+                    listener.warn("warning: " + w);
+                }
                 listener.advanced(p.count);
             }
         } catch (InterruptedException e) {
@@ -177,6 +180,9 @@ public final class FeatureExtractor implements AutoCloseable {
         return new ExtractedFeatures(id, m, l, skipped, false);
     }
 
+    /** The decoder's warnings, heard on the pool's threads and told to the listener on the caller's. */
+    private final java.util.Queue<String> decodeWarnings = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
     private Pending submit(ExecutorService pool, ImageDataset data, int start, int count) {
         int per = preprocessor.size();
         float[] buffer = new float[count * per];
@@ -185,7 +191,7 @@ public final class FeatureExtractor implements AutoCloseable {
             Path path = data.paths().get(start + i);
             int slot = i;
             tasks.add(preprocessor.decodeInto(pool, path, buffer, slot * per,
-                    e -> new ExtractionException(e.getMessage(), e)));
+                    e -> new ExtractionException(e.getMessage(), e), decodeWarnings::add));
         }
         return new Pending(start, count, buffer, tasks);
     }

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.Consumer;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
@@ -37,7 +38,8 @@ import org.w3c.dom.NodeList;
  * more than twice {@link #maxPixels()} pixels is refused (an {@link IOException}, so it is skipped with a note
  * like any unreadable image, or fails the run with {@code --strict}), as PIL refuses images above twice its
  * {@code Image.MAX_IMAGE_PIXELS}. The limit is process-wide, as PIL's is; its default is PIL's, 89,478,485
- * pixels (so images of up to 178,956,970 pixels are decoded).
+ * pixels (so images of up to 178,956,970 pixels are decoded). An image above the limit but not above twice it is
+ * decoded with a warning, as PIL's {@code DecompressionBombWarning} ({@link #decode(Path, Consumer)}).
  */
 public final class ImageDecoder {
 
@@ -82,6 +84,14 @@ public final class ImageDecoder {
 
     /** Refuses an image whose header declares more pixels than the limit allows, before decoding it. */
     static void checkSize(long width, long height) throws IOException {
+        checkSize(width, height, w -> { });
+    }
+
+    /**
+     * As {@link #checkSize(long, long)}; an image above the limit but not above twice it is allowed, and
+     * {@code warnings} hears of it (PIL's {@code DecompressionBombWarning}).
+     */
+    static void checkSize(long width, long height, Consumer<String> warnings) throws IOException {
         long pixels = width * height;
         long refuse = maxPixels > Long.MAX_VALUE / 2 ? Long.MAX_VALUE : 2 * maxPixels;
         if (width <= 0 || height <= 0) {
@@ -94,9 +104,21 @@ public final class ImageDecoder {
         if (pixels * 4 > Integer.MAX_VALUE) {
             throw new IOException("image of " + width + " x " + height + " pixels is too large to decode in Java");
         }
+        if (pixels > maxPixels) {
+            warnings.accept("image of " + width + " x " + height + " = " + pixels + " pixels is above --max-image-pixels "
+                    + maxPixels + " (decoded, as PIL does up to twice the limit): a decompression bomb?");
+        }
     }
 
     public static RgbImage decode(Path file) throws IOException {
+        return decode(file, w -> { });
+    }
+
+    /**
+     * Decodes {@code file}; {@code notes} hears what is allowed but worth a note (an image above the pixel limit
+     * but not above twice it), in words without the file's name.
+     */
+    public static RgbImage decode(Path file, Consumer<String> notes) throws IOException {
         try (InputStream raw = Files.newInputStream(file); ImageInputStream in = ImageIO.createImageInputStream(raw)) {
             Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
             if (readers == null || !readers.hasNext()) {
@@ -106,7 +128,7 @@ public final class ImageDecoder {
             try {
                 boolean jpeg = reader.getFormatName().equalsIgnoreCase("jpeg");
                 reader.setInput(in, true, !jpeg);
-                checkSize(reader.getWidth(0), reader.getHeight(0));
+                checkSize(reader.getWidth(0), reader.getHeight(0), notes);
                 // A JPEG's header is read first: a reader's notes on metadata (Exif, ICC) are no damage.
                 int inks = jpeg ? jpegInks(reader) : 0;
                 List<String> warnings = new ArrayList<>();

@@ -178,10 +178,21 @@ public final class ImagePreprocessor {
      */
     java.util.concurrent.Future<?> decodeInto(java.util.concurrent.ExecutorService pool, Path path,
             float[] pixels, int offset, java.util.function.Function<IOException, RuntimeException> wrap) {
+        return decodeInto(pool, path, pixels, offset, wrap, w -> { });
+    }
+
+    /**
+     * As {@link #decodeInto(java.util.concurrent.ExecutorService, Path, float[], int, java.util.function.Function)};
+     * {@code warnings} hears the decoder's warnings about {@code path} (called on the pool's thread, prefixed with
+     * the file's name).
+     */
+    java.util.concurrent.Future<?> decodeInto(java.util.concurrent.ExecutorService pool, Path path,
+            float[] pixels, int offset, java.util.function.Function<IOException, RuntimeException> wrap,
+            java.util.function.Consumer<String> warnings) {
         return pool.submit(() -> {
             RgbImage img;
             try {
-                img = ImageDecoder.decode(path);
+                img = ImageDecoder.decode(path, w -> warnings.accept(path + ": " + w));
             } catch (IOException e) {
                 throw wrap.apply(e);
             }

@@ -147,7 +147,15 @@ class ImageDecoderTest {
         long before = ImageDecoder.maxPixels();
         try {
             ImageDecoder.maxPixels(1000);
-            assertEquals(40, ImageDecoder.decode(small).width(), "1600 pixels: above the limit, below twice it");
+            java.util.List<String> notes = new java.util.ArrayList<>();
+            assertEquals(40, ImageDecoder.decode(small, notes::add).width(), "1600 pixels: above the limit, below twice it");
+            assertEquals(1, notes.size(), "a warning, as PIL's DecompressionBombWarning");
+            assertTrue(notes.get(0).contains("1600 pixels is above --max-image-pixels 1000"), notes.get(0));
+            java.util.List<String> none = new java.util.ArrayList<>();
+            ImageDecoder.maxPixels(1600);
+            ImageDecoder.decode(small, none::add);
+            assertEquals(java.util.List.of(), none, "at the limit: no warning");
+            ImageDecoder.maxPixels(1000);
             assertTrue(assertThrows(IOException.class, () -> ImageDecoder.decode(larger)).getMessage()
                     .contains("2500 pixels is above the limit of 2000"));
         } finally {
