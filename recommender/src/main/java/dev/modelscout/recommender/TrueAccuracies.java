@@ -73,20 +73,13 @@ public record TrueAccuracies(String source, Map<String, Map<String, Double>> byD
      * @throws HistoryFormatException naming file:line for a missing column or an accuracy that is not in [0,1]
      */
     public static Map<String, Map<String, double[]>> parseSeeds(String source, String text) {
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        List<CSVRecord> records = HistoryReader.records(source, text, "dataset,model,seed,accuracy");
-        List<String> header = new ArrayList<>();
-        for (String h : records.get(0)) {
-            header.add(h.strip());
-        }
-        int dataset = header.indexOf(HistorySchema.DATASET);
-        int model = column(source, header, HistorySchema.MODEL);
-        int accuracy = column(source, header, HistorySchema.ACCURACY);
+        Sheet sheet = Sheet.read(source, text, "dataset,model,seed,accuracy");
+        int dataset = sheet.header().indexOf(HistorySchema.DATASET);
+        int model = sheet.column(HistorySchema.MODEL);
+        int accuracy = sheet.column(HistorySchema.ACCURACY);
         Map<String, Map<String, List<Double>>> lists = new LinkedHashMap<>();
-        for (int r = 1; r < records.size(); r++) {
-            CSVRecord rec = records.get(r);
+        for (int r = 1; r < sheet.records().size(); r++) {
+            CSVRecord rec = sheet.records().get(r);
             String a = cell(rec, accuracy);
             if (a.isEmpty()) {
                 continue;
@@ -98,7 +91,8 @@ public record TrueAccuracies(String source, Map<String, Map<String, Double>> byD
                 v = Double.NaN;
             }
             if (!(v >= 0 && v <= 1)) {
-                throw new HistoryFormatException(source + ":" + (r + 1) + ": accuracy '" + a + "' is not a number in [0,1]");
+                throw new HistoryFormatException(source + ":" + sheet.line(rec) + ": accuracy '" + a
+                        + "' is not a number in [0,1]");
             }
             String d = dataset < 0 ? "" : cell(rec, dataset);
             lists.computeIfAbsent(d, x -> new LinkedHashMap<>()).computeIfAbsent(cell(rec, model), x -> new ArrayList<>()).add(v);
@@ -114,29 +108,17 @@ public record TrueAccuracies(String source, Map<String, Map<String, Double>> byD
 
     /** Parses CSV text; {@code source} names it in messages. */
     public static TrueAccuracies parse(String source, String text) {
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        List<CSVRecord> records = HistoryReader.records(source, text, "dataset,model,accuracy or model,accuracy");
-        List<String> header = new ArrayList<>();
-        for (String h : records.get(0)) {
-            header.add(h.strip());
-        }
-        int dataset = header.indexOf(HistorySchema.DATASET);
-        int model = column(source, header, HistorySchema.MODEL);
-        int accuracy = column(source, header, HistorySchema.ACCURACY);
-        int seCol = header.indexOf(HistorySchema.ACCURACY_SE);
+        Sheet sheet = Sheet.read(source, text, "dataset,model,accuracy or model,accuracy");
+        int dataset = sheet.header().indexOf(HistorySchema.DATASET);
+        int model = sheet.column(HistorySchema.MODEL);
+        int accuracy = sheet.column(HistorySchema.ACCURACY);
+        int seCol = sheet.header().indexOf(HistorySchema.ACCURACY_SE);
         Map<String, Map<String, Double>> out = new LinkedHashMap<>();
         Map<String, Map<String, Double>> ses = new LinkedHashMap<>();
         Map<String, Long> lines = new LinkedHashMap<>();
-        List<Integer> starts = lineStarts(text);
-        for (int r = 1; r < records.size(); r++) {
-            CSVRecord rec = records.get(r);
-            int at = (int) rec.getCharacterPosition();
-            while (at < text.length() && (text.charAt(at) == '\n' || text.charAt(at) == '\r')) {
-                at++; // the parser's position can be that of the empty lines it skipped before the record
-            }
-            long line = lineOf(starts, at);
+        for (int r = 1; r < sheet.records().size(); r++) {
+            CSVRecord rec = sheet.records().get(r);
+            long line = sheet.line(rec);
             String m = cell(rec, model);
             String d = dataset < 0 ? "" : cell(rec, dataset);
             String a = cell(rec, accuracy);
@@ -219,32 +201,51 @@ public record TrueAccuracies(String source, Map<String, Map<String, Double>> byD
         return m.getOrDefault(dataset, Map.of());
     }
 
-    private static int column(String source, List<String> header, String name) {
-        int i = header.indexOf(name);
-        if (i < 0) {
-            throw new HistoryFormatException(source + ": missing required column '" + name + "' (header: "
-                    + String.join(",", header) + "; expected dataset,model,accuracy or model,accuracy)");
+    /**
+     * A true-accuracy CSV file read to its records: the header's names stripped, and where each record starts (a
+     * byte-order mark dropped), so that both parsers name columns and lines the same way.
+     */
+    private record Sheet(String source, String text, List<CSVRecord> records, List<String> header,
+                         List<Integer> lineStarts) {
+
+        static Sheet read(String source, String text, String expected) {
+            String t = text.startsWith("\uFEFF") ? text.substring(1) : text;
+            List<CSVRecord> records = HistoryReader.records(source, t, expected);
+            List<String> header = new ArrayList<>();
+            for (String h : records.get(0)) {
+                header.add(h.strip());
+            }
+            List<Integer> starts = new ArrayList<>(List.of(0));
+            for (int i = 0; i < t.length(); i++) {
+                if (t.charAt(i) == '\n') {
+                    starts.add(i + 1);
+                }
+            }
+            return new Sheet(source, t, records, header, starts);
         }
-        return i;
+
+        /** The index of the required column {@code name}. */
+        int column(String name) {
+            int i = header.indexOf(name);
+            if (i < 0) {
+                throw new HistoryFormatException(source + ": missing required column '" + name + "' (header: "
+                        + String.join(",", header) + "; expected dataset,model,accuracy or model,accuracy)");
+            }
+            return i;
+        }
+
+        /** The 1-based line {@code rec} starts on. */
+        long line(CSVRecord rec) {
+            int at = (int) rec.getCharacterPosition();
+            while (at < text.length() && (text.charAt(at) == '\n' || text.charAt(at) == '\r')) {
+                at++; // the parser's position can be that of the empty lines it skipped before the record
+            }
+            int i = Collections.binarySearch(lineStarts, at);
+            return i >= 0 ? i + 1 : -i - 1;
+        }
     }
 
     private static String cell(CSVRecord rec, int i) {
         return i < rec.size() ? rec.get(i).strip() : "";
-    }
-
-    private static List<Integer> lineStarts(String text) {
-        List<Integer> starts = new ArrayList<>(List.of(0));
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                starts.add(i + 1);
-            }
-        }
-        return starts;
-    }
-
-    /** 1-based line of the character at {@code position}. */
-    private static long lineOf(List<Integer> starts, long position) {
-        int i = Collections.binarySearch(starts, (int) position);
-        return i >= 0 ? i + 1 : -i - 1;
     }
 }

@@ -81,6 +81,13 @@ class TrueAccuraciesTest {
                 "t.csv:2:3: column 'accuracy_se': '-0.1' is not a standard error");
     }
 
+    @Test
+    void aSeedsFileNamesTheLineOfABadAccuracyPastBlankLines() {
+        HistoryFormatException e = assertThrows(HistoryFormatException.class, () -> TrueAccuracies.parseSeeds(
+                "t-seeds.csv", "dataset,model,seed,accuracy\npets,a,0,0.55\n\npets,a,1,1.5\n"));
+        assertEquals("t-seeds.csv:4: accuracy '1.5' is not a number in [0,1]", e.getMessage());
+    }
+
     private static void assertMessage(String csv, String start) {
         HistoryFormatException e = assertThrows(HistoryFormatException.class, () -> TrueAccuracies.parse("t.csv", csv));
         assertTrue(e.getMessage().startsWith(start), () -> "'" + e.getMessage() + "' does not start with '" + start + "'");
