@@ -68,16 +68,8 @@ final class FineTuneCommand implements Callable<Integer> {
     @Option(names = "--dataset-id", paramLabel = "NAME", description = "Id of the dataset in the history. Default: the folder's name.")
     String datasetId;
 
-
-
-
-
     @Option(names = "--val", paramLabel = "DIR", description = "A validation folder with the same classes instead of a split.")
     Path val;
-
-
-
-
 
     @Option(names = "--scores", defaultValue = "all", paramLabel = "NAME[,NAME...]",
             description = "Scores of the backbone's features on the training part, for the history row "

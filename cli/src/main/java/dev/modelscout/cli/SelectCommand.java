@@ -1,10 +1,5 @@
 package dev.modelscout.cli;
 
-import dev.modelscout.engine.ImageDataset;
-import dev.modelscout.workflow.EmbeddedWorld;
-import dev.modelscout.workflow.ZooFeatures;
-import dev.modelscout.workflow.select.SelectRun;
-import dev.modelscout.workflow.select.SelectSlurm;
 import dev.modelscout.core.AtomicFiles;
 import dev.modelscout.core.Device;
 import dev.modelscout.core.InvalidOptionException;
@@ -12,10 +7,15 @@ import dev.modelscout.core.IoErrors;
 import dev.modelscout.core.ModelScoutException;
 import dev.modelscout.engine.ExtractionOptions;
 import dev.modelscout.engine.FineTuneOptions;
+import dev.modelscout.engine.ImageDataset;
 import dev.modelscout.engine.PyTorchRuntime;
 import dev.modelscout.recommender.Recommenders;
 import dev.modelscout.recommender.guided.GuidedSearch;
 import dev.modelscout.report.HtmlReports;
+import dev.modelscout.workflow.EmbeddedWorld;
+import dev.modelscout.workflow.ZooFeatures;
+import dev.modelscout.workflow.select.SelectRun;
+import dev.modelscout.workflow.select.SelectSlurm;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -108,13 +108,6 @@ final class SelectCommand implements Callable<Integer> {
     @Option(names = "--dataset-id", paramLabel = "NAME", description = "Id of the target in the history. Default: the folder's name.")
     String datasetId;
 
-
-
-
-
-
-
-
     @Option(names = "--out", paramLabel = "DIR",
             description = "State file, select.json (every round), fine-tuned weights, the history copy. Default: select-<dataset id>.")
     Path out;
@@ -147,13 +140,22 @@ final class SelectCommand implements Callable<Integer> {
         if (report != null) {
             OutputPaths.require(report, "--report", ".html", ".htm");
         }
+        OutputPaths.requireName(datasetId, "--dataset-id");
         String id = datasetId != null ? datasetId : ImageDataset.defaultId(images);
         Path outDir = out != null ? out : Path.of("select-" + id);
+        // The same checks before any work as every other output: no folder above an output is created.
+        OutputPaths.requireFolder(outDir, "--out");
+        if (cache != null) {
+            OutputPaths.requireFolder(cache, "--cache");
+        }
+        if (history != null) {
+            OutputPaths.requireWritable(history);
+        }
         if (zoo == null) {
             zoo = EmbeddedWorld.locate().zoo();
         }
         try {
-            Files.createDirectories(outDir);
+            Files.createDirectories(outDir); // its parent exists: checked above
         } catch (IOException e) {
             throw new ModelScoutException(outDir + ": cannot create: " + IoErrors.reason(e), e);
         }

@@ -52,6 +52,20 @@ class SelectIT {
     }
 
     @Test
+    void outputsInAMissingFolderAreRefusedBeforeAnyWorkAndNothingIsCreated() throws Exception {
+        Path images = tinyFolder();
+        Path missing = dir.resolve("typo");
+        CliTest.run("--device", "cpu", "select", "--images", images.toString(), "--budget", "1", "--out",
+                missing.resolve("out").toString()).expectExit(2).expectErr("the folder " + missing + " does not exist");
+        CliTest.run("--device", "cpu", "select", "--images", images.toString(), "--budget", "1", "--out",
+                dir.resolve("out").toString(), "--history", missing.resolve("h.csv").toString()).expectExit(2);
+        CliTest.run("--device", "cpu", "select", "--images", images.toString(), "--budget", "1", "--out",
+                dir.resolve("out").toString(), "--dataset-id", " ").expectExit(2);
+        assertTrue(Files.notExists(missing), "no folder created");
+        assertTrue(Files.notExists(dir.resolve("out")), "nothing written before the checks");
+    }
+
+    @Test
     void killedDuringItsSecondFineTuneAndRunAgainItFinishesWithoutRepeatingAJob() throws Exception {
         Path images = tinyFolder();
         int worldJobs = HistoryReader.read(EmbeddedWorld.locate().history(), ReadOptions.defaults()).size();
