@@ -46,12 +46,6 @@ public final class RecommendationWriter {
     private RecommendationWriter() {
     }
 
-    /** Writes {@code ranked} (one dataset's predictions) to {@code file} atomically. */
-    public static void write(Path file, String datasetId, List<Prediction> ranked, List<String> scoreNames,
-            Provenance recommender) {
-        write(file, datasetId, ranked, scoreNames, recommender, null, false);
-    }
-
     /**
      * Writes {@code ranked} with their {@code intervals} (null: none) to {@code file} atomically: the predicted
      * accuracy clipped to [0, 1], {@code low} and {@code high} after it. With {@code spreadsheetSafe}, CSV cells that
@@ -81,10 +75,6 @@ public final class RecommendationWriter {
         header.add("low");
         header.add("high");
         return header;
-    }
-
-    static String csv(List<Prediction> ranked, PredictionIntervals intervals) {
-        return csv(ranked, intervals, false);
     }
 
     static String csv(List<Prediction> ranked, PredictionIntervals intervals, boolean spreadsheetSafe) {

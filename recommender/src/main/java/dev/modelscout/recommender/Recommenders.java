@@ -143,11 +143,6 @@ public final class Recommenders {
         return savedFromJson(file.toString(), text);
     }
 
-    /** Parses the JSON of a saved recommender; {@code source} names it in messages. */
-    public static Recommender fromJson(String source, String text) {
-        return savedFromJson(source, text).recommender();
-    }
-
     /** Parses the JSON of a saved recommender with its intervals; {@code source} names it in messages. */
     public static SavedRecommender savedFromJson(String source, String text) {
         SavedRecommender saved;

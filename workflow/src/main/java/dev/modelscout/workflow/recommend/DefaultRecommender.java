@@ -1,7 +1,6 @@
 package dev.modelscout.workflow.recommend;
 
 import dev.modelscout.core.ModelScoutException;
-import dev.modelscout.recommender.Recommender;
 import dev.modelscout.recommender.Recommenders;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,11 +16,6 @@ public final class DefaultRecommender {
     public static final String NAME = "default-recommender.json";
 
     private DefaultRecommender() {
-    }
-
-    /** The embedded default recommender, or a one-line error saying this build lacks it. */
-    public static Recommender load() {
-        return loadSaved().recommender();
     }
 
     /** The embedded default recommender with its saved intervals, or a one-line error saying this build lacks it. */
