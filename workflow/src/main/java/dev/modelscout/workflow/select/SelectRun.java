@@ -108,19 +108,19 @@ public final class SelectRun {
         List<Job> candidates = ranked.stream().map(Prediction::row).toList();
         LodoResiduals residuals = LodoResiduals.of(others, r.trainer(), features);
         GuidedSearch search = new GuidedSearch(candidates.stream().map(Job::model).toList(),
-                recommender.predict(candidates), ResidualField.of(residuals, r.search().shrink(), r.search().noise()),
+                ranked.stream().mapToDouble(Prediction::predicted).toArray(), ResidualField.of(residuals, r.search().shrink(), r.search().noise()),
                 r.search());
         Path statePath = r.outDir().resolve(STATE);
         List<Round> rounds = new ArrayList<>(readRounds(statePath));
-        Map<String, Double> before = observed(r.history(), r.datasetId());
-        if (!before.isEmpty()) {
-            o.println((rounds.isEmpty() ? "note: the history already has " : "resuming: the history has ") + before.size()
-                    + " fine-tune(s) of '" + r.datasetId() + "' (" + String.join(", ", before.keySet())
+        // The target's jobs, read from the history once here and again only after each round appended to it.
+        Map<String, Double> observed = observedIn(all, r.datasetId());
+        if (!observed.isEmpty()) {
+            o.println((rounds.isEmpty() ? "note: the history already has " : "resuming: the history has ") + observed.size()
+                    + " fine-tune(s) of '" + r.datasetId() + "' (" + String.join(", ", observed.keySet())
                     + "); they count as this target's fine-tunes and are not repeated");
         }
         String stopped;
         while (true) {
-            Map<String, Double> observed = observed(r.history(), r.datasetId());
             GuidedSearch.Round round = search.round(observed);
             if (round.stop()) {
                 stopped = round.ranking().isEmpty() ? "every backbone of the zoo is fine-tuned"
@@ -166,11 +166,11 @@ public final class SelectRun {
             if (r.slurm() != null) {
                 SelectSlurm.fineTune(r, r.slurm(), next, rounds.size() + 1, scoreNames, o);
             }
-            Map<String, Double> now = observed(r.history(), r.datasetId());
+            observed = observed(r.history(), r.datasetId());
             for (String model : next) {
-                accs.add(now.getOrDefault(model, Double.NaN));
+                accs.add(observed.getOrDefault(model, Double.NaN));
             }
-            GuidedSearch.Round after = search.round(now);
+            GuidedSearch.Round after = search.round(observed);
             Round done = new Round(rounds.size() + 1, next, accs, predicted, low, high, after.bestModel(),
                     after.bestAccuracy(), after.stopProbability(), after.stop());
             rounds.add(done);
@@ -180,7 +180,6 @@ public final class SelectRun {
             o.flush();
             writeRounds(statePath, rounds);
         }
-        Map<String, Double> observed = observed(r.history(), r.datasetId());
         GuidedSearch.Round last = search.round(observed);
         Path w = last.bestModel() == null ? null : weights(r, last.bestModel());
         Result result = new Result(r.datasetId(), r.history().toString(), rounds, stopped, last.bestModel(),
@@ -209,11 +208,14 @@ public final class SelectRun {
 
     /** The target's jobs in the history: model -> accuracy. */
     static Map<String, Double> observed(Path history, String datasetId) {
+        return Files.exists(history) ? observedIn(HistoryReader.read(history, ReadOptions.defaults()), datasetId)
+                : new LinkedHashMap<>();
+    }
+
+    /** The target's jobs in {@code history}: model -> accuracy. */
+    private static Map<String, Double> observedIn(TrainingHistory history, String datasetId) {
         Map<String, Double> out = new LinkedHashMap<>();
-        if (!Files.exists(history)) {
-            return out;
-        }
-        for (Job j : HistoryReader.read(history, ReadOptions.defaults()).jobs()) {
+        for (Job j : history.jobs()) {
             if (j.dataset().equals(datasetId)) {
                 out.put(j.model(), j.accuracy());
             }
