@@ -1,5 +1,7 @@
 package dev.modelscout.recommender.guided;
 
+import dev.modelscout.recommender.Calibration;
+
 /**
  * The predictive distribution of the candidates' accuracies on the target after the jobs observed so far: a
  * normal per candidate (mean, standard deviation), in candidate order. Observed candidates have their
@@ -22,11 +24,7 @@ public record Belief(double[] mean, double[] sd) {
     /** The central {@code level} interval of candidate {@code i}, clipped to [0, 1]. */
     public double[] interval(int i, double level) {
         double z = quantile((1 + level) / 2);
-        return new double[] {clip(mean[i] - z * sd[i]), clip(mean[i] + z * sd[i])};
-    }
-
-    static double clip(double x) {
-        return Math.max(0, Math.min(1, x));
+        return new double[] {Calibration.clip(mean[i] - z * sd[i]), Calibration.clip(mean[i] + z * sd[i])};
     }
 
     /** The standard normal quantile of {@code p} in (0,1), by bisection on {@link Normal#cdf} (1e-10). */

@@ -9,6 +9,7 @@ import dev.modelscout.engine.ExtractionListener;
 import dev.modelscout.engine.ExtractionOptions;
 import dev.modelscout.engine.FineTuneListener;
 import dev.modelscout.engine.FineTuneOptions;
+import dev.modelscout.recommender.Calibration;
 import dev.modelscout.recommender.FieldSpec;
 import dev.modelscout.recommender.HistoryAppender;
 import dev.modelscout.recommender.HistoryReader;
@@ -143,7 +144,7 @@ public final class SelectRun {
             for (String model : next) {
                 int i = search.models().indexOf(model);
                 double[] in = belief.interval(i, 0.9);
-                double mean = Math.max(0, Math.min(1, belief.mean()[i]));
+                double mean = Calibration.clip(belief.mean()[i]);
                 predicted.add(mean);
                 low.add(in[0]);
                 high.add(in[1]);
@@ -194,7 +195,7 @@ public final class SelectRun {
         for (Round round : result.rounds()) {
             for (int i = 0; i < round.tried().size(); i++) {
                 steps.add(new dev.modelscout.report.SelectionReport.Step(round.round(), round.tried().get(i),
-                        Math.max(0, Math.min(1, round.predicted().get(i))), round.low().get(i), round.high().get(i),
+                        Calibration.clip(round.predicted().get(i)), round.low().get(i), round.high().get(i),
                         round.accuracy().get(i)));
             }
         }
