@@ -145,7 +145,7 @@ final class JobsPlanCommand implements Callable<Integer> {
     @Option(names = "--account", paramLabel = "A", description = "#SBATCH --account.")
     String account;
 
-    @Option(names = "--max-running", defaultValue = "0", paramLabel = "K", description = "At most K tasks at once (--array=0-N%K); 0 = no limit. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--max-running", defaultValue = "0", paramLabel = "K", description = "At most K tasks at once (--array=0-N%%K); 0 = no limit. Default: ${DEFAULT-VALUE}.")
     int maxRunning;
 
     @Option(names = "--sbatch-option", paramLabel = "OPT", description = "One more #SBATCH line, as given (e.g. --constraint=a100); repeatable.")

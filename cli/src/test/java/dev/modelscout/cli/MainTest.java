@@ -24,6 +24,23 @@ class MainTest {
     }
 
     @Test
+    void everyCommandsHelpFormatsWithoutAWarning() {
+        java.io.PrintStream before = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            for (picocli.CommandLine sub : Main.commandLine().getSubcommands().values()) {
+                sub.getUsageMessage();
+                sub.getSubcommands().values().forEach(picocli.CommandLine::getUsageMessage);
+            }
+        } finally {
+            System.setErr(before);
+        }
+        String warnings = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals("", warnings, "help texts picocli could not format (a '%' to escape as '%%'?)");
+    }
+
+    @Test
     void unknownCommandIsAUsageError() {
         CliTest.run("frobnicate").expectExit(2).expectErr("frobnicate");
     }
