@@ -24,7 +24,9 @@ final class OutputPaths {
      * Refuses {@code file} when it cannot be written ({@link AtomicFiles#checkTarget}): it is a folder, a device,
      * FIFO or other special file, a read-only file, a name in a folder that does not exist (folders are never
      * created for an output), or under something that is not a folder ({@code /dev/null/x.json}), or in a folder
-     * this process cannot write.
+     * this process cannot write. The last is tried, not guessed from permissions: a hidden empty file is created in
+     * the folder and removed (as the atomic write's temporary will be), so a folder that refuses new files whatever
+     * its mode bits say ({@code /proc}, {@code /sys}, a read-only mount) fails now and not after the run.
      */
     static void requireWritable(Path file) {
         Path target;
@@ -35,6 +37,13 @@ final class OutputPaths {
         }
         if (!Files.isWritable(target.getParent())) {
             throw new InvalidOptionException(file + ": cannot be created: no permission to write in " + target.getParent());
+        }
+        try {
+            Path probe = Files.createTempFile(target.getParent(), ".modelscout-probe.", ".tmp");
+            Files.delete(probe);
+        } catch (java.io.IOException | UnsupportedOperationException e) {
+            throw new InvalidOptionException(file + ": cannot be created: the folder " + target.getParent()
+                    + " does not accept new files");
         }
     }
 
