@@ -132,7 +132,7 @@ final class EvaluateCommand implements Callable<Integer> {
             o.println("results written to " + out);
         }
         if (report != null) {
-            HtmlReports.write(report, HtmlReports.evaluation(EvaluateReportData.of(result, run.baseline(), history, options)));
+            HtmlReports.write(report, HtmlReports.evaluation(EvaluateReportData.of(run, history, options)));
             o.println("report written to " + report);
         }
         o.flush();

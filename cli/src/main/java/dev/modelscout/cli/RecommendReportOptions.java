@@ -77,8 +77,11 @@ final class RecommendReportOptions {
         if (report == null) {
             return;
         }
-        HtmlReports.write(report, HtmlReports.recommendation(RecommendReportData.of(run, top, truthSource(),
-                truthFor(run.datasetId()))));
+        String id = run.datasetId();
+        HtmlReports.write(report, HtmlReports.recommendation(truths == null
+                ? RecommendReportData.of(run, top, null, null)
+                : RecommendReportData.of(run, top, truthSource(), truths.of(id), truths.standardErrorsOf(id),
+                        truths.seedsOf(id))));
         err.println("wrote " + report);
     }
 }

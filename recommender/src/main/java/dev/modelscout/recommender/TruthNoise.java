@@ -82,23 +82,45 @@ public record TruthNoise(Map<String, Double> standardErrors, String basis, Strin
         String top1 = known.get(0).model();
         double gap = accuracy[b] - accuracy[0];
         double gapSe = b == 0 ? 0 : Math.hypot(se.get(best), se.get(top1));
+        double[] interval = kendallInterval(known.stream().map(Prediction::model).toList(), predicted, truth, se, seeds);
+        double low = interval[0];
+        double high = interval[1];
+        String basis = bySeeds
+                ? "bootstrap over the seeds: each backbone's seeds drawn with replacement, " + REPLICATES + " draws"
+                : "each true accuracy drawn from a normal with its standard error, " + REPLICATES + " draws";
+        return Optional.of(new TruthNoise(se, basis, best, top1, gap, gapSe, low, high));
+    }
+
+    /**
+     * The 2.5th and 97.5th percentiles of Kendall's tau between {@code ranking} (one value per model, higher first)
+     * and truths drawn as {@link #of} draws them ({@link #REPLICATES} draws, the same seed): by the seeds when every
+     * model has two or more, else from a normal with its standard error. Any ranking of the same models (the
+     * recommender's, a single score's) is held against the same noise. {NaN, NaN} when a model has neither a
+     * standard error nor seeds, or below two models.
+     *
+     * @param se model -> standard error of its true accuracy
+     */
+    public static double[] kendallInterval(List<String> models, double[] ranking, Map<String, Double> truth,
+            Map<String, Double> se, Map<String, double[]> seeds) {
+        int n = models.size();
+        boolean bySeeds = models.stream().allMatch(m -> seeds.containsKey(m) && seeds.get(m).length >= 2);
+        if (n < 2 || (!bySeeds && !models.stream().allMatch(m -> se.get(m) != null && Double.isFinite(se.get(m))))) {
+            return new double[] {Double.NaN, Double.NaN};
+        }
         SplittableRandom random = new SplittableRandom(20_261_207L);
         double[] taus = new double[REPLICATES];
         double[] drawn = new double[n];
         for (int r = 0; r < REPLICATES; r++) {
             for (int i = 0; i < n; i++) {
-                String m = known.get(i).model();
-                drawn[i] = bySeeds ? resampledMean(seeds.get(m), random) : accuracy[i] + se.get(m) * gaussian(random);
+                String m = models.get(i);
+                drawn[i] = bySeeds ? resampledMean(seeds.get(m), random) : truth.get(m) + se.get(m) * gaussian(random);
             }
-            taus[r] = Metrics.kendall(predicted, drawn);
+            taus[r] = Metrics.kendall(ranking, drawn);
         }
         double[] finite = Arrays.stream(taus).filter(Double::isFinite).sorted().toArray();
         double low = finite.length == 0 ? Double.NaN : finite[(int) Math.floor(0.025 * (finite.length - 1))];
         double high = finite.length == 0 ? Double.NaN : finite[(int) Math.ceil(0.975 * (finite.length - 1))];
-        String basis = bySeeds
-                ? "bootstrap over the seeds: each backbone's seeds drawn with replacement, " + REPLICATES + " draws"
-                : "each true accuracy drawn from a normal with its standard error, " + REPLICATES + " draws";
-        return Optional.of(new TruthNoise(se, basis, best, top1, gap, gapSe, low, high));
+        return new double[] {low, high};
     }
 
     /** The standard error of the mean of {@code xs}: the sample standard deviation / sqrt(n); NaN below two values. */

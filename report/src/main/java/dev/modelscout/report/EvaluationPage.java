@@ -12,8 +12,10 @@ import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 /**
- * The {@code evaluate --report} page: the summary beside the popularity baseline, Pearson / Kendall / regret bars
- * per test dataset, the learning curve (learning-curve protocol) and the history's coverage heat map.
+ * The {@code evaluate --report} page: the summary beside the popularity baseline with the paired difference to it
+ * and its interval, what an auto recommender chose, Pearson / Kendall / regret per test dataset as a table and as
+ * bars, the learning curve (learning-curve protocol; the page says when it is absent) and the history's coverage
+ * heat map.
  */
 final class EvaluationPage {
 
@@ -85,7 +87,78 @@ final class EvaluationPage {
         p.note("Mean ± standard deviation over the test datasets"
                 + (r.protocol().equals("unseen-models") ? " (of the split means)" : "")
                 + (r.protocol().equals("learning-curve") ? " at the largest fraction" : "") + ".");
+        differences(p, r);
+        choices(p, r);
+        if (r.curve().isEmpty()) {
+            p.note("No learning curve: it is computed only with --protocol learning-curve (this run: " + r.protocol()
+                    + ").");
+        }
         p.endSection();
+    }
+
+    /** The paired difference to the baseline per metric, with its interval and what it says. */
+    private static void differences(Page p, EvaluationReport r) {
+        if (r.differences().isEmpty()) {
+            return;
+        }
+        String base = r.summaries().stream().filter(Summary::baseline).map(Summary::recommender).findFirst()
+                .orElse("the baseline");
+        StringBuilder t = new StringBuilder("<h3>Against " + Html.esc(base) + ", paired by test dataset</h3>\n"
+                + "<div class=\"table-wrap\"><table id=\"difference-table\"><thead><tr><th>metric</th>"
+                + "<th class=\"num\">datasets</th><th class=\"num\">mean difference</th>"
+                + "<th class=\"num\">95% interval</th><th>reading</th></tr></thead><tbody>\n");
+        for (EvaluationReport.PairedDifference d : r.differences()) {
+            boolean lowerBetter = d.metric().equals("regret");
+            t.append("<tr><td>").append(Html.esc(d.metric() + (lowerBetter ? " (lower is better)" : " (higher is better)")))
+                    .append("</td><td class=\"num\">").append(d.datasets()).append("</td><td class=\"num\">")
+                    .append(Html.signed(d.mean(), 3)).append("</td><td class=\"num\">")
+                    .append(Double.isFinite(d.low()) ? Html.signed(d.low(), 3) + " to " + Html.signed(d.high(), 3) : Html.UNKNOWN)
+                    .append("</td><td>").append(Html.esc(reading(d, lowerBetter))).append("</td></tr>\n");
+        }
+        p.raw(t.append("</tbody></table></div>\n").toString());
+        p.note("The recommender's metric minus the baseline's on the same test dataset (each dataset's mean over its "
+                + "splits), averaged over the datasets. " + r.differences().get(0).method() + ".");
+    }
+
+    static String reading(EvaluationReport.PairedDifference d, boolean lowerBetter) {
+        if (!Double.isFinite(d.low())) {
+            return "too few datasets for an interval";
+        }
+        if (d.low() > 0) {
+            return lowerBetter ? "the recommender is worse" : "the recommender is better";
+        }
+        if (d.high() < 0) {
+            return lowerBetter ? "the recommender is better" : "the recommender is worse";
+        }
+        return "no clear difference (the interval holds 0)";
+    }
+
+    /** What an auto recommender chose: counts, and per held-out dataset in the per-dataset table. */
+    private static void choices(Page p, EvaluationReport r) {
+        if (r.choices().isEmpty()) {
+            return;
+        }
+        Map<String, Integer> count = new LinkedHashMap<>();
+        r.choices().forEach(c -> count.merge(c.choice(), 1, Integer::sum));
+        List<String> parts = new ArrayList<>();
+        count.forEach((c, n) -> parts.add(c + " × " + n));
+        p.raw("<p id=\"auto-choices\">auto chose, in each of its " + r.choices().size() + " fits (by inner "
+                + "cross-validation on that fit's training jobs): <strong>" + Html.esc(String.join(", ", parts))
+                + "</strong>" + (choiceByDataset(r).isEmpty() ? "." : "; per held-out dataset in the table below.")
+                + "</p>\n");
+    }
+
+    /** Held-out dataset -> what auto chose for it, when every fit held out exactly one dataset; else empty. */
+    static Map<String, String> choiceByDataset(EvaluationReport r) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (r.choices().isEmpty() || r.choices().stream().anyMatch(c -> c.heldOut() == null)) {
+            return out;
+        }
+        Map<String, List<String>> all = new LinkedHashMap<>();
+        r.choices().forEach(c -> all.computeIfAbsent(c.heldOut(), x -> new ArrayList<>()).add(c.choice()));
+        all.forEach((d, cs) -> out.put(d, cs.stream().distinct().count() == 1 ? cs.get(0)
+                : String.join(", ", cs)));
+        return out;
     }
 
     private static void perDataset(Page p, EvaluationReport r) {
@@ -108,6 +181,7 @@ final class EvaluationPage {
             p.endSection();
             return;
         }
+        table(p, r, groups, datasets, recommenders);
         List<Map<String, Object>> rows = new ArrayList<>();
         groups.forEach((key, list) -> METRICS.forEach(metric -> {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -153,6 +227,64 @@ final class EvaluationPage {
                 + "top-ranked model), for the recommender and the popularity baseline"
                 + (r.protocol().equals("learning-curve") ? ", at the largest fraction of the history." : "."), "svg");
         p.endSection();
+    }
+
+    /** One row per test dataset: each recommender's metrics, the difference to the baseline, auto's choice. */
+    private static void table(Page p, EvaluationReport r, Map<List<String>, List<DatasetMetrics>> groups,
+            List<String> datasets, List<String> recommenders) {
+        String main = r.summaries().get(0).recommender();
+        String base = recommenders.stream().filter(x -> !x.equals(main)).findFirst().orElse(null);
+        Map<String, String> auto = choiceByDataset(r);
+        StringBuilder t = new StringBuilder("<div class=\"table-wrap\"><table class=\"sortable\" id=\"per-dataset-table\">"
+                + "<thead><tr><th data-key=\"dataset\">test dataset</th>"
+                + "<th data-key=\"n\" data-type=\"number\" class=\"num\">held-out jobs</th>");
+        for (String rec : recommenders) {
+            String who = rec.equals(main) ? "" : " (" + rec + ")";
+            for (String[] m : new String[][] {{"pearson", "Pearson r"}, {"kendall", "Kendall τ"}, {"regret", "regret"}}) {
+                t.append("<th data-key=\"").append(Html.esc(rec + "_" + m[0])).append("\" data-type=\"number\" class=\"num\">")
+                        .append(Html.esc(m[1] + who)).append("</th>");
+            }
+        }
+        if (base != null) {
+            t.append("<th data-key=\"d_kendall\" data-type=\"number\" class=\"num\">Δ Kendall τ</th>"
+                    + "<th data-key=\"d_regret\" data-type=\"number\" class=\"num\">Δ regret</th>");
+        }
+        if (!auto.isEmpty()) {
+            t.append("<th data-key=\"auto\">auto chose</th>");
+        }
+        t.append("</tr></thead><tbody>\n");
+        for (String d : datasets) {
+            List<DatasetMetrics> mine = groups.getOrDefault(List.of(main, d), List.of());
+            t.append("<tr><td>").append(Html.esc(d)).append("</td>");
+            int n = mine.stream().mapToInt(DatasetMetrics::n).max().orElse(0);
+            t.append("<td class=\"num\" data-value=\"").append(n).append("\">").append(n).append("</td>");
+            for (String rec : recommenders) {
+                List<DatasetMetrics> l = groups.getOrDefault(List.of(rec, d), List.of());
+                for (Metric m : METRICS) {
+                    double v = mean(l, m.ofDataset());
+                    cell(t, v, Html.fixed(v, 3));
+                }
+            }
+            if (base != null) {
+                List<DatasetMetrics> b = groups.getOrDefault(List.of(base, d), List.of());
+                double dk = mean(mine, DatasetMetrics::kendall) - mean(b, DatasetMetrics::kendall);
+                double dr = mean(mine, DatasetMetrics::regret) - mean(b, DatasetMetrics::regret);
+                cell(t, dk, Html.signed(dk, 3));
+                cell(t, dr, Html.signed(dr, 3));
+            }
+            if (!auto.isEmpty()) {
+                t.append("<td>").append(Html.esc(auto.getOrDefault(d, Html.UNKNOWN))).append("</td>");
+            }
+            t.append("</tr>\n");
+        }
+        p.raw(t.append("</tbody></table></div>\n").toString());
+        p.note((r.protocol().equals("unseen-models") ? "Each dataset's mean over the splits that tested it. " : "")
+                + (base != null ? "Δ: the recommender minus " + base + " (Kendall: above 0 is better; regret: below 0 "
+                + "is better). " : "") + "Click a header to sort.");
+    }
+
+    private static void cell(StringBuilder t, double v, String shown) {
+        t.append("<td class=\"num\" data-value=\"").append(Html.sortKey(v)).append("\">").append(Html.esc(shown)).append("</td>");
     }
 
     static double mean(List<DatasetMetrics> list, ToDoubleFunction<DatasetMetrics> metric) {

@@ -22,10 +22,13 @@ import java.util.Objects;
  * @param history     the history's provenance
  * @param settings    the protocol's settings, for people (name -> value)
  * @param timing      for people: fits and seconds
+ * @param differences the recommender minus the baseline, paired by test dataset, per metric; empty without a baseline
+ * @param choices     what an auto recommender chose in each fit, in fit order; empty for other recommenders
  */
 public record EvaluationReport(String protocol, int k, List<Summary> summaries, List<DatasetMetrics> perDataset,
                                List<CurvePoint> curve, Coverage coverage, History history,
-                               Map<String, String> settings, String timing, String version, String createdAt) {
+                               Map<String, String> settings, String timing, String version, String createdAt,
+                               List<PairedDifference> differences, List<AutoChoice> choices) {
 
     public EvaluationReport {
         Objects.requireNonNull(protocol, "protocol");
@@ -35,6 +38,8 @@ public record EvaluationReport(String protocol, int k, List<Summary> summaries, 
         Objects.requireNonNull(coverage, "coverage");
         Objects.requireNonNull(history, "history");
         settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+        differences = List.copyOf(differences);
+        choices = List.copyOf(choices);
         if (summaries.isEmpty()) {
             throw new IllegalArgumentException("an evaluation report needs the recommender's summary");
         }
@@ -85,6 +90,27 @@ public record EvaluationReport(String protocol, int k, List<Summary> summaries, 
             models = List.copyOf(models);
             cells = List.copyOf(cells);
         }
+    }
+
+    /**
+     * The recommender's metric minus the baseline's, paired by test dataset (each dataset's mean over its splits).
+     *
+     * @param metric   pearson, kendall or regret
+     * @param datasets test datasets where both have the metric
+     * @param mean     mean difference
+     * @param low      the interval's low end (NaN below two datasets)
+     * @param high     its high end
+     * @param method   how the interval was made, for people
+     */
+    public record PairedDifference(String metric, int datasets, double mean, double low, double high, String method) {
+    }
+
+    /**
+     * What an auto recommender chose in one fit.
+     *
+     * @param heldOut the one dataset that fit did not train on, or null when it is not exactly one
+     */
+    public record AutoChoice(String heldOut, String choice) {
     }
 
     /** A (dataset, model) pair of the history: its jobs and their mean fine-tuned accuracy. */

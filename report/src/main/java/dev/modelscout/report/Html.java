@@ -52,6 +52,44 @@ final class Html {
         return String.format(Locale.ROOT, "%." + Math.max(0, digits - before) + "f", v);
     }
 
+    /**
+     * A count for people, to three significant digits with a suffix: "950", "77.4K", "11.7M", "1.20B";
+     * {@link #UNKNOWN} for NaN.
+     */
+    static String count(double v) {
+        if (!Double.isFinite(v)) {
+            return UNKNOWN;
+        }
+        double a = Math.abs(v);
+        if (a < 1e3) {
+            return significant(v, 3);
+        }
+        String[] suffix = {"K", "M", "B", "T"};
+        int i = 0;
+        double x = round3(v / 1e3);
+        while (Math.abs(x) >= 1000 && i < suffix.length - 1) {
+            x = round3(x / 1e3);
+            i++;
+        }
+        return significant(x, 3) + suffix[i];
+    }
+
+    private static double round3(double v) {
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(3)).doubleValue();
+    }
+
+    /** {@code v} with a sign ("+0.120", "−0.034"), {@code decimals} after the point, never "-0.000"; {@link #UNKNOWN} for NaN. */
+    static String signed(double v, int decimals) {
+        if (!Double.isFinite(v)) {
+            return UNKNOWN;
+        }
+        String s = fixed(Math.abs(v), decimals);
+        if (s.matches("[0.]+")) {
+            return s;
+        }
+        return (v < 0 ? "−" : "+") + s;
+    }
+
     /** {@code v} for a {@code data-value} attribute (what a table column sorts by): "" for NaN. */
     static String sortKey(double v) {
         return Double.isFinite(v) ? Double.toString(v) : "";

@@ -14,6 +14,14 @@ final class Names {
     private Names() {
     }
 
+    /** Short names for a table header, where the full one is long. */
+    private static final Map<String, String> SHORT = Map.of("reg_hscore", "reg. H-score");
+
+    /** A score's name for a narrow table header: {@link #score} shortened where it is long. */
+    static String scoreShort(String name) {
+        return SHORT.getOrDefault(name, score(name));
+    }
+
     /** "LogME" for logme; an unknown score keeps its name. */
     static String score(String name) {
         return SCORES.getOrDefault(name, name);

@@ -63,11 +63,21 @@ final class Page {
         return this;
     }
 
-    /** A list of {@code name: value} pairs (escaped). */
+    /**
+     * A list of {@code name: value} pairs (escaped); a triple {@code name, summary, value} is folded: the summary
+     * shows, the value opens on a click (and in print).
+     */
     Page facts(List<String[]> pairs) {
         body.append("<dl class=\"facts\">\n");
         for (String[] p : pairs) {
-            body.append("<dt>").append(Html.esc(p[0])).append("</dt><dd>").append(Html.esc(p[1])).append("</dd>\n");
+            body.append("<dt>").append(Html.esc(p[0])).append("</dt><dd>");
+            if (p.length == 3) {
+                body.append("<details class=\"fold\"><summary>").append(Html.esc(p[1])).append("</summary>")
+                        .append(Html.esc(p[2])).append("</details>");
+            } else {
+                body.append(Html.esc(p[1]));
+            }
+            body.append("</dd>\n");
         }
         body.append("</dl>\n");
         return this;

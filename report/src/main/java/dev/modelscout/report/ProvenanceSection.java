@@ -30,8 +30,10 @@ final class ProvenanceSection {
         f.add(new String[] {"recommender", rec.kind() + ", " + rec.origin() + (rec.seed() != 0 ? ", seed " + rec.seed() : "")});
         if (!rec.settings().isEmpty()) {
             List<String> s = new ArrayList<>();
-            rec.settings().forEach((a, b) -> s.add(a + "=" + b));
-            f.add(new String[] {"settings", String.join(", ", s)});
+            rec.settings().forEach((a, b) -> s.add(a + " = " + b));
+            int n = s.size();
+            f.add(new String[] {"settings", n + " setting" + (n == 1 ? "" : "s") + " of the " + rec.kind()
+                    + " (show)", String.join("\n", s)});
         }
         f.add(new String[] {"features", String.join(", ", rec.features())});
         f.add(new String[] {"training history", rec.historySource() + " (" + rec.historyRows() + " jobs)"});

@@ -6,8 +6,10 @@ import dev.modelscout.report.RecommendationReport.Candidate;
 
 /**
  * The recommendation page's ranking section: one sortable table row per backbone (rank, model, family,
- * pre-training data, predicted and, when known, true accuracy, every score, GMACs, parameters), the top k
- * highlighted.
+ * pre-training data, predicted accuracy with its interval and, when known, the true accuracy with its standard
+ * error, every score, the domain distance when the run has one, GMACs, parameters), the top k highlighted.
+ * Made to fit the page's width and a printed A4 page: short headers that wrap (the full name on hover), numbers to
+ * three or four significant digits, parameters as 77.4K / 11.7M.
  */
 final class RankingTable {
 
@@ -17,25 +19,30 @@ final class RankingTable {
     static void write(Page p, RecommendationReport r, int k) {
         p.section("ranking", "Ranking");
         boolean truth = r.truth() != null;
+        boolean ses = truth && r.candidates().stream().anyMatch(c -> Double.isFinite(c.trueSe()));
         boolean intervals = r.candidates().stream().anyMatch(c -> Double.isFinite(c.low()));
-        StringBuilder t = new StringBuilder("<div class=\"table-wrap\"><table class=\"sortable\" id=\"ranking-table\">\n<thead><tr>");
-        header(t, "rank", "rank", true);
-        header(t, "model", "model", false);
-        header(t, "family", "family", false);
-        header(t, "pretrain", "pretrain data", false);
-        header(t, "predicted", "predicted accuracy", true);
+        boolean distance = r.candidates().stream().anyMatch(c -> Double.isFinite(c.domainDistance()));
+        StringBuilder t = new StringBuilder("<div class=\"table-wrap\"><table class=\"sortable ranking\" id=\"ranking-table\">\n<thead><tr>");
+        header(t, "rank", "rank", "rank by predicted accuracy", true);
+        header(t, "model", "model", "model", false);
+        header(t, "family", "family", "architecture family", false);
+        header(t, "pretrain", "pretrain", "pre-training data", false);
+        header(t, "predicted", "predicted", "predicted fine-tuned accuracy", true);
         if (intervals) {
-            header(t, "low", "90% interval: low", true);
-            header(t, "high", "high", true);
+            header(t, "interval", "90% interval", "90% prediction interval (sorts by its low end)", true);
         }
         if (truth) {
-            header(t, "truth", "true accuracy", true);
+            header(t, "truth", ses ? "true ± SE" : "true", ses ? "true fine-tuned accuracy ± its standard error"
+                    : "true fine-tuned accuracy", true);
         }
         for (String s : r.scores()) {
-            header(t, "score_" + s, Names.score(s), true);
+            header(t, "score_" + s, Names.scoreShort(s), Names.score(s), true);
         }
-        header(t, "gmacs", "GMACs", true);
-        header(t, "params_m", "params (M)", true);
+        if (distance) {
+            header(t, "domain_distance", "domain dist.", "domain distance to the target (lower: closer)", true);
+        }
+        header(t, "gmacs", "GMACs", "multiply-accumulates of one forward pass, in G", true);
+        header(t, "params_m", "params", "parameters", true);
         t.append("</tr></thead>\n<tbody>\n");
         for (Candidate c : r.candidates()) {
             t.append(c.rank() <= k ? "<tr class=\"top\">" : "<tr>");
@@ -43,30 +50,34 @@ final class RankingTable {
             t.append("<td>").append(Html.esc(c.model())).append("</td>");
             t.append("<td>").append(Html.esc(dash(c.family()))).append("</td>");
             t.append("<td>").append(Html.esc(dash(c.pretrain()))).append("</td>");
-            number(t, c.predicted(), Html.fixed(c.predicted(), 4));
+            number(t, c.predicted(), Html.fixed(c.predicted(), 3));
             if (intervals) {
-                number(t, c.low(), Html.fixed(c.low(), 3));
-                number(t, c.high(), Html.fixed(c.high(), 3));
+                number(t, c.low(), Double.isFinite(c.low()) ? Html.fixed(c.low(), 2) + "–" + Html.fixed(c.high(), 2)
+                        : Html.UNKNOWN);
             }
             if (truth) {
-                number(t, c.trueAccuracy(), Html.fixed(c.trueAccuracy(), 4));
+                number(t, c.trueAccuracy(), Html.fixed(c.trueAccuracy(), 3)
+                        + (Double.isFinite(c.trueAccuracy()) && Double.isFinite(c.trueSe()) ? " ± " + Html.fixed(c.trueSe(), 3) : ""));
             }
             for (String s : r.scores()) {
-                number(t, c.score(s), Html.significant(c.score(s), 4));
+                number(t, c.score(s), Html.significant(c.score(s), 3));
+            }
+            if (distance) {
+                number(t, c.domainDistance(), Html.significant(c.domainDistance(), 3));
             }
             number(t, c.gmacs(), Html.significant(c.gmacs(), 3));
-            number(t, c.paramsM(), Html.significant(c.paramsM(), 3));
+            number(t, c.paramsM(), Html.count(c.paramsM() * 1e6));
             t.append("</tr>\n");
         }
         t.append("</tbody></table></div>\n");
         p.raw(t.toString());
-        p.note("Highlighted: the top " + k + " (--top). Click a column header to sort by it; "
+        p.note("Highlighted: the top " + k + " (--top). Hover a header for its full name; click it to sort by it; "
                 + "the address #sort=gmacs (or #sort=-predicted, high to low) opens the page sorted.");
         p.endSection();
     }
 
-    private static void header(StringBuilder t, String key, String label, boolean numeric) {
-        t.append("<th data-key=\"").append(Html.esc(key)).append('"')
+    private static void header(StringBuilder t, String key, String label, String title, boolean numeric) {
+        t.append("<th data-key=\"").append(Html.esc(key)).append("\" title=\"").append(Html.esc(title)).append('"')
                 .append(numeric ? " data-type=\"number\" class=\"num\"" : "").append('>').append(Html.esc(label)).append("</th>");
     }
 

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * The {@code recommend --report} page: the ranking table, predicted accuracy against cost with the Pareto front,
- * every score against the predicted accuracy, predicted against true accuracy (when known) and the provenance.
+ * how each score ranks the backbones, predicted against true accuracy with each score held against the truth
+ * (when known) and the provenance.
  * This class lays out the page (title, contents, summary, footer) and holds what the sections share; each
  * section is its own class: {@link RankingTable}, {@link CostChart}, {@link ScoresChart}, {@link TruthSection},
  * {@link ProvenanceSection}.
@@ -19,7 +20,6 @@ final class RecommendationPage {
 
     static final String TOP_GROUP = "recommended (top %d)";
     static final String OTHER_GROUP = "other backbones";
-    static final String FRONT = "Pareto front";
 
     private RecommendationPage() {
     }
@@ -33,13 +33,13 @@ final class RecommendationPage {
                 + " ranked by predicted fine-tuned accuracy on " + r.dataset() + "; recommended: "
                 + (recommended.isEmpty() ? "none" : String.join(", ", recommended));
         p.raw("<nav class=\"toc\"><a href=\"#ranking\">Ranking</a><a href=\"#cost\">Accuracy and cost</a>"
-                + (r.scores().isEmpty() ? "" : "<a href=\"#scores\">Scores</a>")
-                + (r.truth() == null ? "" : "<a href=\"#truth\">Predicted and true</a>")
+                + (r.scores().isEmpty() ? "" : "<a href=\"#scores\">Scores' rankings</a>")
+                + (r.truth() == null ? "" : "<a href=\"#truth\">Against the truth</a>")
                 + "<a href=\"#provenance\">Provenance</a></nav>\n");
         summary(p, r, k);
         RankingTable.write(p, r, k);
         CostChart.write(p, r, k);
-        ScoresChart.write(p, r, k);
+        ScoresChart.write(p, r);
         if (r.truth() != null) {
             TruthSection.write(p, r, k);
         }
@@ -83,11 +83,10 @@ final class RecommendationPage {
         return c.rank() <= k ? String.format(TOP_GROUP, k) : OTHER_GROUP;
     }
 
-    /** The legend's colours of the top-k and the other backbones (and the Pareto front, with {@code front}). */
-    static void groupColors(ObjectNode color, int k, boolean front) {
-        List<String> domain = front ? List.of(String.format(TOP_GROUP, k), OTHER_GROUP, FRONT)
-                : List.of(String.format(TOP_GROUP, k), OTHER_GROUP);
-        List<String> range = front ? List.of("#1f6feb", "#8c959f", "#cf222e") : List.of("#1f6feb", "#8c959f");
+    /** The legend's colours of the top-k and the other backbones. */
+    static void groupColors(ObjectNode color, int k) {
+        List<String> domain = List.of(String.format(TOP_GROUP, k), OTHER_GROUP);
+        List<String> range = List.of("#1f6feb", "#8c959f");
         color.putObject("scale").<ObjectNode>set("domain", Specs.strings(domain)).set("range", Specs.strings(range));
     }
 

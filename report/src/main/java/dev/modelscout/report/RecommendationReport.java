@@ -14,20 +14,17 @@ import java.util.Objects;
  * @param dataset    the target dataset's id
  * @param candidates every ranked backbone, best predicted first
  * @param scores     the transferability scores computed (logme, reg_hscore, ...), in column order
- * @param scoreKendall Kendall's tau-b between each score and the predicted accuracy over the backbones (NaN when
- *                   undefined), so the page can say where a score and the recommender disagree
  * @param top        how many backbones the command recommends (marked as the top-k)
  * @param truth      what the true fine-tuned accuracies say of the ranking, or null when they are not known
  * @param run        the run's provenance
  */
-public record RecommendationReport(String dataset, List<Candidate> candidates, List<String> scores,
-                                   Map<String, Double> scoreKendall, int top, Truth truth, Run run) {
+public record RecommendationReport(String dataset, List<Candidate> candidates, List<String> scores, int top,
+                                   Truth truth, Run run) {
 
     public RecommendationReport {
         Objects.requireNonNull(dataset, "dataset");
         candidates = List.copyOf(candidates);
         scores = List.copyOf(scores);
-        scoreKendall = Collections.unmodifiableMap(new LinkedHashMap<>(scoreKendall));
         Objects.requireNonNull(run, "run");
         if (top < 1) {
             throw new IllegalArgumentException("top must be >= 1, not " + top);
@@ -44,10 +41,14 @@ public record RecommendationReport(String dataset, List<Candidate> candidates, L
      * @param gmacs        multiply-accumulates of one forward pass, in G (NaN when unknown)
      * @param paramsM      parameters, in millions (NaN when unknown)
      * @param trueAccuracy the fine-tuned accuracy when known (from {@link Truth#source()}), else NaN
+     * @param low          the prediction interval's low end (NaN without intervals)
+     * @param high         its high end
+     * @param domainDistance the backbone's domain distance to the target when the run computed it, else NaN
+     * @param trueSe       the standard error of {@code trueAccuracy} when the truth gives one (or its seeds), else NaN
      */
     public record Candidate(int rank, String model, String family, String pretrain, double predicted,
                             Map<String, Double> scores, double gmacs, double paramsM, double trueAccuracy,
-                            double low, double high) {
+                            double low, double high, double domainDistance, double trueSe) {
         public Candidate {
             Objects.requireNonNull(model, "model");
             family = family == null ? "" : family;
@@ -59,6 +60,14 @@ public record RecommendationReport(String dataset, List<Candidate> candidates, L
         public Candidate(int rank, String model, String family, String pretrain, double predicted,
                          Map<String, Double> scores, double gmacs, double paramsM, double trueAccuracy) {
             this(rank, model, family, pretrain, predicted, scores, gmacs, paramsM, trueAccuracy, Double.NaN, Double.NaN);
+        }
+
+        /** A candidate without a domain distance or a standard error of its true accuracy. */
+        public Candidate(int rank, String model, String family, String pretrain, double predicted,
+                         Map<String, Double> scores, double gmacs, double paramsM, double trueAccuracy, double low,
+                         double high) {
+            this(rank, model, family, pretrain, predicted, scores, gmacs, paramsM, trueAccuracy, low, high, Double.NaN,
+                    Double.NaN);
         }
 
         /** The value of score {@code name}, NaN when not computed. */
@@ -78,13 +87,51 @@ public record RecommendationReport(String dataset, List<Candidate> candidates, L
      * @param spearman   Spearman's rho between predicted and true accuracy
      * @param naivePicks what simple rules would have picked instead
      * @param notes      for people: rows of the source that name no backbone of the zoo, rules that could not apply
+     * @param rankers    the recommender's ranking and each score's on its own, held against the truth (the
+     *                   recommender first); empty when not computed
+     * @param noise      how well the true accuracies are themselves known, or null when the source gives no
+     *                   standard errors or seeds
      */
     public record Truth(String source, int matched, double regret, double kendall, double spearman,
-                       List<NaivePick> naivePicks, List<String> notes) {
+                       List<NaivePick> naivePicks, List<String> notes, List<Ranker> rankers, Noise noise) {
         public Truth {
             naivePicks = List.copyOf(naivePicks);
             notes = List.copyOf(notes);
+            rankers = List.copyOf(rankers);
         }
+
+        /** Without the per-ranker comparison and the truth's noise. */
+        public Truth(String source, int matched, double regret, double kendall, double spearman,
+                     List<NaivePick> naivePicks, List<String> notes) {
+            this(source, matched, regret, kendall, spearman, naivePicks, notes, List.of(), null);
+        }
+    }
+
+    /**
+     * One way to rank the backbones held against the truth: the recommender's ranking, or one score on its own
+     * (highest first), so the page shows what the recommender adds over the raw scores.
+     *
+     * @param name        "recommender" or a score's name (logme, ...)
+     * @param recommender true for the recommender's own ranking
+     * @param n           backbones with both this ranker's value and a true accuracy (what Kendall is over)
+     * @param kendall     Kendall's tau-b between the ranker's value and the true accuracy (NaN below two backbones)
+     * @param kendallLow  2.5th percentile of that tau over truths drawn within their noise (NaN without {@link Noise})
+     * @param kendallHigh 97.5th percentile
+     * @param pick        what it ranks first (a tie: the tied models joined by " | ")
+     * @param pickAccuracy the pick's true accuracy (a tie: their mean)
+     * @param regret      best true accuracy of every ranked backbone minus the pick's
+     */
+    public record Ranker(String name, boolean recommender, int n, double kendall, double kendallLow, double kendallHigh,
+                         String pick, double pickAccuracy, double regret) {
+    }
+
+    /**
+     * How well the true accuracies are known.
+     *
+     * @param basis   how the truth was drawn for the intervals, for people
+     * @param verdict whether the recommender's first pick is within noise of the truly best, for people
+     */
+    public record Noise(String basis, String verdict) {
     }
 
     /**

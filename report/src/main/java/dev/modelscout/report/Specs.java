@@ -80,6 +80,15 @@ final class Specs {
         return a;
     }
 
+    /** A JSON array of numbers. */
+    static ArrayNode numbers(double... values) {
+        ArrayNode a = JsonNodeFactory.instance.arrayNode();
+        for (double v : values) {
+            a.add(v);
+        }
+        return a;
+    }
+
     /** The shared look of every chart: system fonts, no border around views. */
     static ObjectNode config() {
         return parse("""

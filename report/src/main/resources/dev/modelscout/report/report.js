@@ -131,4 +131,10 @@
       }
     });
   }
+  // Folded details (the recommender's settings) are opened for print, so the paper shows them.
+  window.addEventListener('beforeprint', function () {
+    Array.prototype.forEach.call(document.querySelectorAll('details.fold'), function (d) {
+      d.open = true;
+    });
+  });
 })();

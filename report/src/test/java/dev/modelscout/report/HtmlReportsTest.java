@@ -1,5 +1,6 @@
 package dev.modelscout.report;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -101,12 +102,14 @@ class HtmlReportsTest {
     void recommendationPageHasTheRankingTheChartsAndTheProvenance() throws IOException {
         RecommendationReport data = SampleReports.recommendation(true);
         String html = HtmlReports.recommendation(data);
-        assertEquals(Set.of("cost-chart", "scores-chart", "truth-chart"), specs(html).keySet());
-        for (String column : List.of("rank", "model", "family", "pretrain data", "predicted accuracy", "true accuracy",
-                "LogME", "regularised H-score", "GMACs", "params (M)")) {
+        assertEquals(Set.of("cost-chart", "scores-chart", "truth-chart", "rankers-chart"), specs(html).keySet());
+        for (String column : List.of("rank", "model", "family", "pretrain", "predicted", "true ± SE", "LogME",
+                "reg. H-score", "domain dist.", "GMACs", "params")) {
             assertTrue(html.contains(">" + column + "</th>"), column);
         }
-        assertTrue(html.contains("<table class=\"sortable\" id=\"ranking-table\">"));
+        assertTrue(html.contains("title=\"regularised H-score\" data-type=\"number\" class=\"num\">reg. H-score</th>"),
+                "the full name on hover");
+        assertTrue(html.contains("<table class=\"sortable ranking\" id=\"ranking-table\">"));
         assertEquals(data.top(), count(html, "<tr class=\"top\"><td class=\"num\""), "the top-k rows are marked");
         for (String fact : List.of(data.run().zoo().sha256(), data.run().recommender().historySha256(), "/data/pets",
                 "120 images in 3 classes; features of 60 images (at most 20 per class)", "skipped 1 file", "cpu",
@@ -116,6 +119,196 @@ class HtmlReportsTest {
         String without = HtmlReports.recommendation(SampleReports.recommendation(false));
         assertEquals(Set.of("cost-chart", "scores-chart"), specs(without).keySet());
         assertFalse(without.contains("true accuracy"));
+    }
+
+    /** The cells of the table with id {@code id}: one list per body row, the cells' text unescaped. */
+    static List<List<String>> tableRows(String html, String id) {
+        int start = html.indexOf("id=\"" + id + "\"");
+        assertTrue(start >= 0, id);
+        String table = html.substring(start, html.indexOf("</table>", start));
+        String body = table.substring(table.indexOf("<tbody>"));
+        List<List<String>> rows = new ArrayList<>();
+        Matcher tr = Pattern.compile("<tr[^>]*>(.*?)</tr>", Pattern.DOTALL).matcher(body);
+        while (tr.find()) {
+            List<String> cells = new ArrayList<>();
+            Matcher td = Pattern.compile("<td[^>]*>(.*?)</td>", Pattern.DOTALL).matcher(tr.group(1));
+            while (td.find()) {
+                cells.add(td.group(1).replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
+                        .replace("&#39;", "'").replace("&amp;", "&"));
+            }
+            rows.add(cells);
+        }
+        return rows;
+    }
+
+    @Test
+    void truthSectionTablesTheRecommenderBesideEachScoreOnItsOwn() throws IOException {
+        RecommendationReport data = SampleReports.recommendation(true);
+        String html = HtmlReports.recommendation(data);
+        List<List<String>> rows = tableRows(html, "rankers-table");
+        assertEquals(data.truth().rankers().size(), rows.size(), "the recommender and one row per score");
+        for (int i = 0; i < rows.size(); i++) {
+            RecommendationReport.Ranker x = data.truth().rankers().get(i);
+            assertEquals(List.of(x.recommender() ? "the recommender" : Names.score(x.name()), Integer.toString(x.n()),
+                    Html.fixed(x.kendall(), 3), Html.fixed(x.kendallLow(), 2) + " to " + Html.fixed(x.kendallHigh(), 2),
+                    x.pick(), Html.fixed(x.pickAccuracy(), 4), Html.fixed(x.regret(), 4)), rows.get(i));
+        }
+        assertTrue(html.contains("<tr class=\"top\"><td>the recommender</td>"), "the recommender's row is marked");
+        // the chart: a Kendall and a regret bar per ranker, the Kendall interval where known
+        JsonNode values = specs(html).get("rankers-chart").get("data").get("values");
+        assertEquals(2 * data.truth().rankers().size(), values.size());
+        for (JsonNode v : values) {
+            assertTrue(v.get("metric").asText().startsWith("Kendall") == v.get("low").isNumber(), v.toString());
+        }
+        assertTrue(html.contains("The true accuracies are themselves measured with noise (each true accuracy drawn "
+                + "from a normal with its standard error, 2000 draws): rank 1 is the truly best."));
+        assertTrue(html.contains("95% interval over the truth's noise 0.43 to 0.81"), "the recommender's interval in the callout");
+    }
+
+    @Test
+    void theTrueAccuracyCarriesItsStandardErrorInTheTableAndTheChart() throws IOException {
+        RecommendationReport data = SampleReports.recommendation(true);
+        String html = HtmlReports.recommendation(data);
+        List<List<String>> rows = tableRows(html, "ranking-table");
+        Candidate first = data.candidates().get(0);
+        assertTrue(rows.get(0).contains(Html.fixed(first.trueAccuracy(), 3) + " ± " + Html.fixed(first.trueSe(), 3)),
+                rows.get(0).toString());
+        JsonNode truth = specs(html).get("truth-chart");
+        for (JsonNode v : truth.get("data").get("values")) {
+            assertEquals(v.get("truth").asDouble() - v.get("se").asDouble(), v.get("truth_low").asDouble(), 1e-12);
+        }
+        JsonNode domain = truth.get("encoding").get("x").get("scale").get("domain");
+        assertTrue(domain.get(0).asDouble() >= 0 && domain.get(1).asDouble() <= 1, "accuracy axes within [0, 1]: " + domain);
+    }
+
+    @Test
+    void accuracyAxesHugTheDataAndNeverLeaveTheUnitInterval() {
+        double[] d = TruthSection.domain(0.2, 0.99);
+        assertEquals(1.0, d[1], 0.0, "not 1.1");
+        assertTrue(d[0] < 0.2 && d[0] > 0.15, Double.toString(d[0]));
+        d = TruthSection.domain(0.001, 0.5);
+        assertEquals(0.0, d[0], 0.0);
+        assertTrue(d[1] > 0.5 && d[1] < 0.55);
+    }
+
+    @Test
+    void scoresSectionRanksBackbonesByEachScoreAndNeverPlotsAScoreAgainstThePrediction() throws IOException {
+        for (boolean truth : new boolean[] {false, true}) {
+            RecommendationReport data = SampleReports.recommendation(truth);
+            JsonNode spec = specs(HtmlReports.recommendation(data)).get("scores-chart");
+            assertFalse(spec.toString().contains("\"field\":\"predicted\""), "no axis of predicted accuracy");
+            Set<String> columns = new java.util.LinkedHashSet<>();
+            for (JsonNode v : spec.get("data").get("values")) {
+                columns.add(v.get("column").asText());
+            }
+            List<String> expected = new ArrayList<>(List.of("LogME", "regularised H-score", ScoresChart.RECOMMENDER));
+            if (truth) {
+                expected.add(ScoresChart.TRUTH);
+            }
+            assertEquals(expected, new ArrayList<>(columns));
+        }
+        List<Candidate> cs = List.of(candidate(1, "a", 0.9, 1, 1), candidate(2, "b", 0.8, 2, 1),
+                candidate(3, "c", 0.7, Double.NaN, 1), candidate(4, "d", 0.6, 2, 1));
+        double[] r = ScoresChart.ranks(cs, Candidate::gmacs);
+        assertArrayEquals(new double[] {3, 1, Double.NaN, 1}, r, 0.0, "highest first, ties share a rank, NaN stays out");
+    }
+
+    @Test
+    void settingsAreFoldedUnderOneLine() {
+        RecommendationReport data = SampleReports.recommendation(false);
+        String html = HtmlReports.recommendation(data);
+        int n = data.run().recommender().settings().size();
+        assertTrue(html.contains("<dt>settings</dt><dd><details class=\"fold\"><summary>" + n
+                + " settings of the factorization-machine (show)</summary>factors = 8\nlambdaW = 1.0\n"), "folded");
+    }
+
+    @Test
+    void domainDistanceIsAColumnOnlyWhenTheRunHasIt() {
+        String with = HtmlReports.recommendation(SampleReports.recommendation(false));
+        List<List<String>> rows = tableRows(with, "ranking-table");
+        RecommendationReport data = SampleReports.recommendation(false);
+        int col = 4 + 1 + data.scores().size(); // rank, model, family, pretrain, predicted, then the scores
+        for (int i = 0; i < rows.size(); i++) {
+            assertEquals(Html.significant(data.candidates().get(i).domainDistance(), 3), rows.get(i).get(col));
+        }
+        RecommendationReport none = new RecommendationReport("d", List.of(candidate(1, "a", 0.9, 1, 1)), List.of(), 1,
+                null, data.run());
+        assertFalse(HtmlReports.recommendation(none).contains("domain dist."));
+    }
+
+    @Test
+    void countsAndSignedNumbersAreForPeople() {
+        assertEquals("77.4K", Html.count(77_400));
+        assertEquals("11.7M", Html.count(11.69e6));
+        assertEquals("1.00M", Html.count(999_600));
+        assertEquals("950", Html.count(950));
+        assertEquals("0.000", Html.signed(-0.0001, 3), "never -0.000");
+        assertEquals("−0.034", Html.signed(-0.034, 3));
+        assertEquals("+0.120", Html.signed(0.12, 3));
+    }
+
+    @Test
+    void placedLabelsNeverOverlapEachOtherOrLeaveThePlot() {
+        Random rnd = new Random(11);
+        for (int trial = 0; trial < 100; trial++) {
+            List<Candidate> cs = new ArrayList<>();
+            int n = 2 + rnd.nextInt(30);
+            for (int i = 0; i < n; i++) {
+                cs.add(candidate(i + 1, "model-" + "x".repeat(rnd.nextInt(12)) + i, 0.5 + 0.4 * rnd.nextDouble(),
+                        Math.exp(rnd.nextGaussian() * 2), 1));
+            }
+            CostChart.Cost cost = CostChart.costOf(cs);
+            CostChart.Axes axes = CostChart.Axes.of(cs.stream().mapToDouble(Candidate::gmacs).toArray(),
+                    cs.stream().mapToDouble(Candidate::predicted).toArray());
+            Map<String, double[]> placed = CostChart.placeLabels(cs, cs, cost, axes, CostChart.paretoFront(cs, cost));
+            List<double[]> boxes = new ArrayList<>();
+            for (Candidate c : cs) {
+                double[] at = placed.get(c.model());
+                if (at == null) {
+                    continue;
+                }
+                double w = CostChart.CHAR_WIDTH * c.model().length();
+                double cx = axes.px(at[0]);
+                double cy = axes.py(at[1]);
+                double[] box = {cx - w / 2, cy - CostChart.LABEL_HEIGHT / 2, cx + w / 2, cy + CostChart.LABEL_HEIGHT / 2};
+                assertTrue(box[0] >= -1e-6 && box[2] <= CostChart.WIDTH + 1e-6 && box[1] >= -1e-6
+                        && box[3] <= CostChart.HEIGHT + 1e-6, "inside the plot");
+                for (double[] b : boxes) {
+                    assertFalse(CostChart.overlaps(b, shrink(box)), "labels overlap in trial " + trial);
+                }
+                boxes.add(box);
+            }
+            if (n <= 8) {
+                assertTrue(placed.size() >= n / 2, "most of a small zoo is labelled: " + placed.size() + " of " + n);
+            }
+        }
+    }
+
+    /** A box a hair smaller (rounding through the log axis must not read as an overlap of touching boxes). */
+    private static double[] shrink(double[] b) {
+        return new double[] {b[0] + 1e-6, b[1] + 1e-6, b[2] - 1e-6, b[3] - 1e-6};
+    }
+
+    @Test
+    void evaluationPageTablesEachDatasetThePairedDifferenceAndAutosChoices() {
+        EvaluationReport data = SampleReports.evaluation(false);
+        String html = HtmlReports.evaluation(data);
+        List<List<String>> rows = tableRows(html, "per-dataset-table");
+        assertEquals(5, rows.size(), "one row per test dataset");
+        List<String> cifar = rows.get(0);
+        assertEquals(List.of("cifar100", "12", "0.500", "0.300", "0.050", "0.400", "0.200", "0.060", "+0.100", "−0.010",
+                "fm"), cifar);
+        assertEquals("<svhn>", rows.get(4).get(0));
+        assertEquals("popularity", rows.get(4).get(rows.get(4).size() - 1), "auto's choice for that held-out dataset");
+        assertEquals("–", rows.get(2).get(6), "a metric the baseline lacks");
+        List<List<String>> diff = tableRows(html, "difference-table");
+        assertEquals(List.of("kendall (higher is better)", "4", "+0.220", "+0.080 to +0.370", "the recommender is better"),
+                diff.get(0));
+        assertEquals("no clear difference (the interval holds 0)", diff.get(1).get(4));
+        assertTrue(html.contains("fm × 3, lr × 1, popularity × 1"), "auto's choices counted");
+        assertTrue(html.contains("No learning curve: it is computed only with --protocol learning-curve (this run: "
+                + "leave-one-dataset-out)."));
+        assertFalse(HtmlReports.evaluation(SampleReports.evaluation(true)).contains("No learning curve"));
     }
 
     private static int count(String s, String part) {

@@ -27,6 +27,8 @@ public final class SampleReports {
         double[] logme = {1.2, 1.1, 0.6, 0.9, 1.3, 0.7, 1.4, -0.2};
         double[] hscore = {30, 42, 12, 20, 35, 15, Double.NaN, 2};
         double[] truth = {0.80, 0.86, 0.70, 0.79, 0.82, 0.73, 0.74, Double.NaN};
+        double[] se = {0.01, 0.012, 0.02, 0.008, 0.011, 0.015, 0.01, Double.NaN};
+        double[] distance = {0.31, 0.22, 0.45, 0.40, 0.28, 0.33, 0.19, 0.9};
         List<Candidate> c = new ArrayList<>();
         Integer[] order = {1, 4, 0, 3, 5, 2, 6, 7};
         int rank = 1;
@@ -35,7 +37,8 @@ public final class SampleReports {
             s.put("logme", logme[i]);
             s.put("reg_hscore", hscore[i]);
             c.add(new Candidate(rank++, models[i], i == 1 || i == 6 ? "vit" : "cnn", i == 7 ? "" : "imagenet",
-                    predicted[i], s, gmacs[i], params[i], withTruth ? truth[i] : Double.NaN));
+                    predicted[i], s, gmacs[i], params[i], withTruth ? truth[i] : Double.NaN, Double.NaN, Double.NaN,
+                    distance[i], withTruth ? se[i] : Double.NaN));
         }
         RecommendationReport.Truth t = null;
         if (withTruth) {
@@ -43,11 +46,19 @@ public final class SampleReports {
                     List.of(new RecommendationReport.NaivePick("best on average in the training history", "resnet50", 0.06),
                             new RecommendationReport.NaivePick("highest LogME", TRICKY, 0.12),
                             new RecommendationReport.NaivePick("largest model", "vit_b16", 0.0)),
-                    List.of("1 row of truth.csv names a model that is not in the zoo: alexnet"));
+                    List.of("1 row of truth.csv names a model that is not in the zoo: alexnet"),
+                    List.of(new RecommendationReport.Ranker("recommender", true, 7, 0.62, 0.43, 0.81, "vit_b16", 0.86, 0.0),
+                            new RecommendationReport.Ranker("logme", false, 7, 0.05, -0.24, 0.33, TRICKY, 0.74, 0.12),
+                            new RecommendationReport.Ranker("reg_hscore", false, 6, 0.87, 0.73, 1.0, "vit_b16", 0.86, 0.0)),
+                    new RecommendationReport.Noise("each true accuracy drawn from a normal with its standard error, "
+                            + "2000 draws", "rank 1 is the truly best"));
         }
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("factors", "8");
         settings.put("lambdaW", "1.0");
+        for (int i = 0; i < 30; i++) {
+            settings.put("setting_" + i, Integer.toString(i));
+        }
         RecommendationReport.Run run = new RecommendationReport.Run("0.1.0-test", "2025-01-01T00:00:00Z",
                 new RecommendationReport.Zoo("/data/zoo/zoo.csv", "ab".repeat(32), 8),
                 new RecommendationReport.Images("/data/pets", 120, 3, 60, 20,
@@ -56,10 +67,7 @@ public final class SampleReports {
                         "transfergraph_image.csv", "cd".repeat(32), 2254, List.of("dataset", "model", "score_logme:zscore")),
                 "cpu", List.of(new RecommendationReport.Timing("features", 12.5), new RecommendationReport.Timing("total", 13.1)),
                 List.of("model resnet50: features cached, up to date"));
-        Map<String, Double> tau = new LinkedHashMap<>();
-        tau.put("logme", 0.43);
-        tau.put("reg_hscore", 0.81);
-        return new RecommendationReport("pets", c, List.of("logme", "reg_hscore"), tau, 3, t, run);
+        return new RecommendationReport("pets", c, List.of("logme", "reg_hscore"), 3, t, run);
     }
 
     public static EvaluationReport evaluation(boolean learningCurve) {
@@ -104,6 +112,11 @@ public final class SampleReports {
                         new EvaluationReport.Summary("popularity", true, mean, std)),
                 per, curve, new EvaluationReport.Coverage(List.of(datasets), models, cells),
                 new EvaluationReport.History("history.csv", "ef".repeat(32), 300, List.of("dataset", "model")), settings,
-                "10 fits, 1.2 s training, 1.5 s in all", "0.1.0-test", "2025-01-01T00:00:00Z");
+                "10 fits, 1.2 s training, 1.5 s in all", "0.1.0-test", "2025-01-01T00:00:00Z",
+                List.of(new EvaluationReport.PairedDifference("kendall", 4, 0.22, 0.08, 0.37, "paired bootstrap"),
+                        new EvaluationReport.PairedDifference("regret", 5, -0.03, -0.05, 0.004, "paired bootstrap")),
+                learningCurve ? List.of() : List.of(new EvaluationReport.AutoChoice("cifar100", "fm"),
+                        new EvaluationReport.AutoChoice("dtd", "lr"), new EvaluationReport.AutoChoice("flowers", "fm"),
+                        new EvaluationReport.AutoChoice("pets", "fm"), new EvaluationReport.AutoChoice("<svhn>", "popularity")));
     }
 }

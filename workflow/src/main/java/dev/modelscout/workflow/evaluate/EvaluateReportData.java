@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -31,11 +32,19 @@ public final class EvaluateReportData {
     private EvaluateReportData() {
     }
 
+    /** The report of {@code run}: its results, the baseline's, the paired difference and what auto chose. */
+    public static EvaluationReport of(EvaluateRun run, TrainingHistory history, Options options) {
+        return of(run.result(), run.baseline(), history, options,
+                run.choices().stream().map(c -> new EvaluationReport.AutoChoice(c.heldOut(), c.choice())).toList());
+    }
+
     /**
      * @param result   the recommender's evaluation
      * @param baseline the popularity baseline's on the same splits, or null when not evaluated
+     * @param choices  what an auto recommender chose per fit (empty for another recommender)
      */
-    public static EvaluationReport of(Result result, Result baseline, TrainingHistory history, Options options) {
+    public static EvaluationReport of(Result result, Result baseline, TrainingHistory history, Options options,
+            List<EvaluationReport.AutoChoice> choices) {
         List<EvaluationReport.Summary> summaries = new ArrayList<>();
         List<EvaluationReport.DatasetMetrics> perDataset = new ArrayList<>();
         List<EvaluationReport.CurvePoint> curve = new ArrayList<>();
@@ -52,13 +61,25 @@ public final class EvaluateReportData {
                 }
             }
         }
+        List<EvaluationReport.PairedDifference> differences = new ArrayList<>();
+        if (baseline != null) {
+            List<ToDoubleFunction<EvaluationReport.DatasetMetrics>> metrics = List.of(
+                    EvaluationReport.DatasetMetrics::pearson, EvaluationReport.DatasetMetrics::kendall,
+                    EvaluationReport.DatasetMetrics::regret);
+            List<String> names = List.of("pearson", "kendall", "regret");
+            for (int i = 0; i < names.size(); i++) {
+                differences.add(PairedDifferences.of(names.get(i), perDataset, metrics.get(i),
+                        EvaluationReport.DatasetMetrics::recommender, EvaluationReport.DatasetMetrics::dataset,
+                        result.recommender(), baseline.recommender()));
+            }
+        }
         Timing t = result.timing();
         String timing = String.format(Locale.ROOT, "%d fits, %.3f s training (%.3f s per fit), %.3f s in all", t.fits(),
                 t.trainSeconds(), t.meanTrainSeconds(), t.totalSeconds());
         return new EvaluationReport(result.protocol(), result.k(), summaries, perDataset, curve, coverage(history),
                 new EvaluationReport.History(history.source(), history.sha256(), history.size(), result.features()),
                 settings(options), timing, BuildInfo.version(),
-                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), differences, choices);
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.modelscout.recommender.Metrics;
 import dev.modelscout.recommender.Prediction;
 import dev.modelscout.recommender.Provenance;
 import dev.modelscout.recommender.RankingQuality;
+import dev.modelscout.recommender.TruthNoise;
 import dev.modelscout.report.RecommendationReport;
 import dev.modelscout.report.RecommendationReport.Candidate;
 import dev.modelscout.report.RecommendationReport.NaivePick;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -39,6 +41,26 @@ public final class RecommendReportData {
      * @param truth       true accuracy by model (of the target dataset), or null
      */
     public static RecommendationReport of(RecommendRun run, int top, String truthSource, Map<String, Double> truth) {
+        return of(run, top, truthSource, truth, Map.of(), Map.of());
+    }
+
+    /**
+     * The report of {@code run} with what is known of the truth's noise: each true accuracy's standard error and
+     * its per-seed accuracies (either map may be empty), for the page's error bars and Kendall intervals.
+     */
+    public static RecommendationReport of(RecommendRun run, int top, String truthSource, Map<String, Double> truth,
+            Map<String, Double> standardErrors, Map<String, double[]> seeds) {
+        Map<String, Double> ses = new LinkedHashMap<>();
+        if (truth != null) {
+            for (String m : truth.keySet()) {
+                Double given = standardErrors.get(m);
+                double se = given != null && Double.isFinite(given) ? given
+                        : seeds.containsKey(m) ? TruthNoise.standardError(seeds.get(m)) : Double.NaN;
+                if (Double.isFinite(se)) {
+                    ses.put(m, se);
+                }
+            }
+        }
         List<Candidate> candidates = new ArrayList<>();
         for (RecommendRun.Candidate c : run.candidates()) {
             Prediction p = c.prediction();
@@ -52,15 +74,11 @@ public final class RecommendReportData {
             candidates.add(new Candidate(p.rank(), p.model(), row.cell(HistorySchema.ARCH_FAMILY),
                     row.cell(HistorySchema.PRETRAIN_DATASET), in == null ? p.predicted() : in.predicted(), scores,
                     row.number(HistorySchema.GMACS), row.number(HistorySchema.PARAMS_M), t == null ? Double.NaN : t,
-                    in == null ? Double.NaN : in.low(), in == null ? Double.NaN : in.high()));
+                    in == null ? Double.NaN : in.low(), in == null ? Double.NaN : in.high(),
+                    row.number(HistorySchema.DOMAIN_DISTANCE), ses.getOrDefault(p.model(), Double.NaN)));
         }
-        Map<String, Double> kendall = new LinkedHashMap<>();
-        for (String s : run.scoreNames()) {
-            kendall.put(s, agreement(candidates, c -> c.score(s), Candidate::predicted, Metrics::kendall));
-        }
-        RecommendationReport.Truth t = truth == null ? null : truth(run, truthSource, truth, candidates);
-        return new RecommendationReport(run.datasetId(), candidates, run.scoreNames(), kendall, top, t,
-                provenance(run));
+        RecommendationReport.Truth t = truth == null ? null : truth(run, truthSource, truth, candidates, ses, seeds);
+        return new RecommendationReport(run.datasetId(), candidates, run.scoreNames(), top, t, provenance(run));
     }
 
     /** How good the ranking of {@code run} was against {@code truth}, with the naive picks (terminal and report). */
@@ -68,20 +86,8 @@ public final class RecommendReportData {
         return RankingQuality.of(run.predictions(), truth, run.historyMeans(), run.meansNotes());
     }
 
-    interface Statistic {
-        double of(double[] x, double[] y);
-    }
-
-    /** {@code statistic} of x and y over the candidates where both are known. */
-    static double agreement(List<Candidate> cs, ToDoubleFunction<Candidate> x, ToDoubleFunction<Candidate> y,
-            Statistic statistic) {
-        List<Candidate> both = cs.stream()
-                .filter(c -> Double.isFinite(x.applyAsDouble(c)) && Double.isFinite(y.applyAsDouble(c))).toList();
-        return statistic.of(both.stream().mapToDouble(x).toArray(), both.stream().mapToDouble(y).toArray());
-    }
-
     private static RecommendationReport.Truth truth(RecommendRun run, String truthSource, Map<String, Double> truth,
-            List<Candidate> candidates) {
+            List<Candidate> candidates, Map<String, Double> ses, Map<String, double[]> seeds) {
         List<String> notes = new ArrayList<>();
         List<String> strangers = truth.keySet().stream()
                 .filter(m -> candidates.stream().noneMatch(c -> c.model().equals(m))).sorted().toList();
@@ -92,8 +98,39 @@ public final class RecommendReportData {
         notes.addAll(run.meansNotes());
         RankingQuality q = RankingQuality.of(run.predictions(), truth, run.historyMeans(), notes);
         List<NaivePick> picks = q.picks().stream().map(p -> new NaivePick(p.rule(), p.model(), p.regret())).toList();
+        Optional<TruthNoise> noise = TruthNoise.of(run.predictions(), truth, ses, seeds);
+        List<RecommendationReport.Ranker> rankers = new ArrayList<>();
+        rankers.add(ranker("recommender", true, candidates, c -> -c.rank(), truth, ses, seeds));
+        for (String s : run.scoreNames()) {
+            rankers.add(ranker(s, false, candidates, c -> c.score(s), truth, ses, seeds));
+        }
         return new RecommendationReport.Truth(truthSource, q.known(), q.regret(), q.kendall(), q.spearman(), picks,
-                q.notes().stream().map(RecommendReportData::sentence).toList());
+                q.notes().stream().map(RecommendReportData::sentence).toList(), rankers,
+                noise.map(n -> new RecommendationReport.Noise(n.basis(), n.top1Verdict())).orElse(null));
+    }
+
+    /**
+     * Ranking the candidates by {@code value} alone (highest first) held against the truth: Kendall's tau over the
+     * candidates with both, its interval over the truth's noise, what it ranks first (a tie: all of them, at their
+     * mean true accuracy) and the regret of that pick against the best true accuracy of every candidate.
+     */
+    static RecommendationReport.Ranker ranker(String name, boolean recommender, List<Candidate> cs,
+            ToDoubleFunction<Candidate> value, Map<String, Double> truth, Map<String, Double> ses,
+            Map<String, double[]> seeds) {
+        List<Candidate> both = cs.stream().filter(c -> Double.isFinite(value.applyAsDouble(c))
+                && truth.get(c.model()) != null && Double.isFinite(truth.get(c.model()))).toList();
+        double best = cs.stream().filter(c -> truth.get(c.model()) != null).mapToDouble(c -> truth.get(c.model()))
+                .filter(Double::isFinite).max().orElse(Double.NaN);
+        double[] x = both.stream().mapToDouble(value).toArray();
+        double[] y = both.stream().mapToDouble(c -> truth.get(c.model())).toArray();
+        double kendall = both.size() < 2 ? Double.NaN : Metrics.kendall(x, y);
+        double[] interval = TruthNoise.kendallInterval(both.stream().map(Candidate::model).toList(), x, truth, ses, seeds);
+        double max = java.util.Arrays.stream(x).max().orElse(Double.NaN);
+        List<Candidate> first = both.stream().filter(c -> value.applyAsDouble(c) == max).toList();
+        String pick = first.isEmpty() ? null : String.join(" | ", first.stream().map(Candidate::model).toList());
+        double pickAccuracy = first.stream().mapToDouble(c -> truth.get(c.model())).average().orElse(Double.NaN);
+        return new RecommendationReport.Ranker(name, recommender, both.size(), kendall, interval[0], interval[1], pick,
+                pickAccuracy, best - pickAccuracy);
     }
 
     /** A note as a sentence: capital first letter, full stop. */
