@@ -74,6 +74,28 @@ class EvaluateReportIT {
     }
 
     @Test
+    void leaveOneDatasetOutReportTablesEachDatasetThePairedDifferenceAndAutosChoices() throws Exception {
+        Path report = dir.resolve("auto.html");
+        CliTest run = CliTest.run("evaluate", "--history", history().toString(), "--recommender", "auto", "--features",
+                "d,m", "--report", report.toString()).expectExit(0);
+        String html = Files.readString(report);
+        assertTrue(html.contains("id=\"per-dataset-table\""), "the per-dataset table");
+        assertTrue(html.contains("id=\"difference-table\""), "the paired difference to popularity");
+        assertTrue(html.contains("paired bootstrap over the test datasets"), "how its interval was made");
+        assertTrue(html.contains("<th data-key=\"auto\">auto chose</th>"), "auto's choice per held-out dataset");
+        assertTrue(html.contains("id=\"auto-choices\">auto chose, in each of its 5 fits"), html.lines()
+                .filter(l -> l.contains("auto chose")).toList().toString());
+        assertTrue(html.contains("No learning curve: it is computed only with --protocol learning-curve"));
+        // what the terminal says auto chose is what the page says
+        String line = run.out().lines().filter(l -> l.startsWith("auto's choice by held-out dataset: ")).findFirst()
+                .orElseThrow(() -> new AssertionError(run.out()));
+        for (String pair : line.substring(line.indexOf(": ") + 2).split(", ")) {
+            String[] dc = pair.split(": ");
+            assertTrue(html.contains("<tr><td>" + dc[0] + "</td>") && html.contains("<td>" + dc[1] + "</td></tr>"), pair);
+        }
+    }
+
+    @Test
     void aBadReportNameIsAUsageErrorBeforeAnyTraining() throws Exception {
         CliTest r = CliTest.run("evaluate", "--history", history().toString(), "--report", dir.resolve("e.pdf").toString())
                 .expectExit(2).expectErr("--report must end in .html or .htm");

@@ -49,7 +49,7 @@ class RecommendReportIT {
     @Test
     void reportHoldsTheRankingTheTruthAndTheProvenanceAndDrawsEveryChartOffline() throws IOException {
         Path truth = dir.resolve("truth.csv");
-        Files.writeString(truth, "model,accuracy\ntiny,0.61\nr18,0.74\nalexnet,0.5\n");
+        Files.writeString(truth, "model,accuracy,accuracy_se\ntiny,0.61,0.01\nr18,0.74,0.02\nalexnet,0.5,0.01\n");
         Path report = dir.resolve("pets-report.html");
         NetworkGuard.ATTEMPTS.clear();
         CliTest.run("--device", "cpu", "recommend", "--images", images.toString(), "--zoo", zoo.toString(),
@@ -61,7 +61,8 @@ class RecommendReportIT {
                 "12 images in 2 classes; features of 12 images (all)", "class0/notes.txt",
                 "factorization-machine, the embedded default (default-recommender.json)",
                 "True fine-tuned accuracies from " + truth, "highest LogME", "largest model (parameters)",
-                "1 model of " + truth + " not ranked here", "alexnet", ">cpu<")) {
+                "1 model of " + truth + " not ranked here", "alexnet", ">cpu<", ">0.740 ± 0.020</td>",
+                "<tr class=\"top\"><td>the recommender</td>", ">LogME</td>", "measured with noise")) {
             assertTrue(html.contains(fact), () -> "the report lacks '" + fact + "'");
         }
         Optional<Chromium> chromium = Chromium.find();
@@ -69,15 +70,18 @@ class RecommendReportIT {
         Files.createDirectories(SHOTS);
         Chromium.Result r = chromium.get().open(report, null, SHOTS.resolve("recommend-e2e.png"), 1280, 2400);
         assertEquals("true", r.rootAttribute("data-charts-done"));
-        assertEquals(List.of("cost-chart", "scores-chart", "truth-chart"), r.charts());
+        assertEquals(List.of("cost-chart", "scores-chart", "truth-chart", "rankers-chart"), r.charts());
         for (String id : r.charts()) {
             assertEquals("true", r.attribute(id, "data-rendered"), () -> id + " not drawn: " + r.tag(id));
         }
         // r18 has GMACs (a DJL-built ResNet), the TorchScript tiny CNN has none: one point, the other listed as not drawn
         assertEquals(1, r.mark("cost-chart", "backbones"));
         assertTrue(html.contains("Not drawn (no GMACs or no prediction): tiny."));
-        assertEquals(2 * 2, r.mark("scores-chart", "score_points"), "2 backbones x (logme, reg_hscore)");
+        assertEquals(2 * 4, r.mark("scores-chart", "rank_cells"), "2 backbones x (logme, reg_hscore, recommender, truth)");
         assertEquals(2, r.mark("truth-chart", "truth_points"));
+        assertEquals(2, r.mark("truth-chart", "truth_se"), "each true accuracy's standard error");
+        assertEquals(3 * 2, r.mark("rankers-chart", "ranker_bars"), "(recommender, logme, reg_hscore) x (Kendall, regret)");
+        assertEquals(3, r.mark("rankers-chart", "ranker_intervals"), "Kendall's interval over the truth's noise");
         assertNull(r.rootAttribute("data-blocked-requests"), () -> "blocked: " + r.rootAttribute("data-blocked-last"));
         assertNull(r.rootAttribute("data-script-errors"), () -> "script error: " + r.rootAttribute("data-script-error-last"));
         assertEquals(List.of(), r.pageRequests(), "requests the page made");
