@@ -16,7 +16,7 @@ import java.util.TreeSet;
 /**
  * The recommendation page's cost section: predicted accuracy against cost (GMACs or parameters, log scale)
  * with the Pareto front drawn as a dashed staircase, the legends beside the plot, labels placed where they do not
- * overlap a point or another label ({@link #placeLabels}), and the backbones that could not be drawn.
+ * overlap a point, the front or another label ({@link Labels}), and the backbones that could not be drawn.
  */
 final class CostChart {
 
@@ -76,97 +76,32 @@ final class CostChart {
 
     static final int WIDTH = 600;
     static final int HEIGHT = 380;
-    /** Estimated size of a label in CSS pixels at font size 11: width per character, height. */
-    static final double CHAR_WIDTH = 6.4;
-    static final double LABEL_HEIGHT = 13;
-    static final double POINT_RADIUS = 6;
 
-    /** The axes' ranges, set explicitly so that a label's place in pixels is known: x on a log scale. */
-    record Axes(double x0, double x1, double y0, double y1) {
-        double px(double x) {
-            return WIDTH * (Math.log(x) - Math.log(x0)) / (Math.log(x1) - Math.log(x0));
-        }
-
-        double py(double y) {
-            return HEIGHT * (y1 - y) / (y1 - y0);
-        }
-
-        double x(double px) {
-            return Math.exp(Math.log(x0) + px / WIDTH * (Math.log(x1) - Math.log(x0)));
-        }
-
-        double y(double py) {
-            return y1 - py / HEIGHT * (y1 - y0);
-        }
-
-        /** The range of {@code costs} (positive) and {@code accuracies}, each with a margin of 6 %. */
-        static Axes of(double[] costs, double[] accuracies) {
-            double lx0 = Math.log(java.util.Arrays.stream(costs).min().orElse(1));
-            double lx1 = Math.log(java.util.Arrays.stream(costs).max().orElse(1));
-            double mx = lx1 > lx0 ? 0.06 * (lx1 - lx0) : 0.5;
-            double a0 = java.util.Arrays.stream(accuracies).min().orElse(0);
-            double a1 = java.util.Arrays.stream(accuracies).max().orElse(1);
-            double my = a1 > a0 ? 0.08 * (a1 - a0) : 0.02;
-            double y0 = a0 - my;
-            double y1 = a1 + my;
-            return new Axes(Math.exp(lx0 - mx), Math.exp(lx1 + mx), a0 >= 0 ? Math.max(0, y0) : y0,
-                    a1 <= 1 ? Math.min(1, y1) : y1);
-        }
+    /** The chart's axes: log cost over the drawn backbones' costs, their predicted accuracies. */
+    static Labels.Axes axes(List<Candidate> drawn, Cost cost) {
+        return Labels.Axes.logCost(drawn.stream().mapToDouble(cost::of).toArray(),
+                drawn.stream().mapToDouble(Candidate::predicted).toArray(), WIDTH, HEIGHT);
     }
 
     /**
-     * Where each label goes, in data units (its centre), for the candidates in {@code order} (most important first):
-     * the first of eight places around its point (right, left, above, below, then the corners) that stays inside the
-     * plot and overlaps no point, no step of the Pareto front ({@code front}, drawn step-after) and no label placed
-     * before it; a label with no such place is left out (the point's tooltip names it). Invariant: no two placed
-     * labels' estimated boxes overlap.
+     * Where each label of {@code order} goes ({@link Labels#place}): clear of every drawn point and of the Pareto
+     * front's steps ({@code front}, drawn step-after in order of cost).
      */
-    static Map<String, double[]> placeLabels(List<Candidate> order, List<Candidate> drawn, Cost cost, Axes axes,
+    static Map<String, double[]> placeLabels(List<Candidate> order, List<Candidate> drawn, Cost cost, Labels.Axes axes,
             Set<String> front) {
-        List<double[]> taken = new ArrayList<>();
-        for (Candidate c : drawn) {
-            double px = axes.px(cost.of(c));
-            double py = axes.py(c.predicted());
-            taken.add(new double[] {px - POINT_RADIUS, py - POINT_RADIUS, px + POINT_RADIUS, py + POINT_RADIUS});
-        }
-        List<Candidate> steps = drawn.stream().filter(c -> front.contains(c.model()))
+        List<double[]> steps = new ArrayList<>();
+        List<Candidate> f = drawn.stream().filter(c -> front.contains(c.model()))
                 .sorted(java.util.Comparator.comparingDouble(cost::of)).toList();
-        for (int i = 0; i + 1 < steps.size(); i++) {
-            double x0 = axes.px(cost.of(steps.get(i)));
-            double x1 = axes.px(cost.of(steps.get(i + 1)));
-            double y0 = axes.py(steps.get(i).predicted());
-            double y1 = axes.py(steps.get(i + 1).predicted());
-            taken.add(new double[] {Math.min(x0, x1), y0 - 1.5, Math.max(x0, x1), y0 + 1.5});
-            taken.add(new double[] {x1 - 1.5, Math.min(y0, y1), x1 + 1.5, Math.max(y0, y1)});
+        for (int i = 0; i + 1 < f.size(); i++) {
+            double x0 = axes.px(cost.of(f.get(i)));
+            double x1 = axes.px(cost.of(f.get(i + 1)));
+            double y0 = axes.py(f.get(i).predicted());
+            double y1 = axes.py(f.get(i + 1).predicted());
+            steps.add(Labels.segment(x0, y0, x1, y0));
+            steps.add(Labels.segment(x1, y0, x1, y1));
         }
-        Map<String, double[]> placed = new LinkedHashMap<>();
-        double gap = POINT_RADIUS + 2;
-        for (Candidate c : order) {
-            double px = axes.px(cost.of(c));
-            double py = axes.py(c.predicted());
-            double w = CHAR_WIDTH * c.model().length();
-            double h = LABEL_HEIGHT;
-            double[][] centres = {
-                {px + gap + w / 2, py}, {px - gap - w / 2, py}, {px, py - gap - h / 2}, {px, py + gap + h / 2},
-                {px + gap / 1.4 + w / 2, py - gap / 1.4 - h / 2}, {px - gap / 1.4 - w / 2, py - gap / 1.4 - h / 2},
-                {px + gap / 1.4 + w / 2, py + gap / 1.4 + h / 2}, {px - gap / 1.4 - w / 2, py + gap / 1.4 + h / 2}};
-            for (double[] ctr : centres) {
-                double[] box = {ctr[0] - w / 2, ctr[1] - h / 2, ctr[0] + w / 2, ctr[1] + h / 2};
-                if (box[0] < 0 || box[2] > WIDTH || box[1] < 0 || box[3] > HEIGHT) {
-                    continue;
-                }
-                if (taken.stream().noneMatch(b -> overlaps(b, box))) {
-                    taken.add(box);
-                    placed.put(c.model(), new double[] {axes.x(ctr[0]), axes.y(ctr[1])});
-                    break;
-                }
-            }
-        }
-        return placed;
-    }
-
-    static boolean overlaps(double[] a, double[] b) {
-        return a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+        return Labels.place(order.stream().map(c -> new Labels.Point(c.model(), cost.of(c), c.predicted())).toList(),
+                drawn.stream().map(c -> new Labels.Point(c.model(), cost.of(c), c.predicted())).toList(), axes, steps);
     }
 
     static void write(Page p, RecommendationReport r, int k) {
@@ -189,8 +124,7 @@ final class CostChart {
                 drawn.add(c);
             }
         }
-        Axes axes = Axes.of(drawn.stream().mapToDouble(cost::of).toArray(),
-                drawn.stream().mapToDouble(Candidate::predicted).toArray());
+        Labels.Axes axes = axes(drawn, cost);
         // labels: the top k first, then the front, then the rest by rank
         List<Candidate> order = new ArrayList<>(drawn.stream()
                 .filter(c -> labelled(c, k, r.candidates().size(), front)).toList());

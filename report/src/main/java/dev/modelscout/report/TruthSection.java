@@ -79,7 +79,6 @@ final class TruthSection {
             m.put("truth_high", Double.isFinite(c.trueSe()) ? c.trueAccuracy() + c.trueSe() : Double.NaN);
             m.put("se", c.trueSe());
             m.put("group", group(c, k));
-            m.put("label", known.size() <= LABEL_ALL_UP_TO || c.rank() <= k);
             rows.add(m);
             double se = Double.isFinite(c.trueSe()) ? c.trueSe() : 0;
             lo = Math.min(lo, Math.min(c.predicted(), c.trueAccuracy() - se));
@@ -125,12 +124,38 @@ final class TruthSection {
                                   {"field": "truth", "title": "true accuracy", "format": ".4f"},
                                   {"field": "se", "title": "its standard error", "format": ".4f"}]}},
                    {"name": "truth_labels", "transform": [{"filter": "datum.label"}],
-                    "mark": {"type": "text", "align": "left", "baseline": "bottom", "dx": 7, "dy": -5, "fontSize": 11},
-                    "encoding": {"text": {"field": "model"}}}
+                    "mark": {"type": "text", "align": "center", "baseline": "middle", "fontSize": 11},
+                    "encoding": {"x": {"field": "label_x", "type": "quantitative"},
+                                 "y": {"field": "label_y", "type": "quantitative"}, "text": {"field": "model"}}}
                  ]}
                 """);
+        double[] domain = Labels.accuracyRange(lo, hi);
+        Labels.Axes axes = new Labels.Axes(domain[0], domain[1], domain[0], domain[1], false, WIDTH, HEIGHT);
+        List<double[]> obstacles = new ArrayList<>();
+        for (Candidate c : known) {
+            if (Double.isFinite(c.trueSe())) {
+                double py = axes.py(c.predicted());
+                obstacles.add(Labels.segment(axes.px(c.trueAccuracy() - c.trueSe()), py,
+                        axes.px(c.trueAccuracy() + c.trueSe()), py));
+            }
+        }
+        java.util.Set<String> picked = new java.util.HashSet<>();
+        picks.forEach(m -> picked.add((String) m.get("model")));
+        // a naive pick's outlined marker (size 420) is about 11 px across from its centre
+        java.util.function.Function<Candidate, Labels.Point> point = c -> new Labels.Point(c.model(), c.trueAccuracy(),
+                c.predicted(), picked.contains(c.model()) ? 12 : Labels.POINT_RADIUS);
+        List<Labels.Point> order = known.stream().filter(c -> known.size() <= LABEL_ALL_UP_TO || c.rank() <= k)
+                .sorted(Comparator.comparingInt((Candidate c) -> c.rank() <= k ? 0 : 1).thenComparingInt(Candidate::rank))
+                .map(point).toList();
+        Map<String, double[]> labels = Labels.place(order, known.stream().map(point).toList(), axes, obstacles);
+        for (Map<String, Object> m : rows) {
+            double[] at = labels.get((String) m.get("model"));
+            m.put("label", at != null);
+            m.put("label_x", at == null ? Double.NaN : at[0]);
+            m.put("label_y", at == null ? Double.NaN : at[1]);
+        }
+        spec.put("width", WIDTH).put("height", HEIGHT);
         spec.set("data", Specs.rows(rows));
-        double[] domain = domain(lo, hi);
         ((ObjectNode) spec.get("encoding").get("x").get("scale")).set("domain", Specs.numbers(domain));
         ((ObjectNode) spec.get("encoding").get("y").get("scale")).set("domain", Specs.numbers(domain));
         lo = domain[0];
@@ -145,17 +170,17 @@ final class TruthSection {
                         + " · Spearman ρ " + Html.fixed(t.spearman(), 3) + " · dashed: predicted = true"));
         spec.set("config", Specs.config());
         boolean ses = known.stream().anyMatch(c -> Double.isFinite(c.trueSe()));
+        int unlabelled = order.size() - labels.size();
         p.chart("truth-chart", spec, "Each backbone with a true accuracy; the outlined markers are what the naive "
-                + "rules pick (table above)." + (ses ? " Grey bars: the true accuracy ± one standard error." : ""), "svg");
+                + "rules pick (table above)." + (ses ? " Grey bars: the true accuracy ± one standard error." : "")
+                + (unlabelled > 0 ? " " + unlabelled + " label" + (unlabelled == 1 ? " was" : "s were") + " left out "
+                + "where they would overlap; hover a point for its name." : ""), "svg");
         rankers(p, r);
         p.endSection();
     }
 
-    /** The chart's axis range: the data's with a 4 % margin, kept within [0, 1] (accuracies). */
-    static double[] domain(double lo, double hi) {
-        double margin = Math.max(0.04 * (hi - lo), 0.005);
-        return new double[] {Math.max(0, lo - margin), Math.min(1, hi + margin)};
-    }
+    static final int WIDTH = 560;
+    static final int HEIGHT = 380;
 
     private static String recommenderInterval(Truth t) {
         return t.rankers().stream().filter(RecommendationReport.Ranker::recommender).findFirst()

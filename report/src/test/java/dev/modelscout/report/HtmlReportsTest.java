@@ -183,12 +183,14 @@ class HtmlReportsTest {
 
     @Test
     void accuracyAxesHugTheDataAndNeverLeaveTheUnitInterval() {
-        double[] d = TruthSection.domain(0.2, 0.99);
+        double[] d = Labels.accuracyRange(0.2, 0.99);
         assertEquals(1.0, d[1], 0.0, "not 1.1");
-        assertTrue(d[0] < 0.2 && d[0] > 0.15, Double.toString(d[0]));
-        d = TruthSection.domain(0.001, 0.5);
+        assertTrue(d[0] < 0.2 && d[0] > 0.1, Double.toString(d[0]));
+        d = Labels.accuracyRange(0.001, 0.5);
         assertEquals(0.0, d[0], 0.0);
         assertTrue(d[1] > 0.5 && d[1] < 0.55);
+        d = Labels.accuracyRange(0.3, 0.3);
+        assertTrue(d[0] < 0.3 && d[1] > 0.3, "one value still has a range");
     }
 
     @Test
@@ -258,8 +260,7 @@ class HtmlReportsTest {
                         Math.exp(rnd.nextGaussian() * 2), 1));
             }
             CostChart.Cost cost = CostChart.costOf(cs);
-            CostChart.Axes axes = CostChart.Axes.of(cs.stream().mapToDouble(Candidate::gmacs).toArray(),
-                    cs.stream().mapToDouble(Candidate::predicted).toArray());
+            Labels.Axes axes = CostChart.axes(cs, cost);
             Map<String, double[]> placed = CostChart.placeLabels(cs, cs, cost, axes, CostChart.paretoFront(cs, cost));
             List<double[]> boxes = new ArrayList<>();
             for (Candidate c : cs) {
@@ -267,14 +268,21 @@ class HtmlReportsTest {
                 if (at == null) {
                     continue;
                 }
-                double w = CostChart.CHAR_WIDTH * c.model().length();
+                double w = Labels.CHAR_WIDTH * c.model().length();
                 double cx = axes.px(at[0]);
                 double cy = axes.py(at[1]);
-                double[] box = {cx - w / 2, cy - CostChart.LABEL_HEIGHT / 2, cx + w / 2, cy + CostChart.LABEL_HEIGHT / 2};
+                double[] box = {cx - w / 2, cy - Labels.LABEL_HEIGHT / 2, cx + w / 2, cy + Labels.LABEL_HEIGHT / 2};
                 assertTrue(box[0] >= -1e-6 && box[2] <= CostChart.WIDTH + 1e-6 && box[1] >= -1e-6
                         && box[3] <= CostChart.HEIGHT + 1e-6, "inside the plot");
                 for (double[] b : boxes) {
-                    assertFalse(CostChart.overlaps(b, shrink(box)), "labels overlap in trial " + trial);
+                    assertFalse(Labels.overlaps(b, shrink(box)), "labels overlap in trial " + trial);
+                }
+                for (Candidate o : cs) {
+                    double px = axes.px(o.gmacs());
+                    double py = axes.py(o.predicted());
+                    double r = Labels.POINT_RADIUS - 1e-6;
+                    assertFalse(Labels.overlaps(new double[] {px - r, py - r, px + r, py + r}, box),
+                            "a label over a point in trial " + trial);
                 }
                 boxes.add(box);
             }

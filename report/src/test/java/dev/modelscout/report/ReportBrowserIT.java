@@ -79,6 +79,12 @@ class ReportBrowserIT {
                 + c.size() + c.stream().filter(x -> Double.isFinite(x.trueAccuracy())).count();
         assertEquals(rankCells, r.mark("scores-chart", "rank_cells"), "a cell per score value, rank and true accuracy");
         assertEquals(data.truth().matched(), r.mark("truth-chart", "truth_points"));
+        int truthLabels = 0;
+        for (var row : HtmlReportsTest.specs(HtmlReports.recommendation(data)).get("truth-chart").get("data").get("values")) {
+            truthLabels += row.get("label").asBoolean() ? 1 : 0;
+        }
+        assertEquals(truthLabels, r.mark("truth-chart", "truth_labels"), "every placed label drawn");
+        assertTrue(truthLabels >= data.truth().matched() - 2, "most of a small zoo labelled: " + truthLabels);
         assertEquals(data.truth().matched(), r.mark("truth-chart", "truth_se"), "an error bar per true accuracy with an SE");
         assertEquals(data.truth().naivePicks().size(), r.mark("truth-chart", "naive_picks"));
         // the truth section: the recommender beside each score, a Kendall and a regret bar each, Kendall's interval
