@@ -1,19 +1,20 @@
 #!/usr/bin/env bash
-# Makes the README's report screenshots, docs/report-recommend.png and docs/report-evaluate.png, with the commands
-# docs/report.md shows: the README's main job with --report (the demo zoo and images of src/build/demo.sh), and
-# an evaluation of the shared ModelSpider history with --report; then headless Chromium (Debian's chromium,
-# installed by setup.sh) opens each page from the file and takes the screenshot. Needs a built launcher
-# (mvn -B -q -DskipTests package). Chromium's own background requests go to a closed loopback port.
+# Makes the report screenshots of the README and docs/report.md, docs/report-recommend.png and
+# docs/report-evaluate.png, with the commands docs/report.md shows: the README's main job with --report (the
+# embedded world's sample target, whose true accuracies come with it, so the page has its truth section), and
+# evaluate with --report on the embedded world's history (auto against popularity, leave-one-dataset-out); then
+# headless Chromium (Debian's chromium, installed by setup.sh) opens each page from the file and takes the
+# screenshot, which is cropped below the footer and reduced to a 256-colour palette (Debian's python3-pil) to keep
+# the repository small. Needs a built launcher (mvn -B -q -DskipTests package). Chromium's own background requests
+# go to a closed loopback port.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
 ms=cli/target/modelscout/bin/modelscout
-history="${1:-../shared/data/histories/modelspider_single.csv}"
 command -v chromium >/dev/null || { echo "report-screenshots: chromium is required (src/build/setup.sh)" >&2; exit 1; }
-bash src/build/demo.sh
-$ms recommend --images build/demo/fashion-mnist --zoo build/demo/zoo/zoo.csv --cache build/demo/cache \
-  --report build/demo/report.html
-$ms evaluate --history "$history" --protocol learning-curve --recommender fm --report build/demo/evaluation.html
+mkdir -p build
+$ms recommend --report build/r.html >build/r.out 2>build/r.log || { cat build/r.log >&2; exit 1; }
+$ms evaluate --report build/e.html >build/e.out 2>build/e.log || { cat build/e.log >&2; exit 1; }
 
 shot() { # page.html out.png height
   local profile
@@ -25,17 +26,19 @@ shot() { # page.html out.png height
     --user-data-dir="$profile" --virtual-time-budget=15000 --window-size="1280,$3" --screenshot="$root/$2" \
     "file://$root/$1" >/dev/null 2>&1
   rm -rf "$profile"
-  # trim the blank page below the footer (Debian's python3-pil, also from setup.sh), when it is there
-  /usr/bin/python3 - "$root/$2" <<'PY' || true
+  # trim the blank page below the footer, then a 256-colour palette (the pages are flat colours and text)
+  /usr/bin/python3 - "$root/$2" <<'PY'
 import sys
 from PIL import Image, ImageChops
 path = sys.argv[1]
 im = Image.open(path).convert("RGB")
 box = ImageChops.difference(im, Image.new("RGB", im.size, (255, 255, 255))).getbbox()
 if box:
-    im.crop((0, 0, im.width, min(im.height, box[3] + 24))).save(path, optimize=True)
+    im = im.crop((0, 0, im.width, min(im.height, box[3] + 24)))
+im.quantize(colors=256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE).save(path, optimize=True)
 PY
+  if command -v optipng >/dev/null; then optipng -quiet -o2 "$root/$2"; fi
   echo "report-screenshots: wrote $2"
 }
-shot build/demo/report.html docs/report-recommend.png 2400
-shot build/demo/evaluation.html docs/report-evaluate.png 2600
+shot build/r.html docs/report-recommend.png 5600
+shot build/e.html docs/report-evaluate.png 3200

@@ -95,8 +95,8 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--report", paramLabel = "FILE.html",
             description = "Also write a self-contained HTML report (opens offline, prints): Pearson, Kendall and regret "
-                    + "per test dataset beside the baseline, the learning curve, the history's datasets x models. "
-                    + "See docs/report.md.")
+                    + "per test dataset beside the baseline, the paired difference to it with its interval, auto's "
+                    + "choices, the learning curve, the history's datasets x models. See docs/report.md.")
     Path report;
 
     @Override

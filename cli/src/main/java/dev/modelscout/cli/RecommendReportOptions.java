@@ -19,8 +19,9 @@ final class RecommendReportOptions {
 
     @Option(names = "--report", paramLabel = "FILE.html",
             description = "Also write a self-contained HTML report (opens offline, prints): the ranking, predicted "
-                    + "accuracy against GMACs with the Pareto front, each score against the prediction, predicted "
-                    + "against true accuracy with --truth, and the run's provenance. See docs/report.md.")
+                    + "accuracy against GMACs with the Pareto front, how each score ranks the backbones, with --truth "
+                    + "predicted against true accuracy and each score beside the recommender against the truth, and "
+                    + "the run's provenance. See docs/report.md.")
     Path report;
 
     @Option(names = "--truth", paramLabel = "CSV",

@@ -89,9 +89,11 @@ class EvaluateReportIT {
         // what the terminal says auto chose is what the page says
         String line = run.out().lines().filter(l -> l.startsWith("auto's choice by held-out dataset: ")).findFirst()
                 .orElseThrow(() -> new AssertionError(run.out()));
-        for (String pair : line.substring(line.indexOf(": ") + 2).split(", ")) {
-            String[] dc = pair.split(": ");
-            assertTrue(html.contains("<tr><td>" + dc[0] + "</td>") && html.contains("<td>" + dc[1] + "</td></tr>"), pair);
+        // "ds0: fm(lambdaV=2), ds1: ensemble(lambda=3, lambdaV=2, fmWeight=0.5), ...": split before each "dataset: "
+        for (String pair : line.substring(line.indexOf(": ") + 2).split(", (?=[^,() ]+: )")) {
+            String[] dc = pair.split(": ", 2);
+            assertTrue(html.contains("<tr><td>" + dc[0] + "</td>")
+                    && html.contains("<td class=\"wrap\">" + dc[1] + "</td></tr>"), pair);
         }
     }
 

@@ -235,7 +235,7 @@ final class EvaluationPage {
         String main = r.summaries().get(0).recommender();
         String base = recommenders.stream().filter(x -> !x.equals(main)).findFirst().orElse(null);
         Map<String, String> auto = choiceByDataset(r);
-        StringBuilder t = new StringBuilder("<div class=\"table-wrap\"><table class=\"sortable\" id=\"per-dataset-table\">"
+        StringBuilder t = new StringBuilder("<div class=\"table-wrap\"><table class=\"sortable compact\" id=\"per-dataset-table\">"
                 + "<thead><tr><th data-key=\"dataset\">test dataset</th>"
                 + "<th data-key=\"n\" data-type=\"number\" class=\"num\">held-out jobs</th>");
         for (String rec : recommenders) {
@@ -273,7 +273,7 @@ final class EvaluationPage {
                 cell(t, dr, Html.signed(dr, 3));
             }
             if (!auto.isEmpty()) {
-                t.append("<td>").append(Html.esc(auto.getOrDefault(d, Html.UNKNOWN))).append("</td>");
+                t.append("<td class=\"wrap\">").append(Html.esc(auto.getOrDefault(d, Html.UNKNOWN))).append("</td>");
             }
             t.append("</tr>\n");
         }

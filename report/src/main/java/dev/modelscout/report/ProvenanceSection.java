@@ -6,9 +6,13 @@ import java.util.List;
 
 /**
  * The recommendation page's provenance section: the images, the zoo, the recommender and its history with
- * their checksums, the device, the timings, and what the run reported.
+ * their checksums, the device, the timings, and what the run reported. Long lists (the recommender's settings, more
+ * than {@link #FOLD_NOTES_ABOVE} notes of the run) are folded under one line that opens on a click and in print.
  */
 final class ProvenanceSection {
+
+    /** Above this many notes of the run, they are folded. */
+    static final int FOLD_NOTES_ABOVE = 5;
 
     private ProvenanceSection() {
     }
@@ -47,11 +51,14 @@ final class ProvenanceSection {
         f.add(new String[] {"written", run.createdAt() + " by modelscout " + run.version()});
         p.facts(f);
         if (!run.notes().isEmpty()) {
-            p.raw("<h3>What the run reported</h3>\n<ul class=\"note\">\n");
+            // a few notes show; more (a cache hit per backbone) are folded under one line
+            boolean fold = run.notes().size() > FOLD_NOTES_ABOVE;
+            p.raw("<h3>What the run reported</h3>\n" + (fold ? "<details class=\"fold\" id=\"run-notes\"><summary>"
+                    + run.notes().size() + " notes (show)</summary>\n" : "") + "<ul class=\"note\">\n");
             for (String n : run.notes()) {
                 p.raw("<li>" + Html.esc(n) + "</li>\n");
             }
-            p.raw("</ul>\n");
+            p.raw("</ul>\n" + (fold ? "</details>\n" : ""));
         }
         p.endSection();
     }

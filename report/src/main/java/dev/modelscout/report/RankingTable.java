@@ -22,7 +22,7 @@ final class RankingTable {
         boolean ses = truth && r.candidates().stream().anyMatch(c -> Double.isFinite(c.trueSe()));
         boolean intervals = r.candidates().stream().anyMatch(c -> Double.isFinite(c.low()));
         boolean distance = r.candidates().stream().anyMatch(c -> Double.isFinite(c.domainDistance()));
-        StringBuilder t = new StringBuilder("<div class=\"table-wrap\"><table class=\"sortable ranking\" id=\"ranking-table\">\n<thead><tr>");
+        StringBuilder t = new StringBuilder("<div class=\"table-wrap\"><table class=\"sortable compact\" id=\"ranking-table\">\n<thead><tr>");
         header(t, "rank", "rank", "rank by predicted accuracy", true);
         header(t, "model", "model", "model", false);
         header(t, "family", "family", "architecture family", false);

@@ -109,7 +109,7 @@ class HtmlReportsTest {
         }
         assertTrue(html.contains("title=\"regularised H-score\" data-type=\"number\" class=\"num\">reg. H-score</th>"),
                 "the full name on hover");
-        assertTrue(html.contains("<table class=\"sortable ranking\" id=\"ranking-table\">"));
+        assertTrue(html.contains("<table class=\"sortable compact\" id=\"ranking-table\">"));
         assertEquals(data.top(), count(html, "<tr class=\"top\"><td class=\"num\""), "the top-k rows are marked");
         for (String fact : List.of(data.run().zoo().sha256(), data.run().recommender().historySha256(), "/data/pets",
                 "120 images in 3 classes; features of 60 images (at most 20 per class)", "skipped 1 file", "cpu",
@@ -222,6 +222,17 @@ class HtmlReportsTest {
         int n = data.run().recommender().settings().size();
         assertTrue(html.contains("<dt>settings</dt><dd><details class=\"fold\"><summary>" + n
                 + " settings of the factorization-machine (show)</summary>factors = 8\nlambdaW = 1.0\n"), "folded");
+        assertFalse(html.contains("id=\"run-notes\""), "one note of the run is not folded");
+        List<String> notes = new ArrayList<>();
+        for (int i = 0; i < ProvenanceSection.FOLD_NOTES_ABOVE + 1; i++) {
+            notes.add("model m" + i + ": features cached, up to date");
+        }
+        RecommendationReport.Run r = data.run();
+        RecommendationReport many = new RecommendationReport(data.dataset(), data.candidates(), data.scores(), data.top(),
+                null, new RecommendationReport.Run(r.version(), r.createdAt(), r.zoo(), r.images(), r.recommender(),
+                        r.device(), r.timings(), notes));
+        assertTrue(HtmlReports.recommendation(many).contains("<details class=\"fold\" id=\"run-notes\"><summary>"
+                + notes.size() + " notes (show)</summary>"), "many notes of the run are folded");
     }
 
     @Test
