@@ -8,8 +8,8 @@ import dev.modelscout.report.RecommendationReport.Candidate;
  * The recommendation page's ranking section: one sortable table row per backbone (rank, model, family,
  * pre-training data, predicted accuracy with its interval and, when known, the true accuracy with its standard
  * error, every score, the domain distance when the run has one, GMACs, parameters), the top k highlighted.
- * Made to fit the page's width and a printed page (landscape, see report.css): short headers that wrap (the full name on hover), numbers to
- * three or four significant digits, parameters as 77.4K / 11.7M.
+ * Made to fit the page's width and a printed page (landscape, see report.css): short headers that wrap (the
+ * full name on hover), numbers to three or four significant digits, parameters as 77.4K / 11.7M.
  */
 final class RankingTable {
 
