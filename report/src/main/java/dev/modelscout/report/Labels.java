@@ -77,9 +77,9 @@ final class Labels {
     /**
      * Where each label goes (its centre, in data units), for the points of {@code order} (most important first): the
      * first of eight places around its point (right, left, above, below, then the corners) that stays inside the plot
-     * and overlaps no marker of {@code all} (the label's own included), no box of {@code obstacles} (pixels: x0, y0, x1, y1) and no label placed
-     * before it. A label with no such place is left out (the point's tooltip names it). Invariant: no two placed
-     * labels' estimated boxes overlap.
+     * and overlaps no marker of {@code all} (the label's own included), no box of {@code obstacles} (pixels: x0, y0,
+     * x1, y1) and no label placed before it. A label with no such place is left out (the point's tooltip names it).
+     * Invariant: no two placed labels' estimated boxes overlap.
      */
     static Map<String, double[]> place(List<Point> order, List<Point> all, Axes axes, List<double[]> obstacles) {
         List<double[]> taken = new ArrayList<>(obstacles);
