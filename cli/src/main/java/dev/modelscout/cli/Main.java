@@ -2,9 +2,15 @@ package dev.modelscout.cli;
 
 import dev.modelscout.engine.Offline;
 import picocli.CommandLine;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
-/** The {@code modelscout} command. It only lists the subcommands; each lives in its own class. */
+/**
+ * The {@code modelscout} command. It only lists the subcommands; each lives in its own class. Given no command, it
+ * prints its help on stdout and exits 0 (as kubectl and docker do).
+ */
 @Command(name = "modelscout",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
@@ -27,20 +33,37 @@ import picocli.CommandLine.Command;
             JobsCommand.class,
             CommandLine.HelpCommand.class,
         })
-public final class Main {
+public final class Main implements Callable<Integer> {
 
     @picocli.CommandLine.Mixin
     GlobalOptions globals = new GlobalOptions();
 
+    @picocli.CommandLine.Mixin
+    DeviceOption device = new DeviceOption();
+
+    @picocli.CommandLine.Mixin
+    ScoringDeviceOption scoringDevice = new ScoringDeviceOption();
+
+    @Spec
+    CommandSpec spec;
+
+    /** {@code modelscout} alone: its help, on stdout. */
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return 0;
+    }
+
     /**
-     * Builds the command line, with our exception handler and the global options; the scores' ND4J back end is
-     * chosen before each command runs ({@link ScoringBackendSetup}).
+     * Builds the command line, with our exception handler, the global options and the help's layout
+     * ({@link HelpLayout}); the scores' ND4J back end is chosen before each command runs ({@link ScoringBackendSetup}).
      */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionStrategy(ScoringBackendSetup::execute);
         cl.setExecutionExceptionHandler(new ErrorHandler());
         cl.setParameterExceptionHandler(new ErrorHandler.ParameterHandler());
+        HelpLayout.install(cl, HelpLayout::terminalWidth);
         return cl;
     }
 

@@ -22,8 +22,19 @@ final class ScoringBackendSetup {
     private ScoringBackendSetup() {
     }
 
-    /** Help and version requests as picocli would; otherwise the choice, then the command (picocli's RunLast). */
+    /**
+     * Help and version requests as picocli would, except that an unknown command or option beside {@code --help}
+     * is an error (picocli prints the help of the last command it knows, with exit 0, so {@code modelscout
+     * NOSUCHCOMMAND --help} looked like a command that exists); otherwise the choice, then the command (picocli's
+     * RunLast).
+     */
     static int execute(ParseResult parsed) {
+        for (CommandLine at : parsed.asCommandLineList()) {
+            List<String> unmatched = at.getUnmatchedArguments();
+            if (!unmatched.isEmpty() && !at.isUnmatchedArgumentsAllowed()) {
+                throw new CommandLine.UnmatchedArgumentException(at, unmatched);
+            }
+        }
         Integer help = CommandLine.executeHelpRequest(parsed);
         if (help != null) {
             return help;
