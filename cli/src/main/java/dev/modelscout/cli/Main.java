@@ -2,14 +2,11 @@ package dev.modelscout.cli;
 
 import dev.modelscout.engine.Offline;
 import picocli.CommandLine;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /**
  * The {@code modelscout} command. It only lists the subcommands; each lives in its own class. Given no command, it
- * prints its help on stdout and exits 0 (as kubectl and docker do).
+ * prints its help on stdout and exits 0, as kubectl and docker do ({@link ScoringBackendSetup#execute}).
  */
 @Command(name = "modelscout",
         mixinStandardHelpOptions = true,
@@ -33,7 +30,7 @@ import picocli.CommandLine.Spec;
             JobsCommand.class,
             CommandLine.HelpCommand.class,
         })
-public final class Main implements Callable<Integer> {
+public final class Main {
 
     @picocli.CommandLine.Mixin
     GlobalOptions globals = new GlobalOptions();
@@ -43,16 +40,6 @@ public final class Main implements Callable<Integer> {
 
     @picocli.CommandLine.Mixin
     ScoringDeviceOption scoringDevice = new ScoringDeviceOption();
-
-    @Spec
-    CommandSpec spec;
-
-    /** {@code modelscout} alone: its help, on stdout. */
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-        return 0;
-    }
 
     /**
      * Builds the command line, with our exception handler, the global options and the help's layout

@@ -41,6 +41,14 @@ final class ScoringBackendSetup {
         }
         List<CommandLine> chain = parsed.asCommandLineList();
         CommandLine cmd = chain.get(chain.size() - 1);
+        if (!cmd.getSubcommands().isEmpty() && !(cmd.getCommand() instanceof Runnable)
+                && !(cmd.getCommand() instanceof java.util.concurrent.Callable)) {
+            // A group given no command (modelscout, modelscout jobs): its help on stdout, exit 0, as kubectl does,
+            // instead of picocli's "Missing required subcommand".
+            cmd.usage(cmd.getOut());
+            cmd.getOut().flush();
+            return 0;
+        }
         try {
             PrintWriter err = cmd.getErr();
             ScoringBackendSelection.use(choose(GlobalOptions.of(cmd.getCommandSpec()).scoringDevice()), line -> {

@@ -169,6 +169,13 @@ class HelpTest {
     }
 
     @Test
+    void aGroupWithoutItsCommandPrintsItsUsageOnStdout() {
+        CliTest r = CliTest.run("jobs").expectExit(0).expectOut("Usage: modelscout jobs").expectOut("plan");
+        assertEquals("", r.err());
+        CliTest.run("--device", "cpu", "zoo").expectExit(0).expectOut("Usage: modelscout zoo");
+    }
+
+    @Test
     void aMisspeltCommandSuggestsTheRightOne() {
         CliTest r = CliTest.run("recomend").expectExit(2).expectErr("Did you mean: modelscout recommend")
                 .expectErr("unknown command 'recomend'");
