@@ -64,7 +64,7 @@ public final class DistFiles {
     }
 
     private static void collect(CommandLine cl, List<CommandLine> into) {
-        if (cl.getCommand() instanceof CommandLine.HelpCommand) {
+        if (cl.getCommandSpec().helpCommand()) {
             return;
         }
         into.add(cl);
@@ -115,7 +115,7 @@ public final class DistFiles {
         if (!subs.isEmpty()) {
             t.append(".SH COMMANDS\n");
             for (Map.Entry<String, CommandLine> e : subs.entrySet()) {
-                if (e.getValue().getCommand() instanceof CommandLine.HelpCommand) {
+                if (e.getValue().getCommandSpec().helpCommand()) {
                     continue;
                 }
                 CommandSpec sub = e.getValue().getCommandSpec();

@@ -28,7 +28,7 @@ import picocli.CommandLine.Command;
             SelectCommand.class,
             BenchCommand.class,
             JobsCommand.class,
-            CommandLine.HelpCommand.class,
+            HelpCommand.class,
         })
 public final class Main {
 

@@ -188,7 +188,17 @@ class HelpTest {
         assertEquals("", r.out());
         CliTest.run("jobs", "NOSUCH", "--help").expectExit(2).expectErr("NOSUCH");
         CliTest.run("train", "--no-such-option", "--help").expectExit(2).expectErr("--no-such-option");
-        CliTest.run("help", "NOSUCHCOMMAND").expectExit(2).expectErr("NOSUCHCOMMAND");
+        CliTest.run("help", "NOSUCHCOMMAND").expectExit(2).expectErr("unknown command 'NOSUCHCOMMAND'");
+        CliTest.run("help", "jobs", "plann").expectExit(2).expectErr("unknown command 'plann'")
+                .expectErr("Did you mean: jobs plan");
+    }
+
+    @Test
+    void helpTakesNestedCommands() {
+        CliTest r = CliTest.run("help", "jobs", "plan").expectExit(0).expectOut("Usage: modelscout jobs plan");
+        assertEquals("", r.err());
+        CliTest.run("help").expectExit(0).expectOut("Usage: modelscout [");
+        CliTest.run("help", "recommend").expectExit(0).expectOut("Usage: modelscout recommend");
     }
 
     @Test
