@@ -3,7 +3,7 @@
 # docs/report-evaluate.png, with the commands docs/report.md shows: the README's main job with --report (the
 # embedded world's sample target, whose true accuracies come with it, so the page has its truth section), and
 # evaluate with --report on the embedded world's history (auto against popularity, leave-one-dataset-out); then
-# headless Chromium (Debian's chromium, installed by setup.sh) opens each page from the file and takes the
+# headless Chromium (Debian's chromium, installed by setup.sh --all) opens each page from the file and takes the
 # screenshot, which is cropped below the footer and reduced to a 256-colour palette (Debian's python3-pil) to keep
 # the repository small. Needs a built launcher (mvn -B -q -DskipTests package). Chromium's own background requests
 # go to a closed loopback port.
@@ -11,7 +11,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
 ms=cli/target/modelscout/bin/modelscout
-command -v chromium >/dev/null || { echo "report-screenshots: chromium is required (src/build/setup.sh)" >&2; exit 1; }
+command -v chromium >/dev/null || { echo "report-screenshots: chromium is required (src/build/setup.sh --all)" >&2; exit 1; }
 mkdir -p build
 $ms recommend --report build/r.html >build/r.out 2>build/r.log || { cat build/r.log >&2; exit 1; }
 $ms evaluate --report build/e.html >build/e.out 2>build/e.log || { cat build/e.log >&2; exit 1; }

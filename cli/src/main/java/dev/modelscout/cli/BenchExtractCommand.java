@@ -36,6 +36,9 @@ final class BenchExtractCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions globals;
 
+    @Mixin
+    DeviceOption device;
+
     @Option(names = "--zoo", paramLabel = "FILE", description = "Zoo catalog (.csv or .json). Default: the embedded world's zoo.")
     Path zoo;
 

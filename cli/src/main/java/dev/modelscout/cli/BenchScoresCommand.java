@@ -30,7 +30,10 @@ final class BenchScoresCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions globals;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of the synthetic inputs. Default: ${DEFAULT-VALUE}.")
+    @Mixin
+    ScoringDeviceOption scoringDevice;
+
+    @Option(names = "--seed", defaultValue = "42", paramLabel = "N", description = "Seed of the synthetic inputs. Default: ${DEFAULT-VALUE}.")
     long seed;
 
     @Option(names = "--repeat", paramLabel = "N", defaultValue = "3",

@@ -30,6 +30,12 @@ final class DoctorCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions globals;
 
+    @Mixin
+    DeviceOption device;
+
+    @Mixin
+    ScoringDeviceOption scoringDevice;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();

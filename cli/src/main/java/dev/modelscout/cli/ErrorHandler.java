@@ -34,7 +34,7 @@ final class ErrorHandler implements IExecutionExceptionHandler {
         }
         if (ex instanceof ParameterException || ex instanceof InvalidOptionException) {
             CommandLine at = ex instanceof ParameterException p ? p.getCommandLine() : cmd;
-            return usage(at, ex.getMessage());
+            return usage(at, ex.getMessage(), ex);
         }
         OutOfMemoryError oom = dev.modelscout.core.OutOfMemory.find(ex);
         if (oom != null && !(ex instanceof ModelScoutException)) {
@@ -76,8 +76,23 @@ final class ErrorHandler implements IExecutionExceptionHandler {
 
     /** The message, a hint to --help, exit code 2. */
     static int usage(CommandLine cmd, String message) {
+        return usage(cmd, message, null);
+    }
+
+    /**
+     * The message, picocli's suggestions for an unknown command or option ("Did you mean: modelscout recommend?")
+     * where {@code ex} has some, a hint to --help, exit code 2.
+     */
+    static int usage(CommandLine cmd, String message, Exception ex) {
         PrintWriter err = cmd.getErr();
+        if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.isUnknownOption()
+                && !cmd.getSubcommands().isEmpty() && !u.getUnmatched().isEmpty()) {
+            message = "unknown command '" + u.getUnmatched().get(0) + "'"; // not picocli's "Unmatched argument at index 0"
+        }
         err.println(cmd.getColorScheme().errorText("error: " + shown(message)));
+        if (ex instanceof ParameterException p) {
+            CommandLine.UnmatchedArgumentException.printSuggestions(p, err);
+        }
         err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
         err.flush();
         return EXIT_USAGE;
@@ -87,7 +102,7 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     static final class ParameterHandler implements IParameterExceptionHandler {
         @Override
         public int handleParseException(ParameterException ex, String[] args) {
-            return usage(ex.getCommandLine(), ex.getMessage());
+            return usage(ex.getCommandLine(), ex.getMessage(), ex);
         }
     }
 }

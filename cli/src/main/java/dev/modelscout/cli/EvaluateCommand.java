@@ -52,13 +52,13 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "unseen-models | leave-one-dataset-out | train-test | learning-curve | active. Default: ${DEFAULT-VALUE}.")
     String protocol;
 
-    @Option(names = "--test-datasets", paramLabel = "a,b", split = ",",
-            description = "Datasets of the history to test on, each once (default: all; train-test: all not trained on).")
+    @Option(names = "--test-datasets", paramLabel = "ID", split = ",",
+            description = "Datasets of the history to test on, each once. Default: all; train-test: all not trained on.")
     List<String> testDatasets = new ArrayList<>();
 
-    @Option(names = "--train-datasets", paramLabel = "a,b", split = ",",
+    @Option(names = "--train-datasets", paramLabel = "ID", split = ",",
             description = "train-test, active: datasets of the history to train on, each once, none tested "
-                    + "(default: all not tested; one of the two lists is needed).")
+                    + "(one of the two lists is needed). Default: all not tested.")
     List<String> trainDatasets = new ArrayList<>();
 
     @Option(names = "--splits", paramLabel = "N", defaultValue = "10", description = "unseen-models: random splits, >= 1. Default: ${DEFAULT-VALUE}.")
@@ -76,7 +76,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--top-k", paramLabel = "K", defaultValue = "3", description = "k of the top-k hit rate, >= 1. Default: ${DEFAULT-VALUE}.")
     int topK;
 
-    @Option(names = "--fractions", paramLabel = "f,f", split = ",", defaultValue = "0.1,0.2,0.3,0.5,0.7,1.0",
+    @Option(names = "--fractions", paramLabel = "F", split = ",", defaultValue = "0.1,0.2,0.3,0.5,0.7,1.0",
             description = "learning-curve: fractions of the training jobs, increasing, in (0,1], each keeping 1 or "
                     + "more jobs. Default: ${DEFAULT-VALUE}.")
     List<Double> fractions;

@@ -34,6 +34,9 @@ final class ExtractCommand implements Callable<Integer> {
     GlobalOptions globals;
 
     @Mixin
+    DeviceOption device;
+
+    @Mixin
     ImageSourceOptions source;
 
     /** {@code --seed}: the subsample seed here (recommend's {@code --seed} is the recommender's; both take --sample-seed). */

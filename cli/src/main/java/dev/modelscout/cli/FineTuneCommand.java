@@ -55,6 +55,12 @@ final class FineTuneCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions globals;
 
+    @Mixin
+    DeviceOption device;
+
+    @Mixin
+    ScoringDeviceOption scoringDevice;
+
     @Option(names = "--zoo", paramLabel = "ZOO", description = "Backbone catalog (CSV or JSON). Default: the embedded world's zoo.")
     Path zoo;
 

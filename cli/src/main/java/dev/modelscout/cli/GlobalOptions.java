@@ -1,7 +1,6 @@
 package dev.modelscout.cli;
 
 import dev.modelscout.core.Device;
-import dev.modelscout.core.InvalidOptionException;
 import dev.modelscout.scoring.ScoringDevice;
 import dev.modelscout.workflow.Overlap;
 import dev.modelscout.workflow.OverlapPolicy;
@@ -10,10 +9,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * Options every command accepts ({@code --device}, {@code --scoring-device}, {@code --verbose}), before or
- * after the subcommand name. Mixed into the top command and into each subcommand with {@code @Mixin}; picocli's "mixee"
- * recipe stores the values on the top command's instance, so {@link #of(CommandSpec)} sees them
- * wherever they were given.
+ * Options every command accepts ({@code --verbose}), before or after the subcommand name, and the store of the
+ * device options ({@link DeviceOption}, {@link ScoringDeviceOption}), which only the top command and the commands
+ * that use a device accept. Mixed into the top command and into each subcommand with {@code @Mixin}; picocli's
+ * "mixee" recipe stores the values on the top command's instance, so {@link #of(CommandSpec)} sees them wherever
+ * they were given.
  */
 public final class GlobalOptions {
 
@@ -26,31 +26,14 @@ public final class GlobalOptions {
     private ScoringDevice scoringDevice = ScoringDevice.AUTO;
     private boolean verbose;
 
-    @Option(names = "--device", paramLabel = "auto|cpu|cuda[:N]",
-            description = "Where to compute: auto (CUDA when usable, else the CPU with one warning), "
-                    + "cpu, cuda or cuda:N. Default: auto.")
-    void setDevice(String value) {
-        Device parsed;
-        try {
-            parsed = Device.parse(value);
-        } catch (IllegalArgumentException e) {
-            throw new picocli.CommandLine.ParameterException(mixee.commandLine(), e.getMessage());
-        }
-        root().device = parsed;
+    /** Set by {@link DeviceOption} wherever --device was given; stored here, on the top command's instance. */
+    void device(Device value) {
+        root().device = value;
     }
 
-    @Option(names = "--scoring-device", paramLabel = "auto|cpu|cuda",
-            description = "Where the scores (ND4J) run: auto (ND4J CUDA when this build has it and its kernels cover "
-                    + "every visible GPU, else the CPU, with one line saying why), cpu, or cuda (an error where it "
-                    + "cannot run). Default: auto.")
-    void setScoringDevice(String value) {
-        ScoringDevice parsed;
-        try {
-            parsed = ScoringDevice.parse(value);
-        } catch (InvalidOptionException e) {
-            throw new picocli.CommandLine.ParameterException(mixee.commandLine(), e.getMessage());
-        }
-        root().scoringDevice = parsed;
+    /** Set by {@link ScoringDeviceOption} wherever --scoring-device was given. */
+    void scoringDevice(ScoringDevice value) {
+        root().scoringDevice = value;
     }
 
     @Option(names = {"-v", "--verbose"}, description = "Print stack traces on errors and more detail while working.")

@@ -23,12 +23,14 @@ final class HistoryOptions {
     private @Spec(Spec.Target.MIXEE) CommandSpec command;
 
     @Option(names = "--history", paramLabel = "H.csv",
-            description = "Training history CSV (schema of shared/data/histories/README.md; extra columns allowed). "
+            description = "Training history CSV: one fine-tuning job a row, with dataset, model and accuracy columns "
+                    + "and the history's other fields (docs/recommender.md); extra columns allowed. "
                     + "Default: the embedded world's history of fine-tuning jobs.")
     Path history;
 
     @Option(names = "--spec", paramLabel = "S.csv|S.json",
-            description = "Field spec file (field,column,type,one_hot,log[,normalize,interact]). Default: the paper's table.")
+            description = "Field spec file, CSV or JSON: columns field, column, type, one_hot, log, and optionally normalize and "
+                    + "interact. Default: the paper's table.")
     Path spec;
 
     @Option(names = "--features", paramLabel = "d,m,score_logme,...", defaultValue = "d,m",

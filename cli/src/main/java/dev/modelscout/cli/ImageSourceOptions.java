@@ -38,11 +38,11 @@ final class ImageSourceOptions {
             description = "Seed of the --per-class subsample. Default: ${DEFAULT-VALUE}.")
     long seed;
 
-    @Option(names = "--batch-size", defaultValue = "32",
+    @Option(names = "--batch-size", defaultValue = "32", paramLabel = "B",
             description = "Images per forward pass, >= 1 (halved on CUDA out-of-memory). Default: ${DEFAULT-VALUE}.")
     int batchSize;
 
-    @Option(names = "--threads", defaultValue = "0",
+    @Option(names = "--threads", defaultValue = "0", paramLabel = "T",
             description = "PyTorch compute threads, >= 0 (0: one per core; half the cores on the CPU while the scores of "
                     + "one backbone overlap the extraction of the next). Default: ${DEFAULT-VALUE}.")
     int threads;

@@ -44,12 +44,15 @@ final class JobsPlanCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions globals;
 
+    @Mixin
+    DeviceOption device;
+
     @Option(names = "--zoo", paramLabel = "FILE", description = "Zoo catalog (.csv or .json). Default: the embedded world's zoo.")
     Path zoo;
 
     @Option(names = "--datasets", required = true, split = ",", paramLabel = "DIR|ID=DIR",
             description = "Image datasets (ImageFolders or CSV manifests), comma-separated; ID=DIR names one "
-                    + "(default id: the folder's name, lower case).")
+                    + "(by default the id is the folder's name, lower case).")
     List<String> datasets;
 
     @Option(names = "--models", split = ",", paramLabel = "ID", description = "Backbones. Default: the whole zoo.")

@@ -35,6 +35,12 @@ final class JobsRunCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions globals;
 
+    @Mixin
+    DeviceOption device;
+
+    @Mixin
+    ScoringDeviceOption scoringDevice;
+
     @Option(names = "--plan", required = true, paramLabel = "PLAN", description = "The plan folder.")
     Path plan;
 

@@ -4,7 +4,10 @@ import dev.modelscout.engine.Offline;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code modelscout} command. It only lists the subcommands; each lives in its own class. */
+/**
+ * The {@code modelscout} command. It only lists the subcommands; each lives in its own class. Given no command, it
+ * prints its help on stdout and exits 0, as kubectl and docker do ({@link ScoringBackendSetup#execute}).
+ */
 @Command(name = "modelscout",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
@@ -25,22 +28,29 @@ import picocli.CommandLine.Command;
             SelectCommand.class,
             BenchCommand.class,
             JobsCommand.class,
-            CommandLine.HelpCommand.class,
+            HelpCommand.class,
         })
 public final class Main {
 
     @picocli.CommandLine.Mixin
     GlobalOptions globals = new GlobalOptions();
 
+    @picocli.CommandLine.Mixin
+    DeviceOption device = new DeviceOption();
+
+    @picocli.CommandLine.Mixin
+    ScoringDeviceOption scoringDevice = new ScoringDeviceOption();
+
     /**
-     * Builds the command line, with our exception handler and the global options; the scores' ND4J back end is
-     * chosen before each command runs ({@link ScoringBackendSetup}).
+     * Builds the command line, with our exception handler, the global options and the help's layout
+     * ({@link HelpLayout}); the scores' ND4J back end is chosen before each command runs ({@link ScoringBackendSetup}).
      */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionStrategy(ScoringBackendSetup::execute);
         cl.setExecutionExceptionHandler(new ErrorHandler());
         cl.setParameterExceptionHandler(new ErrorHandler.ParameterHandler());
+        HelpLayout.install(cl, HelpLayout::terminalWidth);
         return cl;
     }
 

@@ -35,7 +35,8 @@ import picocli.CommandLine.Spec;
         description = "Recommend which zoo backbones to fine-tune on an image dataset. Extracts features (cached), "
                 + "computes transferability scores and ranks the backbones by the fine-tuned accuracy a "
                 + "recommender predicts. The recommender is --model (saved by train), or trained now on --history, "
-                + "or the embedded default (trained on the public TransferGraph history; see docs/recommender.md).")
+                + "or by default the embedded world's (trained on its history), or for --images with a --zoo of your "
+                + "own the one trained on the public TransferGraph history (docs/recommender.md).")
 final class RecommendCommand implements Callable<Integer> {
 
     @Spec
@@ -43,6 +44,12 @@ final class RecommendCommand implements Callable<Integer> {
 
     @Mixin
     GlobalOptions globals;
+
+    @Mixin
+    DeviceOption device;
+
+    @Mixin
+    ScoringDeviceOption scoringDevice;
 
     @Mixin
     ImageSourceOptions source;

@@ -38,6 +38,12 @@ final class ScoreCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions globals;
 
+    @Mixin
+    DeviceOption device;
+
+    @Mixin
+    ScoringDeviceOption scoringDevice;
+
     @Option(names = "--features", paramLabel = "FILE", description = "Features, N x D (.npy or .csv).")
     Path features;
 

@@ -22,14 +22,33 @@ final class ScoringBackendSetup {
     private ScoringBackendSetup() {
     }
 
-    /** Help and version requests as picocli would; otherwise the choice, then the command (picocli's RunLast). */
+    /**
+     * Help and version requests as picocli would, except that an unknown command or option beside {@code --help}
+     * is an error (picocli prints the help of the last command it knows, with exit 0, so {@code modelscout
+     * NOSUCHCOMMAND --help} looked like a command that exists); otherwise the choice, then the command (picocli's
+     * RunLast).
+     */
     static int execute(ParseResult parsed) {
+        for (CommandLine at : parsed.asCommandLineList()) {
+            List<String> unmatched = at.getUnmatchedArguments();
+            if (!unmatched.isEmpty() && !at.isUnmatchedArgumentsAllowed()) {
+                throw new CommandLine.UnmatchedArgumentException(at, unmatched);
+            }
+        }
         Integer help = CommandLine.executeHelpRequest(parsed);
         if (help != null) {
             return help;
         }
         List<CommandLine> chain = parsed.asCommandLineList();
         CommandLine cmd = chain.get(chain.size() - 1);
+        if (!cmd.getSubcommands().isEmpty() && !(cmd.getCommand() instanceof Runnable)
+                && !(cmd.getCommand() instanceof java.util.concurrent.Callable)) {
+            // A group given no command (modelscout, modelscout jobs): its help on stdout, exit 0, as kubectl does,
+            // instead of picocli's "Missing required subcommand".
+            cmd.usage(cmd.getOut());
+            cmd.getOut().flush();
+            return 0;
+        }
         try {
             PrintWriter err = cmd.getErr();
             ScoringBackendSelection.use(choose(GlobalOptions.of(cmd.getCommandSpec()).scoringDevice()), line -> {

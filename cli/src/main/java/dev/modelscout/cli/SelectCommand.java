@@ -47,6 +47,12 @@ final class SelectCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions globals;
 
+    @Mixin
+    DeviceOption device;
+
+    @Mixin
+    ScoringDeviceOption scoringDevice;
+
     @Option(names = "--images", required = true, paramLabel = "DIR|CSV",
             description = "Target images: a folder with one sub-folder per class, or a CSV manifest.")
     Path images;

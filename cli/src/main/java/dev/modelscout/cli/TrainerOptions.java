@@ -18,10 +18,10 @@ final class TrainerOptions {
                     + "its own defaults), popularity: baseline. Default: ${DEFAULT-VALUE}.")
     String recommender;
 
-    @Option(names = "--seed", paramLabel = "N", description = "FM initialisation seed (default 42).")
+    @Option(names = "--seed", paramLabel = "N", description = "FM initialisation seed. Default: 42.")
     Long seed;
 
-    @Option(names = "--factors", paramLabel = "K", description = "FM factors per feature (default 8).")
+    @Option(names = "--factors", paramLabel = "K", description = "FM factors per feature. Default: 8.")
     Integer factors;
 
     @Option(names = "--lambda", paramLabel = "L",
@@ -40,7 +40,7 @@ final class TrainerOptions {
     Boolean balance;
 
     @Option(names = "--fm-weight", paramLabel = "W",
-            description = "ensemble: fixed weight of the FM's prediction in [0,1] (the ridge gets 1-W). Default 0.5.")
+            description = "ensemble: fixed weight of the FM's prediction in [0,1] (the ridge gets 1-W). Default: 0.5.")
     Double fmWeight;
 
     @Option(names = "--tune-weight", negatable = true,

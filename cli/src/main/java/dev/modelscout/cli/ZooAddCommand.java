@@ -38,38 +38,41 @@ final class ZooAddCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions globals;
 
+    @Mixin
+    DeviceOption device;
+
     @Option(names = "--zoo", required = true, paramLabel = "FILE", description = "Zoo catalog (.csv or .json).")
     Path zoo;
 
-    @Option(names = "--id", required = true, description = "Backbone id (letters, digits, . _ + -).")
+    @Option(names = "--id", required = true, paramLabel = "ID", description = "Backbone id (letters, digits, . _ + -).")
     String id;
 
     @Option(names = "--weights", required = true, paramLabel = "FILE|djl://URL|builtin:NAME",
             description = "TorchScript file, DJL model-zoo URL, or builtin:resnet18|34|50|101|152[?seed=N].")
     String weights;
 
-    @Option(names = "--arch", description = "Architecture family (resnet, vit, ...).")
+    @Option(names = "--arch", paramLabel = "FAMILY", description = "Architecture family (resnet, vit, ...).")
     String arch;
 
-    @Option(names = "--pretrain", description = "Pre-training dataset (imagenet, ...).")
+    @Option(names = "--pretrain", paramLabel = "DATASET", description = "Pre-training dataset (imagenet, ...).")
     String pretrain;
 
-    @Option(names = "--crop", description = "Input size (centre crop). Default: " + BackboneDraft.DEFAULT_CROP + ".")
+    @Option(names = "--crop", paramLabel = "PIXELS", description = "Input size (centre crop). Default: " + BackboneDraft.DEFAULT_CROP + ".")
     Integer crop;
 
-    @Option(names = "--resize", description = "Shorter side before the crop. Default: crop / 0.875.")
+    @Option(names = "--resize", paramLabel = "PIXELS", description = "Shorter side before the crop. Default: crop / 0.875.")
     Integer resize;
 
-    @Option(names = "--mean", split = ",", description = "Per-channel mean, R,G,B. Default: ImageNet.")
+    @Option(names = "--mean", split = ",", paramLabel = "R,G,B", hideParamSyntax = true, description = "Per-channel mean, R,G,B. Default: ImageNet.")
     double[] mean;
 
-    @Option(names = "--std", split = ",", description = "Per-channel std, R,G,B. Default: ImageNet.")
+    @Option(names = "--std", split = ",", paramLabel = "R,G,B", hideParamSyntax = true, description = "Per-channel std, R,G,B. Default: ImageNet.")
     double[] std;
 
-    @Option(names = "--channels", description = "RGB or BGR. Default: ImageNet (RGB).")
+    @Option(names = "--channels", paramLabel = "RGB|BGR", description = "RGB or BGR. Default: ImageNet (RGB).")
     String channels;
 
-    @Option(names = "--gmacs", description = "GMACs per image, for models whose layers cannot be counted (TorchScript).")
+    @Option(names = "--gmacs", paramLabel = "G", description = "GMACs per image, for models whose layers cannot be counted (TorchScript).")
     Double gmacs;
 
     @Option(names = "--replace", description = "Replace an entry with the same id (keeps its --arch/--pretrain unless given).")

@@ -34,6 +34,9 @@ final class ZooSourceCommand implements Callable<Integer> {
     GlobalOptions globals;
 
     @Mixin
+    DeviceOption device;
+
+    @Mixin
     ImageSourceOptions source;
 
     @Option(names = "--cache", paramLabel = "DIR",
