@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * Options every command accepts ({@code --device}, {@code --scoring-device}, {@code --verbose}), before or
+ * Options every command accepts ({@code --device}, {@code --scoring-device}, {@code -v}, {@code -q}), before or
  * after the subcommand name. Mixed into the top command and into each subcommand with {@code @Mixin}; picocli's "mixee"
  * recipe stores the values on the top command's instance, so {@link #of(CommandSpec)} sees them
  * wherever they were given.
@@ -25,9 +25,10 @@ public final class GlobalOptions {
     private Device device = Device.AUTO;
     private ScoringDevice scoringDevice = ScoringDevice.AUTO;
     private boolean verbose;
+    private boolean quiet;
 
     @Option(names = "--device", paramLabel = "auto|cpu|cuda[:N]",
-            description = "Where to compute: auto (CUDA when usable, else the CPU with one warning), "
+            description = "Where to compute: auto (CUDA when usable, else the CPU), "
                     + "cpu, cuda or cuda:N. Default: auto.")
     void setDevice(String value) {
         Device parsed;
@@ -53,9 +54,17 @@ public final class GlobalOptions {
         root().scoringDevice = parsed;
     }
 
-    @Option(names = {"-v", "--verbose"}, description = "Print stack traces on errors and more detail while working.")
+    @Option(names = {"-v", "--verbose"},
+            description = "More detail while working (each backbone's progress and timing, cache hits, every unreadable "
+                    + "image) and stack traces on errors.")
     void setVerbose(boolean value) {
         root().verbose = value;
+    }
+
+    @Option(names = {"-q", "--quiet"},
+            description = "Errors only on stderr: no progress, notes, warnings or 'wrote' lines. Results still go to stdout.")
+    void setQuiet(boolean value) {
+        root().quiet = value;
     }
 
     private GlobalOptions root() {
@@ -85,6 +94,11 @@ public final class GlobalOptions {
 
     public boolean verbose() {
         return verbose;
+    }
+
+    /** {@code -q/--quiet}: errors only on stderr ({@link QuietErr}). */
+    public boolean quiet() {
+        return quiet;
     }
 
     /**

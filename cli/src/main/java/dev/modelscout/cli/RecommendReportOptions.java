@@ -79,6 +79,6 @@ final class RecommendReportOptions {
         }
         HtmlReports.write(report, HtmlReports.recommendation(RecommendReportData.of(run, top, truthSource(),
                 truthFor(run.datasetId()))));
-        err.println("wrote " + report);
+        Wrote.say(err, report);
     }
 }

@@ -22,7 +22,10 @@ final class ScoringBackendSetup {
     private ScoringBackendSetup() {
     }
 
-    /** Help and version requests as picocli would; otherwise the choice, then the command (picocli's RunLast). */
+    /**
+     * Help and version requests as picocli would; otherwise {@code --quiet}'s error writers ({@link QuietErr}), the
+     * choice, then the command (picocli's RunLast).
+     */
     static int execute(ParseResult parsed) {
         Integer help = CommandLine.executeHelpRequest(parsed);
         if (help != null) {
@@ -30,6 +33,7 @@ final class ScoringBackendSetup {
         }
         List<CommandLine> chain = parsed.asCommandLineList();
         CommandLine cmd = chain.get(chain.size() - 1);
+        QuietErr.applyTo(chain, GlobalOptions.of(cmd.getCommandSpec()).quiet());
         try {
             PrintWriter err = cmd.getErr();
             ScoringBackendSelection.use(choose(GlobalOptions.of(cmd.getCommandSpec()).scoringDevice()), line -> {
