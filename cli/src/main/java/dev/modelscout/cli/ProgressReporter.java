@@ -37,6 +37,8 @@ final class ProgressReporter implements ExtractionListener {
     private int imagesEach;
     private int begun;
     private boolean jobBar;
+    private long jobStart;
+    private long jobDone;
     private String model;
     private String label;
     private int total;
@@ -71,7 +73,9 @@ final class ProgressReporter implements ExtractionListener {
         this.imagesEach = images;
         this.begun = 0;
         if (bars && models > 0) {
-            openBar(models * (long) images, "backbone 0/" + models);
+            jobStart = System.nanoTime();
+            jobDone = 0;
+            openBar("backbone 0/" + models, models * (long) images, "");
             jobBar = true;
         }
     }
@@ -83,9 +87,9 @@ final class ProgressReporter implements ExtractionListener {
         if (verbose) {
             say("model " + modelId + ": features cached in " + dir + " are up to date; not extracting again");
         }
-        if (bar != null && inJob) {
-            bar.setExtraMessage(position(modelId) + " (cached)");
-            bar.stepBy(imagesEach);
+        if (bar != null && jobBar && inJob) {
+            jobDone += imagesEach;
+            nextBackbone(modelId + " (cached)");
             closeJobIfDone();
         }
     }
@@ -104,10 +108,10 @@ final class ProgressReporter implements ExtractionListener {
         startNanos = System.nanoTime();
         if (bars) {
             if (bar != null && jobBar && inJob) {
-                bar.setExtraMessage(position(modelId));
+                nextBackbone(modelId);
             } else {
                 closeBar();
-                openBar(images, modelId); // one backbone outside a planned job (a fine-tune's features, a probe)
+                openBar("features", images, modelId); // one backbone outside a planned job (a fine-tune's, a probe)
                 jobBar = false;
             }
         } else if (verbose) {
@@ -120,6 +124,9 @@ final class ProgressReporter implements ExtractionListener {
     public synchronized void advanced(int images) {
         done += images;
         if (bar != null) {
+            if (jobBar) {
+                jobDone += images;
+            }
             bar.stepBy(images);
             return;
         }
@@ -191,11 +198,29 @@ final class ProgressReporter implements ExtractionListener {
         return "backbone " + begun + "/" + models + " " + modelId;
     }
 
-    private void openBar(long max, String message) {
+    /**
+     * The job's bar, redrawn for the next backbone: its position first ("backbone 7/20", so a narrow terminal
+     * clips the model's name, not the count), the images done so far in the job and the time since it began (so
+     * the ETA is the job's), the model's name last.
+     */
+    private void nextBackbone(String what) {
+        long max = models * (long) imagesEach;
+        java.time.Duration elapsed = java.time.Duration.ofNanos(System.nanoTime() - jobStart);
+        bar.close();
         line = new BarLine(System.err);
-        bar = new ProgressBarBuilder().setTaskName("features").setInitialMax(max).setUnit(" img", 1)
-                .setStyle(ProgressBarStyle.ASCII).showSpeed().setConsumer(line).build();
+        bar = builder("backbone " + begun + "/" + models, max).startsFrom(jobDone, elapsed).build();
+        bar.setExtraMessage(what);
+    }
+
+    private void openBar(String task, long max, String message) {
+        line = new BarLine(System.err);
+        bar = builder(task, max).build();
         bar.setExtraMessage(message);
+    }
+
+    private ProgressBarBuilder builder(String task, long max) {
+        return new ProgressBarBuilder().setTaskName(task).setInitialMax(max).setUnit(" img", 1)
+                .setStyle(ProgressBarStyle.ASCII).setConsumer(line);
     }
 
     private void closeJobIfDone() {
