@@ -178,7 +178,8 @@ final class SelectCommand implements Callable<Integer> {
                 fineTuning.perClass == null ? 0 : fineTuning.perClass, fineTuning.valFraction, outDir,
                 cache != null ? cache : ZooFeatures.defaultCacheDir(images), slurm);
         SelectRun.Result r = SelectRun.run(request, ExtractionOptions.defaults().withDevice(device).withStrict(fineTuning.strict),
-                ProgressReporter.forConsole(spec), FineTuneProgress.toConsole(spec), o);
+                ProgressReporter.forConsole(spec), FineTuneProgress.toConsole(spec), err); // the rounds as they go: stderr
+        err.flush();
         o.println("stopped: " + r.stopped());
         if (r.bestModel() != null) {
             o.printf(Locale.ROOT, "best backbone: %s, measured accuracy %.4f after %d fine-tunes%s%n", r.bestModel(),
