@@ -84,7 +84,7 @@ final class BenchScoresCommand implements Callable<Integer> {
                 }
                 Npy.write(dir.resolve("features.npy"), in.features(), true);
                 Npy.write(dir.resolve("labels.npy"), in.labels().ids());
-                out.println("wrote " + dir);
+                Wrote.say(err, dir);
             }
             out.flush();
             return 0;

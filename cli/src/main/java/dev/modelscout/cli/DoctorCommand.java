@@ -50,7 +50,9 @@ final class DoctorCommand implements Callable<Integer> {
         lines.addAll(PyTorchRuntime.describe());
         Device requested = GlobalOptions.of(spec).device();
         Device resolved = PyTorchRuntime.resolve(requested, err::println);
-        lines.add(new Diagnostic("DJL / PyTorch", "--device " + requested, "resolves to " + resolved));
+        lines.add(new Diagnostic("DJL / PyTorch", "--device " + requested, "resolves to " + resolved
+                + (requested.kind() == Device.Kind.AUTO && !resolved.isCuda() ? " (" + PyTorchRuntime.cpuFallback() + ")"
+                        : "")));
         lines.add(new Diagnostic("DJL / PyTorch", "forward pass on " + resolved,
                 check(() -> PyTorchRuntime.selfTestForwardPass(resolved), FORWARD_EXPECTED)));
         ScoringBackendChoice choice = ScoringBackendSelection.chosen();

@@ -12,7 +12,7 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * The one place that turns exceptions into exit codes and one-line messages. Stack traces only with
- * {@code --verbose}.
+ * {@code --verbose}. Errors are printed under {@code --quiet} too ({@link QuietErr#errors}).
  *
  * <p>Exit codes: 0 ok; 1 bad input or a failed job (our own {@link ModelScoutException}s); 2 usage error (a
  * picocli parse error, a {@link ParameterException} or an {@link InvalidOptionException}: an option value
@@ -27,7 +27,7 @@ final class ErrorHandler implements IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
-        PrintWriter err = cmd.getErr();
+        PrintWriter err = QuietErr.errors(cmd.getErr());
         boolean verbose = GlobalOptions.of(cmd.getCommandSpec()).verbose();
         if (verbose) {
             ex.printStackTrace(err);
@@ -84,7 +84,7 @@ final class ErrorHandler implements IExecutionExceptionHandler {
      * where {@code ex} has some, a hint to --help, exit code 2.
      */
     static int usage(CommandLine cmd, String message, Exception ex) {
-        PrintWriter err = cmd.getErr();
+        PrintWriter err = QuietErr.errors(cmd.getErr());
         if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.isUnknownOption()
                 && !cmd.getSubcommands().isEmpty() && !u.getUnmatched().isEmpty()) {
             message = "unknown command '" + u.getUnmatched().get(0) + "'"; // not picocli's "Unmatched argument at index 0"

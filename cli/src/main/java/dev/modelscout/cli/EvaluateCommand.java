@@ -102,6 +102,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         // Option ranges first (Options refuses them), the history's checks next (in evaluate), training last.
         Options options = new Options(Protocol.Kind.parse(protocol), testDatasets, trainDatasets, splits, testFraction,
                 splitSeed, topK, fractions, repeats);
@@ -116,26 +117,30 @@ final class EvaluateCommand implements Callable<Integer> {
                 options);
         Result result = run.result();
         print(o, result, history);
+        Timing t = result.timing();
+        err.printf(Locale.ROOT, "timing: %d fits, %.3f s training (%.3f s per fit), %.3f s in all%n", t.fits(),
+                t.trainSeconds(), t.meanTrainSeconds(), t.totalSeconds());
         if (!run.choices().isEmpty()) {
             StringBuilder sb = new StringBuilder();
             run.choiceCounts().forEach((c, n) -> sb.append(sb.length() == 0 ? "" : ", ").append(c).append(" x ").append(n));
-            o.println("auto chose (per fit, by inner CV on that fit's training jobs): " + sb);
+            err.println("auto chose (per fit, by inner CV on that fit's training jobs): " + sb);
             if (run.choices().size() <= 20 && run.choices().stream().allMatch(c -> c.heldOut() != null)) {
                 StringBuilder per = new StringBuilder();
                 run.choices().forEach(c -> per.append(per.length() == 0 ? "" : ", ").append(c.heldOut()).append(": ")
                         .append(c.choice()));
-                o.println("auto's choice by held-out dataset: " + per);
+                err.println("auto's choice by held-out dataset: " + per);
             }
         }
         if (out != null) {
             ResultsJson.write(result, out);
-            o.println("results written to " + out);
+            Wrote.say(err, out);
         }
         if (report != null) {
             HtmlReports.write(report, HtmlReports.evaluation(EvaluateReportData.of(run, history, options)));
-            o.println("report written to " + report);
+            Wrote.say(err, report);
         }
         o.flush();
+        err.flush();
         return 0;
     }
 
@@ -177,9 +182,6 @@ final class EvaluateCommand implements Callable<Integer> {
         if (r.active() != null) {
             ActiveTable.print(o, r.active(), r.baseline() == null ? null : r.baseline().recommender());
         }
-        Timing t = r.timing();
-        o.printf(Locale.ROOT, "timing: %d fits, %.3f s training (%.3f s per fit), %.3f s in all%n", t.fits(),
-                t.trainSeconds(), t.meanTrainSeconds(), t.totalSeconds());
     }
 
     private static List<String> summaryRow(String name, Summary m, Summary s) {

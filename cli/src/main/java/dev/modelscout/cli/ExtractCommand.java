@@ -68,7 +68,7 @@ final class ExtractCommand implements Callable<Integer> {
         ImageDataset all = request.dataset();
         ImageDataset data = all.subsample(source.perClass(), source.seed);
         err.println("dataset: " + data.size() + " images in " + data.classNames().size() + " classes from " + source.images);
-        List<ExtractedFeatures> results = request.load(all, options(), ProgressReporter.forConsole(err));
+        List<ExtractedFeatures> results = request.load(all, options(), ProgressReporter.forConsole(spec));
         Table t = Table.of("model", "images", "dim", "skipped", "features", "folder");
         for (ExtractedFeatures f : results) {
             t.add(List.of(f.modelId(), Integer.toString(f.features().rows()), Integer.toString(f.features().cols()),

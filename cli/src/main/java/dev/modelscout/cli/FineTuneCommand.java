@@ -6,7 +6,7 @@ import dev.modelscout.core.AtomicFiles;
 import dev.modelscout.core.Device;
 import dev.modelscout.core.IoErrors;
 import dev.modelscout.core.ModelScoutException;
-import dev.modelscout.engine.FineTuneEpoch;
+import dev.modelscout.engine.ExtractionOptions;
 import dev.modelscout.engine.FineTuneListener;
 import dev.modelscout.engine.FineTuneResult;
 import dev.modelscout.engine.ImageDataset;
@@ -135,18 +135,19 @@ final class FineTuneCommand implements Callable<Integer> {
             HistoryAppender.checkBeforeWork(history, id, model, duplicates);
         }
         FineTuneRun.Request request = new FineTuneRun.Request(zoo, model, images, val, id, fineTuning.perClass == null ? 0 : fineTuning.perClass,
-                settings, FineTuneRun.Compute.of(device, fineTuning.threads), scorers, cacheDir);
-        FineTuneRun.Outcome outcome = FineTuneRun.run(request, ProgressReporter.forConsole(err), FineTuneProgress.toConsole(err), save);
+                settings, new FineTuneRun.Compute(device, fineTuning.threads, ExtractionOptions.defaults().batchSize(), fineTuning.strict),
+                scorers, cacheDir);
+        FineTuneRun.Outcome outcome = FineTuneRun.run(request, ProgressReporter.forConsole(spec), FineTuneProgress.toConsole(spec), save);
         FineTuneResult r = outcome.result();
         o.printf(Locale.ROOT, "%s on %s: validation top-1 accuracy %.4f (%d train / %d val images, %d classes, %d epochs, %.1f s on %s)%n",
                 model, id, r.valAccuracy(), r.trainSize(), r.valSize(), r.numClasses(), r.history().size(),
                 r.seconds(), r.device());
         if (out != null) {
             writeJson(out, id, outcome);
-            err.println("wrote " + out);
+            Wrote.say(err, out);
         }
         if (save != null) {
-            err.println("saved the fine-tuned network to " + save);
+            Wrote.say(err, save, "the fine-tuned network");
         }
         if (history != null) {
             AppendResult a = HistoryAppender.append(history, "finetune of " + model + " on " + id,

@@ -36,6 +36,10 @@ final class FineTuneOptionsMixin {
             description = "PyTorch intra-op threads (0: PyTorch's default). Same seed and threads give the same accuracy on the CPU.")
     int threads;
 
+    @Option(names = "--strict",
+            description = "Fail on the first unreadable image instead of skipping it with one note, as extract and recommend do.")
+    boolean strict;
+
     /**
      * Refuses values out of range (a usage error naming the option) before any work; the validation share is
      * checked only where it is used ({@code split}: no separate validation folder).

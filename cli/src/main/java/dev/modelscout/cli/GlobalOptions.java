@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * Options every command accepts ({@code --verbose}), before or after the subcommand name, and the store of the
+ * Options every command accepts ({@code -v/--verbose}, {@code -q/--quiet}), before or after the subcommand name, and the store of the
  * device options ({@link DeviceOption}, {@link ScoringDeviceOption}), which only the top command and the commands
  * that use a device accept. Mixed into the top command and into each subcommand with {@code @Mixin}; picocli's
  * "mixee" recipe stores the values on the top command's instance, so {@link #of(CommandSpec)} sees them wherever
@@ -25,6 +25,7 @@ public final class GlobalOptions {
     private Device device = Device.AUTO;
     private ScoringDevice scoringDevice = ScoringDevice.AUTO;
     private boolean verbose;
+    private boolean quiet;
 
     /** Set by {@link DeviceOption} wherever --device was given; stored here, on the top command's instance. */
     void device(Device value) {
@@ -36,9 +37,17 @@ public final class GlobalOptions {
         root().scoringDevice = value;
     }
 
-    @Option(names = {"-v", "--verbose"}, description = "Print stack traces on errors and more detail while working.")
+    @Option(names = {"-v", "--verbose"},
+            description = "More detail while working (each backbone's progress and timing, cache hits, every unreadable "
+                    + "image) and stack traces on errors.")
     void setVerbose(boolean value) {
         root().verbose = value;
+    }
+
+    @Option(names = {"-q", "--quiet"},
+            description = "Errors only on stderr: no progress, notes, warnings or 'wrote' lines. Results still go to stdout.")
+    void setQuiet(boolean value) {
+        root().quiet = value;
     }
 
     private GlobalOptions root() {
@@ -68,6 +77,11 @@ public final class GlobalOptions {
 
     public boolean verbose() {
         return verbose;
+    }
+
+    /** {@code -q/--quiet}: errors only on stderr ({@link QuietErr}). */
+    public boolean quiet() {
+        return quiet;
     }
 
     /**

@@ -111,7 +111,7 @@ final class ImageSourceOptions {
                 mixee != null && GlobalOptions.of(mixee).verbose());
     }
 
-    /** Extraction settings on the device the global --device resolves to (one warning on auto -> CPU). */
+    /** Extraction settings on the device the global --device resolves to (auto -> CPU warns only on a CUDA build). */
     ExtractionOptions extractionOptions(CommandSpec spec) {
         return ExtractionOptions.defaults()
                 .withDevice(PyTorchRuntime.resolve(GlobalOptions.of(spec).device(), spec.commandLine().getErr()::println))

@@ -71,7 +71,7 @@ final class JobsRunCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         GlobalOptions g = GlobalOptions.of(spec);
-        ShardRunner.Summary s = new ShardRunner(p, CellRunners.of(g.device(), err, ProgressReporter.forConsole(err), g.overlap()), new Fingerprints(), System.getenv(),
+        ShardRunner.Summary s = new ShardRunner(p, CellRunners.of(g.device(), err, ProgressReporter.forConsole(spec), g.overlap()), new Fingerprints(), System.getenv(),
                 line -> {
                     err.println(line);
                     err.flush();

@@ -95,9 +95,11 @@ final class PredictCommand implements Callable<Integer> {
             }
         }
         Table.of("dataset", "rank", "model", "predicted", "actual").addAll(table).print(o);
-        o.println(r.provenance().trainer() + " trained on " + r.provenance().rows() + " jobs of "
-                + r.provenance().historySource() + "; " + ranked.size() + " rows predicted"
-                + (out == null ? "" : ", written to " + out));
+        spec.commandLine().getErr().println(r.provenance().trainer() + " trained on " + r.provenance().rows() + " jobs of "
+                + r.provenance().historySource() + "; " + ranked.size() + " rows predicted");
+        if (out != null) {
+            Wrote.say(spec.commandLine().getErr(), out);
+        }
         o.flush();
         return 0;
     }

@@ -114,7 +114,7 @@ final class RecommendCommand implements Callable<Integer> {
         Map<String, Double> truth = report.truthFor(id);
         RecommendRun run = RecommendationPipeline.run(new RecommendRequest(source.request(cache), id, scoreNames, chosen,
                 source.extractionOptions(spec), truth != null), GlobalOptions.of(spec).overlap(),
-                ProgressReporter.forConsole(err));
+                ProgressReporter.forConsole(spec));
         print(o, run);
         run.rankNotes().forEach(n -> err.println("note: " + n));
         printInputs(o, run);
@@ -125,7 +125,7 @@ final class RecommendCommand implements Callable<Integer> {
         if (out != null) {
             RecommendationWriter.write(out, id, run.predictions(), run.scoreNames(), recommender.provenance(),
                     run.intervals(), spreadsheetSafe);
-            err.println("wrote " + out);
+            Wrote.say(err, out);
         }
         report.write(err, run, top);
         o.flush();

@@ -83,6 +83,6 @@ final class RecommendReportOptions {
                 ? RecommendReportData.of(run, top, null, null)
                 : RecommendReportData.of(run, top, truthSource(), truths.of(id), truths.standardErrorsOf(id),
                         truths.seedsOf(id))));
-        err.println("wrote " + report);
+        Wrote.say(err, report);
     }
 }

@@ -69,20 +69,28 @@ final class RecommenderSource {
         if (world != null) {
             Recommenders.SavedRecommender saved = Recommenders.loadSaved(world.recommender());
             Recommender r = saved.recommender();
-            err.println("recommender: the embedded world's (" + r.provenance().trainer() + " trained on "
-                    + r.provenance().rows() + " fine-tuning jobs of its history; features "
-                    + String.join(",", r.provenance().features()) + ")");
+            err.println(line("the embedded world's " + r.provenance().trainer() + ", trained on "
+                    + r.provenance().rows() + " fine-tuning jobs of its history", r, spec));
             return new ChosenRecommender(r, "the embedded world's (" + world.recommender().getFileName()
                     + ", trained on its history)", world.history().toString(), null, world.history(), seconds(t0),
                     saved.calibration());
         }
         Recommenders.SavedRecommender saved = DefaultRecommender.loadSaved();
         Recommender r = saved.recommender();
-        err.println("recommender: embedded default (" + r.provenance().trainer() + " trained on "
-                + r.provenance().rows() + " jobs of " + Path.of(r.provenance().historySource()).getFileName()
-                + "; features " + String.join(",", r.provenance().features()) + ")");
+        err.println(line("the embedded default " + r.provenance().trainer() + ", trained on "
+                + r.provenance().rows() + " jobs of " + Path.of(r.provenance().historySource()).getFileName(), r, spec));
         return new ChosenRecommender(r, "the embedded default (" + DefaultRecommender.NAME + ")",
                 r.provenance().historySource(), null, null, seconds(t0), saved.calibration());
+    }
+
+    /**
+     * "recommender: the embedded world's auto(factorization-machine), trained on 240 fine-tuning jobs of its
+     * history": one short line; with {@code -v} the features it was trained with too (the columns it reads are on
+     * stdout after the ranking).
+     */
+    static String line(String which, Recommender r, CommandSpec spec) {
+        return "recommender: " + which + (GlobalOptions.of(spec).verbose()
+                ? "; features " + String.join(",", r.provenance().features()) : "");
     }
 
     private static double seconds(long t0) {

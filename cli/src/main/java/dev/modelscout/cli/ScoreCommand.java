@@ -150,7 +150,7 @@ final class ScoreCommand implements Callable<Integer> {
      */
     private Map<String, List<Scores.Result>> scoreImages(List<TransferabilityScore> chosen) {
         ZooFeatures request = source.request(cache);
-        ProgressReporter progress = ProgressReporter.forConsole(spec.commandLine().getErr());
+        ProgressReporter progress = ProgressReporter.forConsole(spec);
         boolean verbose = GlobalOptions.of(spec).verbose();
         Map<String, List<Scores.Result>> byInput = new LinkedHashMap<>();
         OverlapPolicy overlap = GlobalOptions.of(spec).overlap();

@@ -25,8 +25,8 @@ final class ScoringBackendSetup {
     /**
      * Help and version requests as picocli would, except that an unknown command or option beside {@code --help}
      * is an error (picocli prints the help of the last command it knows, with exit 0, so {@code modelscout
-     * NOSUCHCOMMAND --help} looked like a command that exists); otherwise the choice, then the command (picocli's
-     * RunLast).
+     * NOSUCHCOMMAND --help} looked like a command that exists); otherwise {@code --quiet}'s error writers
+     * ({@link QuietErr}), the choice, then the command (picocli's RunLast).
      */
     static int execute(ParseResult parsed) {
         for (CommandLine at : parsed.asCommandLineList()) {
@@ -41,6 +41,7 @@ final class ScoringBackendSetup {
         }
         List<CommandLine> chain = parsed.asCommandLineList();
         CommandLine cmd = chain.get(chain.size() - 1);
+        QuietErr.applyTo(chain, GlobalOptions.of(cmd.getCommandSpec()).quiet());
         if (!cmd.getSubcommands().isEmpty() && !(cmd.getCommand() instanceof Runnable)
                 && !(cmd.getCommand() instanceof java.util.concurrent.Callable)) {
             // A group given no command (modelscout, modelscout jobs): its help on stdout, exit 0, as kubectl does,

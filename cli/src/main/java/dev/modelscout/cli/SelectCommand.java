@@ -183,17 +183,18 @@ final class SelectCommand implements Callable<Integer> {
                 GuidedSearch.Config.defaults().withEps(stopGap), Recommenders.trainer(recommender), features, options,
                 fineTuning.perClass == null ? 0 : fineTuning.perClass, fineTuning.valFraction, outDir,
                 cache != null ? cache : ZooFeatures.defaultCacheDir(images), slurm);
-        SelectRun.Result r = SelectRun.run(request, ExtractionOptions.defaults().withDevice(device),
-                ProgressReporter.forConsole(err), FineTuneProgress.toConsole(err), o);
+        SelectRun.Result r = SelectRun.run(request, ExtractionOptions.defaults().withDevice(device).withStrict(fineTuning.strict),
+                ProgressReporter.forConsole(spec), FineTuneProgress.toConsole(spec), err); // the rounds as they go: stderr
+        err.flush();
         o.println("stopped: " + r.stopped());
         if (r.bestModel() != null) {
             o.printf(Locale.ROOT, "best backbone: %s, measured accuracy %.4f after %d fine-tunes%s%n", r.bestModel(),
                     r.bestAccuracy(), r.fineTunes(), r.bestWeights() == null ? "" : "; fine-tuned weights in " + r.bestWeights());
         }
-        o.println("rounds written to " + outDir.resolve("select.json"));
+        Wrote.say(err, outDir.resolve("select.json"), "every round");
         if (report != null) {
             HtmlReports.write(report, HtmlReports.selection(SelectRun.report(r)));
-            o.println("report written to " + report);
+            Wrote.say(err, report);
         }
         o.flush();
         return 0;

@@ -119,7 +119,7 @@ final class ZooAddCommand implements Callable<Integer> {
             PrintWriter err = spec.commandLine().getErr();
             SourceStatistics.record(new ZooFeatures(zoo, sourceImages, List.of(entry.id()), SourceStatistics.DEFAULT_PER_CLASS,
                     0, ZooFeatures.defaultCacheDir(sourceImages)), ExtractionOptions.defaults().withDevice(device)
-                    .withOnline(online), GlobalOptions.of(spec).overlap(), ProgressReporter.forConsole(err), err::println)
+                    .withOnline(online), GlobalOptions.of(spec).overlap(), ProgressReporter.forConsole(spec), err::println)
                     .forEach(out::println);
         }
         out.flush();

@@ -67,7 +67,7 @@ final class ZooSourceCommand implements Callable<Integer> {
             source.perClass = SourceStatistics.DEFAULT_PER_CLASS;
         }
         List<String> lines = SourceStatistics.record(source.request(cache), source.extractionOptions(spec),
-                GlobalOptions.of(spec).overlap(), ProgressReporter.forConsole(err), err::println);
+                GlobalOptions.of(spec).overlap(), ProgressReporter.forConsole(spec), err::println);
         lines.forEach(out::println);
         out.flush();
         return 0;

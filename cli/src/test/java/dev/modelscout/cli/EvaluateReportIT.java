@@ -48,7 +48,7 @@ class EvaluateReportIT {
         Path report = dir.resolve("evaluation.html");
         CliTest.run("evaluate", "--history", history().toString(), "--protocol", "learning-curve", "--recommender", "lr",
                 "--features", "d,m", "--fractions", "0.3,0.6,1.0", "--repeats", "2", "--report", report.toString())
-                .expectExit(0).expectOut("report written to " + report);
+                .expectExit(0).expectErr("wrote " + report);
         String html = Files.readString(report);
         for (String fact : List.of("linear-regression", "popularity (baseline)",
                 "39 of 45 (dataset, model) pairs have a fine-tuning job (87 %)", "--fractions", "0.3, 0.6, 1.0",

@@ -82,7 +82,8 @@ class ExtractIT {
         assertEquals(8, Npy.read(out.resolve("tiny/labels.npy")).toIntVector(out).length);
         assertTrue(Files.readString(out.resolve("tiny/features.json")).contains("\"class_names\" : [ \"class0\", \"class1\" ]"));
 
-        CliTest.run("--device", "cpu", "extract", "--zoo", zoo.toString(), "--images", data.toString(), "--out",
+        // a cache hit is said with -v (and shown in the table either way)
+        CliTest.run("-v", "--device", "cpu", "extract", "--zoo", zoo.toString(), "--images", data.toString(), "--out",
                 out.toString(), "--models", "tiny").expectExit(0).expectOut("cached").expectErr("up to date");
         CliTest.run("--device", "cpu", "extract", "--zoo", zoo.toString(), "--images", data.toString(), "--out",
                 dir.resolve("strict").toString(), "--strict").expectExit(1).expectErr("broken.jpg");

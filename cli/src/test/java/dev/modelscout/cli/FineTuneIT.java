@@ -175,4 +175,34 @@ class FineTuneIT {
         cmd.addAll(args(history, null, seed));
         return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("run.log").toFile()).start();
     }
+
+    /**
+     * The folder rule of every command (extract and recommend accept such a folder with a note): a file that is not
+     * an image and an image that does not decode are each said once, the job runs on the rest; --strict makes the
+     * unreadable image fatal, naming it.
+     */
+    @Test
+    void aFolderWithAFileThatIsNotAnImageAndAnUnreadableImageFineTunesWithOneNoteEachAndStrictRefusesIt()
+            throws IOException {
+        Files.writeString(images.resolve("class0/README.txt"), "labelled by hand\n");
+        Path broken = Files.writeString(images.resolve("class1/broken.png"), "not a png");
+        Path out = dir.resolve("result.json");
+        CliTest r = CliTest.run(args(null, out, 3).toArray(String[]::new)).expectExit(0)
+                .expectOut("validation top-1 accuracy");
+        List<String> notes = r.err().lines().filter(l -> l.contains("README.txt")).toList();
+        assertEquals(1, notes.size(), r.err());
+        assertTrue(notes.get(0).startsWith("note: "), notes.get(0));
+        List<String> skipped = r.err().lines().filter(l -> l.contains("broken.png")).toList();
+        assertEquals(List.of("warning: skipped 1 unreadable image(s): " + broken
+                + ": not a JPEG, PNG, BMP, TIFF or GIF image"), skipped);
+        JsonNode result = new ObjectMapper().readTree(out.toFile());
+        assertEquals(20, result.get("train_size").asInt() + result.get("val_size").asInt(),
+                "the 20 readable images, split");
+        assertEquals(21, result.get("dataset_size").asInt(), "counted as recommend counts them, as listed");
+
+        List<String> strict = new ArrayList<>(args(null, null, 3));
+        strict.add("--strict");
+        CliTest s = CliTest.run(strict.toArray(String[]::new)).expectExit(1).expectErr(broken + ": not a JPEG");
+        assertTrue(s.err().contains("(--strict)"), s.err());
+    }
 }

@@ -58,8 +58,8 @@ class RecommendIT {
             assertTrue(Double.isFinite(row.get("scores").get("reg_hscore").asDouble()), row.toString());
         }
         assertTrue(doc.get("recommender").get("rows").asInt() > 0);
-        // the second run reads every backbone's features from the cache
-        CliTest again = CliTest.run("--device", "cpu", "recommend", "--images", images.toString(), "--zoo",
+        // the second run reads every backbone's features from the cache (said with -v)
+        CliTest again = CliTest.run("-v", "--device", "cpu", "recommend", "--images", images.toString(), "--zoo",
                 zoo.toString(), "--cache", dir.resolve("cache").toString()).expectExit(0).expectErr("up to date");
         assertEquals(r.out(), again.out(), "the cached run ranks exactly as the first");
     }
@@ -146,8 +146,8 @@ class RecommendIT {
             assertTrue(Double.isFinite(Double.parseDouble(cells[1])) && Double.isFinite(Double.parseDouble(cells[2])), line);
         }
         Path json = dir.resolve("scores.json");
-        CliTest.run("--device", "cpu", "score", "--images", images.toString(), "--zoo", zoo.toString(), "--models", "tiny",
-                "--scores", "logme", "--cache", dir.resolve("cache").toString(), "--out", json.toString())
+        CliTest.run("-v", "--device", "cpu", "score", "--images", images.toString(), "--zoo", zoo.toString(), "--models",
+                "tiny", "--scores", "logme", "--cache", dir.resolve("cache").toString(), "--out", json.toString())
                 .expectExit(0).expectErr("up to date");
         assertTrue(new ObjectMapper().readTree(json.toFile()).get("tiny").get("logme").isNumber());
         CliTest.run("score", "--zoo", zoo.toString()).expectExit(2).expectErr("--images is required");

@@ -41,7 +41,7 @@ class RecommenderCommandsTest {
         Path results = dir.resolve("results.json");
         CliTest eval = run("evaluate", "--history", h.toString(), "--test-datasets", "ds1,ds2", "--out", results.toString());
         assertEquals(0, eval.exitCode(), eval.err());
-        assertTrue(eval.out().contains("popularity") && eval.out().contains("timing:"), eval.out());
+        assertTrue(eval.out().contains("popularity") && eval.err().contains("timing:"), eval.out() + eval.err());
         String json = Files.readString(results);
         assertTrue(json.contains("\"protocol\" : \"leave-one-dataset-out\"") && json.contains("\"per_dataset\""), json);
     }

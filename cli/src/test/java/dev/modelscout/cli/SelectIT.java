@@ -87,7 +87,9 @@ class SelectIT {
 
         CliTest r = CliTest.run(args(images).toArray(String[]::new)).expectExit(0).expectOut("stopped: budget: 2")
                 .expectOut("best backbone:");
-        assertTrue(!r.out().contains("round 1: fine-tuning"), "the first fine-tune is not repeated: " + r.out());
+        assertTrue(r.err().contains("round 2: fine-tuning"), "the rounds go to stderr: " + r.err());
+        assertTrue(!r.err().contains("round 1: fine-tuning"), "the first fine-tune is not repeated: " + r.err());
+        assertTrue(!r.out().contains("round "), "stdout has the result only: " + r.out());
         List<Job> after = jobsOf(history);
         assertEquals(2, after.size());
         assertEquals(first.get(0).model(), after.get(0).model());

@@ -30,8 +30,10 @@ public final class FeatureExtraction {
                 if (options.strict() && !hit.get().skipped().isEmpty()) {
                     throw new ExtractionException(hit.get().skipped().get(0) + " (--strict)");
                 }
-                listener.warn("model " + backbone.id() + ": features cached in " + cache.dir(backbone.id())
-                        + " are up to date; not extracting again");
+                listener.cached(backbone.id(), cache.dir(backbone.id()));
+                if (!hit.get().skipped().isEmpty()) {
+                    listener.skipped(backbone.id(), hit.get().skipped());
+                }
                 return hit.get();
             }
         }

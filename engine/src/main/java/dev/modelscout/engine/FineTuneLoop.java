@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * The epochs of a fine-tuning run: each epoch a seeded shuffle, one SGD step per batch at the schedule's rate
  * (stopping on a non-finite loss), then validation; on the first step of a full fine-tune, a probe of whether train
- * mode changes the backbone's output (a warning when it does not).
+ * mode changes the backbone's output (a warning when it does not and the backbone has a BatchNorm).
  */
 final class FineTuneLoop {
 
@@ -78,7 +78,7 @@ final class FineTuneLoop {
                             NDArray f = freeze ? net.forward(x, false).duplicate() : net.forward(x, true);
                             if (probe != null) {
                                 trainMode = differs(f, probe);
-                                if (!trainMode) {
+                                if (warnsTrainModeUnused(trainMode, net.usesBatchNorm())) {
                                     listener.warn(noTrainModeWarning(id));
                                 }
                             }
@@ -113,6 +113,15 @@ final class FineTuneLoop {
         float scale = eval.abs().max().getFloat();
         float diff = train.sub(eval).abs().max().getFloat();
         return diff > 1e-4f * Math.max(scale, 1e-12f);
+    }
+
+    /**
+     * Whether a full fine-tune warns that train mode did not change the backbone's output: only when the module has
+     * a BatchNorm, whose stored statistics then stay as they are (a traced file). A module without one (a ViT: layer
+     * norms, no dropout) computes the same in both modes by design, and there is nothing to say.
+     */
+    static boolean warnsTrainModeUnused(boolean trainModeChangedOutput, boolean usesBatchNorm) {
+        return !trainModeChangedOutput && usesBatchNorm;
     }
 
     private static String noTrainModeWarning(String id) {

@@ -74,7 +74,8 @@ public final class PyTorchRuntime {
 
     /**
      * Resolves what the user asked for against what is usable: {@code auto} becomes {@code cuda:0} when a
-     * CUDA device is usable, else the CPU with one warning; an unusable {@code cuda:N} is an error.
+     * CUDA device is usable, else the CPU, with one warning only where the build carries CUDA natives
+     * ({@link #warnsOnCpuFallback}); an unusable {@code cuda:N} is an error.
      */
     public static Device resolve(Device requested, Consumer<String> warn) {
         int gpus = cudaDeviceCount();
@@ -84,7 +85,9 @@ public final class PyTorchRuntime {
                 if (gpus > 0) {
                     yield Device.cuda(0);
                 }
-                warn.accept("warning: no usable CUDA device (PyTorch " + flavour() + " natives); using the CPU");
+                if (warnsOnCpuFallback(flavour())) {
+                    warn.accept("warning: " + cpuFallback());
+                }
                 yield Device.CPU;
             }
             case CUDA -> {
@@ -95,6 +98,21 @@ public final class PyTorchRuntime {
                 yield requested;
             }
         };
+    }
+
+    /**
+     * Whether {@code auto} falling back to the CPU is worth a warning: only for a build whose PyTorch natives are
+     * a CUDA flavour ({@code cu124}, ...) or unknown, where a missing GPU is a surprise. A CPU build on a machine
+     * without a GPU is what it was built for and says nothing (doctor shows it, and {@code --device cuda} is an
+     * error naming it).
+     */
+    static boolean warnsOnCpuFallback(String flavour) {
+        return !"cpu".equals(flavour);
+    }
+
+    /** "no usable CUDA device (PyTorch cpu natives); using the CPU": why {@code auto} resolved to the CPU. */
+    public static String cpuFallback() {
+        return "no usable CUDA device (PyTorch " + flavour() + " natives); using the CPU";
     }
 
     static ai.djl.Device toDjl(Device device) {

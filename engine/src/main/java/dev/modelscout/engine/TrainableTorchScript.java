@@ -48,11 +48,13 @@ final class TrainableTorchScript implements AutoCloseable {
     private final String sha256;
     private final int crop;
     private final List<NDArray> parameters = new ArrayList<>();
+    private final boolean batchNorm;
 
-    private TrainableTorchScript(Backbone backbone, Model model, String sha256) {
+    private TrainableTorchScript(Backbone backbone, Model model, String sha256, boolean batchNorm) {
         this.backbone = backbone;
         this.model = model;
         this.sha256 = sha256;
+        this.batchNorm = batchNorm;
         this.crop = backbone.inputSize();
         Block b = model.getBlock();
         if (!(b instanceof PtSymbolBlock pt)) {
@@ -93,7 +95,7 @@ final class TrainableTorchScript implements AutoCloseable {
         Model model = Model.newInstance(b.id(), device, PyTorchRuntime.ENGINE_NAME);
         try {
             model.load(file, null, Map.of("mapLocation", "true", "trainParam", "true"));
-            return new TrainableTorchScript(b, model, sha);
+            return new TrainableTorchScript(b, model, sha, TorchScriptFiles.usesBatchNorm(file));
         } catch (IOException | MalformedModelException | RuntimeException e) {
             model.close();
             if (e instanceof FineTuneException fe) {
@@ -114,6 +116,11 @@ final class TrainableTorchScript implements AutoCloseable {
 
     String sha256() {
         return sha256;
+    }
+
+    /** Whether the module has a BatchNorm layer ({@link TorchScriptFiles#usesBatchNorm}). */
+    boolean usesBatchNorm() {
+        return batchNorm;
     }
 
     /** The module's parameters (weights, biases, norm scales), in the module's order. */

@@ -58,7 +58,7 @@ public record OverlapPolicy(int cores, Map<String, String> env, Overlap when) {
     /** Why the steps ran one after the other, for the timing line. */
     public String whySequential() {
         return when == Overlap.OFF ? Overlap.PROPERTY + "=false"
-                : "features on the CPU, which the scores need too; -D" + Overlap.PROPERTY + "=true overlaps them";
+                : "features on the CPU, which the scores need too";
     }
 
     private boolean userChose() {

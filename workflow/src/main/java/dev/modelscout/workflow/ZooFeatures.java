@@ -52,7 +52,7 @@ public record ZooFeatures(Path zoo, Path images, List<String> models, int perCla
      * features are held at once. An error names its model and is thrown in zoo order: an extraction error of
      * backbone k+1 after {@code each} was done with backbone k; an error of {@code each} stops the extraction
      * ahead first. The dataset's note (files in the class folders that are not images) goes to {@code listener}
-     * once, first; at the end one line says how long the features and the scores took (with {@link #verbose},
+     * once, first, then the plan ({@link ExtractionListener#planned}: how many backbones on how many images); at the end one line says how long the features and the scores took (with {@link #verbose},
      * one line per backbone too). {@code listener} hears the extraction from the worker thread. While they overlap,
      * extraction and {@code each} (the scores) share the cores; they overlap when {@link OverlapPolicy} says so (by
      * default when the features are extracted on CUDA), else they run one after the other on the calling thread; a
@@ -99,6 +99,7 @@ public record ZooFeatures(Path zoo, Path images, List<String> models, int perCla
         all.note().ifPresent(listener::note);
         List<Backbone> selected = catalog.select(models);
         ImageDataset data = all.subsample(perClass, seed);
+        listener.planned(selected.size(), data.size());
         boolean overlap = policy != null && policy.overlaps(options.device());
         boolean split = overlap && selected.size() > 1;
         ExtractionOptions ahead = split ? policy.extraction(options) : options;

@@ -79,7 +79,7 @@ final class FineTuneCellRunner implements CellRunner {
         };
     }
 
-    /** The device, resolved once (auto: CUDA when usable, else the CPU with one warning). */
+    /** The device, resolved once (auto: CUDA when usable, else the CPU; a warning only from a CUDA build). */
     private Device device() {
         if (resolved == null) {
             resolved = PyTorchRuntime.resolve(requested, m -> {

@@ -152,7 +152,7 @@ final class ScoreCellRunner implements StagedCellRunner<ScoreCellRunner.Features
                 .withProbe(probe, reference), distance, device, (System.nanoTime() - t0) / 1e9, details);
     }
 
-    /** The device, resolved once (auto: CUDA when usable, else the CPU with one warning). */
+    /** The device, resolved once (auto: CUDA when usable, else the CPU; a warning only from a CUDA build). */
     synchronized Device device() {
         if (resolved == null) {
             resolved = PyTorchRuntime.resolve(requested, m -> {

@@ -12,6 +12,7 @@ import dev.modelscout.engine.FineTuneOptions;
 import dev.modelscout.engine.FineTuneResult;
 import dev.modelscout.engine.FineTuner;
 import dev.modelscout.engine.ImageDataset;
+import dev.modelscout.engine.ReadableImages;
 import dev.modelscout.recommender.Candidates;
 import dev.modelscout.recommender.DatasetFacts;
 import dev.modelscout.recommender.HistorySchema;
@@ -72,7 +73,8 @@ public final class FineTuneRun {
      * @param device              the resolved device
      * @param threads             PyTorch intra-op threads (0: one per core)
      * @param extractionBatchSize images per forward pass of the feature extraction
-     * @param strict              fail on the first unreadable image instead of skipping it
+     * @param strict              fail on the first unreadable image instead of skipping it with one note (the
+     *                            fine-tuning's images and the features' alike)
      */
     public record Compute(Device device, int threads, int extractionBatchSize, boolean strict) {
 
@@ -96,12 +98,17 @@ public final class FineTuneRun {
         Backbone backbone = catalog.resolved(catalog.get(r.modelId()));
         ImageDataset all = ImageDataset.open(r.images());
         all.note().ifPresent(extractionListener::note);
-        ImageDataset data = r.perClass() > 0 ? all.subsample(r.perClass(), r.settings().seed()) : all;
+        ImageDataset listed = r.perClass() > 0 ? all.subsample(r.perClass(), r.settings().seed()) : all;
+        // The folder rule of every command: unreadable images are skipped with one note (fatal with --strict),
+        // found before the split, as a fine-tuning reads every image each epoch.
+        ImageDataset data = readable(listed, r, extractionListener);
         ImageDataset train;
         ImageDataset val;
         if (r.valDir() != null) {
             train = data;
-            val = ImageDataset.open(r.valDir());
+            ImageDataset valAll = ImageDataset.open(r.valDir());
+            valAll.note().ifPresent(extractionListener::note);
+            val = readable(valAll, r, extractionListener);
         } else {
             ImageDataset.Split split = data.stratifiedSplit(r.settings().valFraction(), r.settings().seed());
             train = split.train();
@@ -123,14 +130,24 @@ public final class FineTuneRun {
                 tuner.save(saveDir);
             }
         }
-        // The row describes the images a user would hand to `recommend`: a separate validation folder is not part of them.
-        int size = data.size();
+        // The row describes the images a user would hand to `recommend` (as it counts them, unreadable ones
+        // included): a separate validation folder is not part of them.
+        int size = listed.size();
         DatasetFacts facts = new DatasetFacts(r.datasetId(), size, data.classNames().size())
                 .withProbe(probe, ImageFields.reference(catalog).id());
         Job row = Candidates.row(r.images().toString(), 1, facts, catalog.get(r.modelId()), scores, domainDistance)
                 .withAccuracy(result.valAccuracy())
                 .withCell(HistorySchema.SOURCE, source(result));
         return new Outcome(backbone, result, scores, row, size);
+    }
+
+    /** The images of {@code data} that decode; the others said once to {@code listener} (fatal when strict). */
+    private static ImageDataset readable(ImageDataset data, Request r, ExtractionListener listener) {
+        ReadableImages.Result scan = ReadableImages.of(data, r.options().workers(), r.compute().strict());
+        if (!scan.skipped().isEmpty()) {
+            listener.skipped(r.modelId(), scan.skipped());
+        }
+        return scan.dataset();
     }
 
     /**

@@ -23,6 +23,18 @@ final class RecordingListener implements ExtractionListener {
     }
 
     @Override
+    public void planned(int models, int images) {
+        next.planned(models, images);
+    }
+
+    /** Kept among the messages (the report lists cache hits) and passed on as a cache hit. */
+    @Override
+    public synchronized void cached(String modelId, java.nio.file.Path dir) {
+        messages.add("model " + modelId + ": features cached in " + dir + " are up to date; not extracting again");
+        next.cached(modelId, dir);
+    }
+
+    @Override
     public synchronized void started(String modelId, int total) {
         started = System.nanoTime();
         next.started(modelId, total);
