@@ -72,8 +72,10 @@ public final class ThirdPartyLicenses {
             copyLicenseFiles(a, out.resolve(a.artifact() + "-" + a.version()));
         }
         Files.writeString(out.resolve("THIRD-PARTY.txt"), text.toString());
-        System.out.println("third-party licences: " + jars.size() + " jars, " + undeclared
-                + " without a declared licence, in " + out.resolve("THIRD-PARTY.txt"));
+        if (undeclared > 0) { // the build stays quiet (mvn -q) unless a jar needs a look
+            System.err.println("third-party licences: " + undeclared + " of " + jars.size()
+                    + " jars without a declared licence, in " + out.resolve("THIRD-PARTY.txt"));
+        }
     }
 
     /** group, artifact and version from a jar's place in the repository: GROUP/PATH/ARTIFACT/VERSION/FILE.jar. */
