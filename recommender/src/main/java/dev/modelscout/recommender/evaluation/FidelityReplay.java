@@ -184,7 +184,7 @@ final class FidelityReplay {
     }
 
     /** Scores a sequence of found backbones on one seed's run. */
-    private record Scorer(Map<String, double[]> curve, Map<String, Double> truth, double max, int epochs, double eps,
+    record Scorer(Map<String, double[]> curve, Map<String, Double> truth, double max, int epochs, double eps,
                           List<Integer> budgets) {
 
         Run score(String order, String kind, List<Found> found) {
