@@ -63,7 +63,8 @@ final class SelectCommand implements Callable<Integer> {
     int budget;
 
     @Option(names = "--parallel", defaultValue = "1", paramLabel = "P",
-            description = "Backbones chosen per round (the local executor runs them one after the other). Default: ${DEFAULT-VALUE}.")
+            description = "Backbones chosen per round and fine-tuned at once (the local executor: a finetune process "
+                    + "each, with its share of --threads, its log in DIR/logs; slurm: one array). Default: ${DEFAULT-VALUE}.")
     int parallel;
 
     @Option(names = "--stop-gap", defaultValue = "0.01", paramLabel = "EPS",
@@ -176,7 +177,7 @@ final class SelectCommand implements Callable<Integer> {
         SelectRun.Request request = new SelectRun.Request(zoo, images, id, h, budget, parallel,
                 GuidedSearch.Config.defaults().withEps(stopGap), Recommenders.trainer(recommender), features, options,
                 fineTuning.perClass == null ? 0 : fineTuning.perClass, fineTuning.valFraction, outDir,
-                cache != null ? cache : ZooFeatures.defaultCacheDir(images), slurm);
+                cache != null ? cache : ZooFeatures.defaultCacheDir(images), slurm, Relaunch.command());
         SelectRun.Result r = SelectRun.run(request, ExtractionOptions.defaults().withDevice(device),
                 ProgressReporter.forConsole(err), FineTuneProgress.toConsole(err), o);
         o.println("stopped: " + r.stopped());

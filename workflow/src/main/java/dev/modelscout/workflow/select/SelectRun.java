@@ -62,13 +62,17 @@ public final class SelectRun {
      *
      * @param history  the user's history (written: the target's jobs are appended)
      * @param budget   fine-tunes of this target at most (counting those already in the history)
-     * @param parallel fine-tunes chosen per round (run one after the other on the local executor)
+     * @param parallel fine-tunes chosen per round, run at once (the local executor: one {@code finetune} process
+ *                 each, {@link LocalProcesses}, with its share of the threads; Slurm: as one array)
      * @param outDir   state file, fine-tuned weights ({@code weights/<model>}), Slurm plans ({@code plans/})
-     * @param slurm    null: fine-tune here, one after the other; else as Slurm array jobs ({@link SelectSlurm})
+     * @param slurm    null: fine-tune here; else as Slurm array jobs ({@link SelectSlurm})
+ * @param launcher the command that starts modelscout, for the local executor's child processes when
+ *                 {@code parallel} is above 1 (null: {@link dev.modelscout.workflow.BuildInfo#launcher()})
      */
     public record Request(Path zoo, Path images, String datasetId, Path history, int budget, int parallel,
                    GuidedSearch.Config search, Trainer trainer, String features, FineTuneOptions options,
-                   int perClass, double valFraction, Path outDir, Path cacheDir, SelectSlurm.Settings slurm) {
+                   int perClass, double valFraction, Path outDir, Path cacheDir, SelectSlurm.Settings slurm,
+                   List<String> launcher) {
     }
 
     /** One round as printed and kept in the state file. */
@@ -141,6 +145,7 @@ public final class SelectRun {
             List<Double> low = new ArrayList<>();
             List<Double> high = new ArrayList<>();
             List<String> scoreNames = RecommendationPipeline.scoresNeeded(recommender, List.of());
+            int threads = RoundFineTunes.threadsEach(r.options().threads(), r.slurm() == null ? next.size() : 1);
             for (String model : next) {
                 int i = search.models().indexOf(model);
                 double[] in = belief.interval(i, 0.9);
@@ -148,23 +153,43 @@ public final class SelectRun {
                 predicted.add(mean);
                 low.add(in[0]);
                 high.add(in[1]);
-                o.printf(Locale.ROOT, "round %d: fine-tuning %s (predicted %.3f, 90%% interval %.3f-%.3f)%n",
-                        rounds.size() + 1, model, mean, in[0], in[1]);
+                o.printf(Locale.ROOT, "round %d: fine-tuning %s (predicted %.3f, 90%% interval %.3f-%.3f)%s%n",
+                        rounds.size() + 1, model, mean, in[0], in[1],
+                        r.slurm() == null && next.size() > 1 ? " in a process of its own with " + threadsText(threads)
+                                + " (log: " + LocalProcesses.log(r.outDir(), model) + ")" : "");
                 o.flush();
-                if (r.slurm() != null) {
-                    continue;
-                }
+            }
+            if (r.slurm() == null) {
                 FineTuneOptions o2 = r.options();
                 FineTuneSettings settings = new FineTuneSettings(o2.epochs(), o2.learningRate(), o2.batchSize(),
                         o2.momentum(), o2.weightDecay(), o2.seed(), o2.freezeBackbone(), r.valFraction(), null);
-                FineTuneRun.Outcome outcome = FineTuneRun.run(new FineTuneRun.Request(r.zoo(), model, r.images(), null,
-                        r.datasetId(), r.perClass(), settings, new FineTuneRun.Compute(o2.device(), o2.threads(),
-                        extraction.batchSize(), extraction.strict()), Scores.of(scoreNames, Scores.Options.defaults(), false),
-                        r.cacheDir().resolve("finetune")), extractionListener, fineTuneListener, weights(r, model));
-                HistoryAppender.append(r.history(), "select: fine-tune of " + model + " on "
-                        + r.datasetId(), List.of(outcome.row()), OnDuplicate.ERROR, m -> { });
-            }
-            if (r.slurm() != null) {
+                if (next.size() == 1) {
+                    String model = next.get(0);
+                    FineTuneRun.Outcome outcome = FineTuneRun.run(new FineTuneRun.Request(r.zoo(), model, r.images(),
+                            null, r.datasetId(), r.perClass(), settings, new FineTuneRun.Compute(o2.device(), threads,
+                            extraction.batchSize(), extraction.strict()),
+                            Scores.of(scoreNames, Scores.Options.defaults(), false), r.cacheDir().resolve("finetune")),
+                            extractionListener, fineTuneListener, weights(r, model));
+                    HistoryAppender.append(r.history(), "select: fine-tune of " + model + " on " + r.datasetId(),
+                            List.of(outcome.row()), OnDuplicate.ERROR, m -> { });
+                } else {
+                    // Up to P at once, each a finetune process that appends its own job under the history's lock
+                    // as it ends, so a kill or another fine-tune's failure loses none.
+                    List<String> launcher = r.launcher() != null ? r.launcher()
+                            : List.of(dev.modelscout.workflow.BuildInfo.launcher());
+                    RoundFineTunes.run(next, next.size(), model -> {
+                        LocalProcesses.run(model, LocalProcesses.command(launcher, r, model, scoreNames, threads,
+                                weights(r, model)), LocalProcesses.log(r.outDir(), model), weights(r, model).getParent(),
+                                r.cacheDir());
+                        return model;
+                    }, (model, done) -> {
+                        synchronized (o) {
+                            o.println("round " + (rounds.size() + 1) + ": " + model + " fine-tuned");
+                            o.flush();
+                        }
+                    });
+                }
+            } else {
                 SelectSlurm.fineTune(r, r.slurm(), next, rounds.size() + 1, scoreNames, o);
             }
             observed = observed(r.history(), r.datasetId());
@@ -249,6 +274,10 @@ public final class SelectRun {
         } catch (IOException e) {
             throw new ModelScoutException(file + ": cannot write: " + IoErrors.reason(e), e);
         }
+    }
+
+    private static String threadsText(int threads) {
+        return threads == 0 ? "every core's threads" : threads + (threads == 1 ? " thread" : " threads");
     }
 
     private static String f(double d) {
