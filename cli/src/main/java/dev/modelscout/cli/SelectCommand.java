@@ -114,8 +114,9 @@ final class SelectCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--report", paramLabel = "R.html",
-            description = "Also write a self-contained HTML page of the trajectory: best found against fine-tunes, "
-                    + "each fine-tune's predicted interval beside what it measured, the rounds.")
+            description = "Also write a self-contained HTML report: the recommend report of the loop's initial ranking "
+                    + "with the trajectory first (best found against fine-tunes, each fine-tune's predicted interval "
+                    + "beside what it measured, the rounds).")
     Path report;
 
     @Option(names = "--cache", paramLabel = "DIR", description = "Feature cache. Default: ~/.cache/modelscout/features/<hash of the image path>.")
@@ -187,7 +188,7 @@ final class SelectCommand implements Callable<Integer> {
         }
         o.println("rounds written to " + outDir.resolve("select.json"));
         if (report != null) {
-            HtmlReports.write(report, HtmlReports.selection(SelectRun.report(r)));
+            HtmlReports.write(report, SelectRun.reportHtml(r, 5));
             o.println("report written to " + report);
         }
         o.flush();

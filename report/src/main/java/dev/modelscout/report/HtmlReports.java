@@ -21,9 +21,12 @@ public final class HtmlReports {
         return RecommendationPage.render(report);
     }
 
-    /** The {@code select --report} page. */
-    public static String selection(SelectionReport report) {
-        return SelectionPage.render(report);
+    /**
+     * The {@code select --report} page: the recommend report of the loop's initial ranking ({@code initial}) with
+     * the loop's trajectory added.
+     */
+    public static String selection(RecommendationReport initial, SelectionReport trajectory) {
+        return RecommendationPage.render(initial, trajectory);
     }
 
     /** The {@code evaluate --report} page. */

@@ -87,6 +87,16 @@ class ReportBrowserIT {
     }
 
     @Test
+    void selectPageDrawsTheTrajectoryBesideTheInitialRankingWithoutAnyRequest() throws IOException {
+        SelectionReport t = SelectReportTest.trajectory();
+        Chromium.Result r = open("select-sample", HtmlReports.selection(SampleReports.recommendation(false), t), null,
+                true);
+        assertDrawnWithoutRequests(r, List.of("trajectory-chart", "cost-chart", "scores-chart"));
+        assertEquals(t.steps().size(), r.mark("trajectory-chart", "measured"), "one point per fine-tune");
+        assertEquals(t.steps().size(), r.mark("trajectory-chart", "intervals"), "one interval per fine-tune");
+    }
+
+    @Test
     void evaluationPagesDrawEveryBarCurvePointAndCell() throws IOException {
         for (boolean curve : new boolean[] {false, true}) {
             EvaluationReport data = SampleReports.evaluation(curve);

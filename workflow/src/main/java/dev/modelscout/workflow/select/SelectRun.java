@@ -1,5 +1,6 @@
 package dev.modelscout.workflow.select;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.modelscout.core.AtomicFiles;
@@ -32,6 +33,7 @@ import dev.modelscout.workflow.finetune.FineTuneRun;
 import dev.modelscout.workflow.finetune.FineTuneSettings;
 import dev.modelscout.workflow.recommend.ChosenRecommender;
 import dev.modelscout.workflow.recommend.RecommendRequest;
+import dev.modelscout.workflow.recommend.RecommendRun;
 import dev.modelscout.workflow.recommend.RecommendationPipeline;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -80,9 +82,12 @@ public final class SelectRun {
                  List<Double> high, String bestModel, double bestAccuracy, double stopProbability, boolean stop) {
     }
 
-    /** The end: every round, why it stopped, the best backbone and where its weights are. */
+    /**
+     * The end: every round, why it stopped, the best backbone and where its weights are; {@code initial} is the
+     * recommendation the loop started from (for the report; not written to select.json).
+     */
     public record Result(String dataset, String history, List<Round> rounds, String stopped, String bestModel,
-                  double bestAccuracy, String bestWeights, int fineTunes) {
+                  double bestAccuracy, String bestWeights, int fineTunes, @JsonIgnore RecommendRun initial) {
     }
 
     public static final String STATE = "select-state.json";
@@ -106,10 +111,11 @@ public final class SelectRun {
                 + r.history() + " (the target's own jobs are the loop's observations)");
         ChosenRecommender chosen = new ChosenRecommender(recommender, "trained now on " + r.history(),
                 r.history().toString(), others, null, 0, null);
-        List<Prediction> ranked = RecommendationPipeline.run(new RecommendRequest(
+        RecommendRun initial = RecommendationPipeline.run(new RecommendRequest(
                 new ZooFeatures(r.zoo(), r.images(), List.of(), r.perClass(), r.options().seed(), r.cacheDir()),
                 r.datasetId(), RecommendationPipeline.scoresNeeded(recommender, List.of()), chosen, extraction, false),
-                OverlapPolicy.ofThisMachine(Overlap.AUTO), extractionListener).predictions();
+                OverlapPolicy.ofThisMachine(Overlap.AUTO), extractionListener);
+        List<Prediction> ranked = initial.predictions();
         List<Job> candidates = ranked.stream().map(Prediction::row).toList();
         LodoResiduals residuals = LodoResiduals.of(others, r.trainer(), features);
         GuidedSearch search = new GuidedSearch(candidates.stream().map(Job::model).toList(),
@@ -209,9 +215,19 @@ public final class SelectRun {
         GuidedSearch.Round last = search.round(observed);
         Path w = last.bestModel() == null ? null : weights(r, last.bestModel());
         Result result = new Result(r.datasetId(), r.history().toString(), rounds, stopped, last.bestModel(),
-                last.bestAccuracy(), w != null && Files.exists(w) ? w.toString() : null, observed.size());
+                last.bestAccuracy(), w != null && Files.exists(w) ? w.toString() : null, observed.size(), initial);
         writeResult(r.outDir().resolve("select.json"), result);
         return result;
+    }
+
+    /**
+     * The {@code select --report} page's data: the recommend report of the loop's initial ranking (as
+     * {@code recommend --report} makes it, {@code top} backbones recommended) and the trajectory of {@code result}.
+     */
+    public static String reportHtml(Result result, int top) {
+        return dev.modelscout.report.HtmlReports.selection(
+                dev.modelscout.workflow.recommend.RecommendReportData.of(result.initial(), top, null, null),
+                report(result));
     }
 
     /** The trajectory of {@code result} for {@code select --report}. */
