@@ -141,7 +141,8 @@ final class EvaluateCommand implements Callable<Integer> {
             o.println("results written to " + out);
         }
         if (report != null) {
-            HtmlReports.write(report, HtmlReports.evaluation(EvaluateReportData.of(result, run.baseline(), history, options)));
+            HtmlReports.write(report, HtmlReports.evaluation(EvaluateReportData.of(result, run.baseline(), history, options),
+                    EvaluateReportData.active(result)));
             o.println("report written to " + report);
         }
         o.flush();

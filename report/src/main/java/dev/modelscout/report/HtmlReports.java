@@ -34,6 +34,11 @@ public final class HtmlReports {
         return EvaluationPage.render(report);
     }
 
+    /** The {@code evaluate --protocol active --report} page: the evaluation page with {@code active}'s curves (null: none). */
+    public static String evaluation(EvaluationReport report, ActiveReport active) {
+        return EvaluationPage.render(report, active);
+    }
+
     /**
      * Writes {@code html} to {@code file} atomically (a reader never sees half a report).
      *
