@@ -65,11 +65,11 @@ public final class SelectRun {
      * @param history  the user's history (written: the target's jobs are appended)
      * @param budget   fine-tunes of this target at most (counting those already in the history)
      * @param parallel fine-tunes chosen per round, run at once (the local executor: one {@code finetune} process
- *                 each, {@link LocalProcesses}, with its share of the threads; Slurm: as one array)
+     *                 each, {@link LocalProcesses}, with its share of the threads; Slurm: as one array)
      * @param outDir   state file, fine-tuned weights ({@code weights/<model>}), Slurm plans ({@code plans/})
      * @param slurm    null: fine-tune here; else as Slurm array jobs ({@link SelectSlurm})
- * @param launcher the command that starts modelscout, for the local executor's child processes when
- *                 {@code parallel} is above 1 (null: {@link dev.modelscout.workflow.BuildInfo#launcher()})
+     * @param launcher the command that starts modelscout, for the local executor's child processes when
+     *                 {@code parallel} is above 1 (null: {@link dev.modelscout.workflow.BuildInfo#launcher()})
      */
     public record Request(Path zoo, Path images, String datasetId, Path history, int budget, int parallel,
                    GuidedSearch.Config search, Trainer trainer, String features, FineTuneOptions options,
