@@ -22,7 +22,8 @@ final class ActiveSection {
         p.section("active", "The guided loop replayed");
         p.paragraph("Each held-out dataset in turn is the target; its known accuracies stand in for the fine-tunes. "
                 + "Regret: the dataset's best accuracy minus the best found so far, mean over the held-out datasets "
-                + "(lower is better; hover a point for the spread).");
+                + "(lower is better; hover a point for the spread). The regret axis is logarithmic above 0.005, so "
+                + "that the small regrets that matter stay apart.");
         p.chart("active-chart", spec(a.byFineTunes(), "fine-tunes", "Regret against fine-tunes",
                 "the guided loop beside the static orders on the same folds", "active_points"),
                 "The guided loop (thick) against every static order: after k fine-tunes, how far the best found is "
@@ -62,8 +63,10 @@ final class ActiveSection {
         ObjectNode spec = Specs.parse("""
                 {"width": 560, "height": 320,
                  "encoding": {
-                   "x": {"field": "x", "type": "quantitative", "axis": {"format": "~g"}},
-                   "y": {"field": "regret", "type": "quantitative", "title": "mean regret", "scale": {"zero": true}},
+                   "x": {"field": "x", "type": "quantitative", "axis": {"format": "d", "tickMinStep": 1}},
+                   "y": {"field": "regret", "type": "quantitative", "title": "mean regret (symmetric log scale)",
+                         "scale": {"type": "symlog", "constant": 0.005},
+                         "axis": {"values": [0, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1], "format": ".3~f"}},
                    "color": {"field": "order", "type": "nominal", "title": "order",
                              "scale": {"scheme": "category20"}, "legend": {"orient": "right", "labelLimit": 200}},
                    "strokeDash": {"field": "kind", "type": "nominal", "title": "kind",
