@@ -37,6 +37,7 @@ public final class Main {
      * chosen before each command runs ({@link ScoringBackendSetup}).
      */
     public static CommandLine commandLine() {
+        Relaunch.entryPoint(Main.class);
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionStrategy(ScoringBackendSetup::execute);
         cl.setExecutionExceptionHandler(new ErrorHandler());
