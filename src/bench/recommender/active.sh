@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Replays the guided loop (`evaluate --protocol active`) on every shared history, the embedded world, and across
 # histories (train on one history's datasets, test on another's, in one combined file); the numbers of
-# docs/recommender.md "The guided loop". Writes results to ${OUT:-build/active}/*.json and *.txt.
+# docs/recommender.md "The guided loop" and, on the world's learning curves, "Learning-curve orders". Writes results to ${OUT:-build/active}/*.json and *.txt.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
 cd "$root"
@@ -10,7 +10,10 @@ h=../shared/data/histories
 out="${OUT:-build/active}"
 mkdir -p "$out"
 run() { name="$1"; shift; "$ms" evaluate --protocol active --out "$out/$name.json" "$@" > "$out/$name.txt" 2>&1; echo "$name done"; }
-run world --history src/world/history.csv --features d,m,s
+# The world's learning curves (src/world/history-curves.csv, beside the history) are read on their own: the
+# orders charged in backbone-epochs, one-epoch-then-top-k and successive halving, in world.txt / world.json
+# (active.fidelity) and drawn in world.html.
+run world --history src/world/history.csv --features d,m,s --report "$out/world.html"
 run modelspider --history "$h/modelspider_single.csv" --features d,m,s
 run transfergraph-fm --history "$h/transfergraph_image.csv" --recommender fm --features d,m,score_logme:zscore,score_reg_hscore:zscore
 run transfergraph-auto --history "$h/transfergraph_image.csv" --features d,m,score_logme:zscore,score_reg_hscore:zscore --no-baseline

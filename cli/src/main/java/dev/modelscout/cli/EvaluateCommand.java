@@ -1,6 +1,7 @@
 package dev.modelscout.cli;
 
 import dev.modelscout.recommender.FieldSpec;
+import dev.modelscout.recommender.LearningCurves;
 import dev.modelscout.recommender.Popularity;
 import dev.modelscout.recommender.TrainingHistory;
 import dev.modelscout.recommender.evaluation.CurvePoint;
@@ -15,6 +16,7 @@ import dev.modelscout.report.HtmlReports;
 import dev.modelscout.workflow.evaluate.EvaluateReportData;
 import dev.modelscout.workflow.evaluate.EvaluateRun;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -84,6 +86,12 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--repeats", paramLabel = "N", defaultValue = "3", description = "learning-curve: subsamples per fraction below 1, >= 1. Default: ${DEFAULT-VALUE}.")
     int repeats;
 
+    @Option(names = "--curves", paramLabel = "C.csv",
+            description = "active: the learning curves of the history's jobs (dataset,model,seed,epoch,val_accuracy), "
+                    + "to replay the orders charged in backbone-epochs beside one-epoch-then-top-k and successive "
+                    + "halving. Default: H-curves.csv beside --history H.csv when it exists.")
+    Path curves;
+
     @Option(names = "--no-baseline", description = "Do not evaluate the popularity baseline beside it.")
     boolean noBaseline;
 
@@ -112,9 +120,10 @@ final class EvaluateCommand implements Callable<Integer> {
         trainerOptions.check();
         TrainingHistory history = historyOptions.read();
         FieldSpec features = historyOptions.features(history);
+        LearningCurves learningCurves = curves(options, historyOptions.history);
         EvaluateRun run = EvaluateRun.of(history, trainerOptions.trainer(),
                 noBaseline || trainerOptions.isBaseline() ? null : trainerOptions.trainer(Popularity.NAME), features,
-                options);
+                options, learningCurves);
         Result result = run.result();
         print(o, result, history);
         Timing t = result.timing();
@@ -136,12 +145,39 @@ final class EvaluateCommand implements Callable<Integer> {
             Wrote.say(err, out);
         }
         if (report != null) {
-            HtmlReports.write(report, HtmlReports.evaluation(EvaluateReportData.of(run, history, options)));
+            HtmlReports.write(report, HtmlReports.evaluation(EvaluateReportData.of(run, history, options),
+                    EvaluateReportData.active(result)));
             Wrote.say(err, report);
         }
         o.flush();
         err.flush();
         return 0;
+    }
+
+    /**
+     * The active protocol's learning curves: {@code --curves}, else those beside the history when there; null
+     * (with one note on stderr saying why) when there are none, or for another protocol.
+     */
+    private LearningCurves curves(Options options, Path historyFile) {
+        if (options.protocol() != Protocol.Kind.ACTIVE) {
+            if (curves != null) {
+                throw new dev.modelscout.core.InvalidOptionException("--curves is used by --protocol active only (not "
+                        + options.protocol().id() + ")");
+            }
+            return null;
+        }
+        if (curves != null) {
+            return LearningCurves.read(curves);
+        }
+        Path beside = historyFile == null ? null : LearningCurves.besideHistory(historyFile);
+        if (beside != null && Files.isRegularFile(beside)) {
+            spec.commandLine().getErr().println("learning curves: " + beside);
+            return LearningCurves.read(beside);
+        }
+        spec.commandLine().getErr().println("note: no learning curves (" + (beside == null ? "no history file"
+                : beside + " not found") + "; --curves C.csv names them): the orders in backbone-epochs, "
+                + "one-epoch-then-top-k and successive halving are left out");
+        return null;
     }
 
     private void print(PrintWriter o, Result r, TrainingHistory history) {

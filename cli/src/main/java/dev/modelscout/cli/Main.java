@@ -46,6 +46,7 @@ public final class Main {
      * ({@link HelpLayout}); the scores' ND4J back end is chosen before each command runs ({@link ScoringBackendSetup}).
      */
     public static CommandLine commandLine() {
+        Relaunch.entryPoint(Main.class);
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionStrategy(ScoringBackendSetup::execute);
         cl.setExecutionExceptionHandler(new ErrorHandler());

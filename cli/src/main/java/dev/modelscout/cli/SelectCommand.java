@@ -69,7 +69,8 @@ final class SelectCommand implements Callable<Integer> {
     int budget;
 
     @Option(names = "--parallel", defaultValue = "1", paramLabel = "P",
-            description = "Backbones chosen per round (the local executor runs them one after the other). Default: ${DEFAULT-VALUE}.")
+            description = "Backbones chosen per round and fine-tuned at once (the local executor: a finetune process "
+                    + "each, with its share of --threads, its log in DIR/logs; slurm: one array). Default: ${DEFAULT-VALUE}.")
     int parallel;
 
     @Option(names = "--stop-gap", defaultValue = "0.01", paramLabel = "EPS",
@@ -119,8 +120,9 @@ final class SelectCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--report", paramLabel = "R.html",
-            description = "Also write a self-contained HTML page of the trajectory: best found against fine-tunes, "
-                    + "each fine-tune's predicted interval beside what it measured, the rounds.")
+            description = "Also write a self-contained HTML report: the recommend report of the loop's initial ranking "
+                    + "with the trajectory first (best found against fine-tunes, each fine-tune's predicted interval "
+                    + "beside what it measured, the rounds).")
     Path report;
 
     @Option(names = "--cache", paramLabel = "DIR", description = "Feature cache. Default: ~/.cache/modelscout/features/<hash of the image path>.")
@@ -182,7 +184,7 @@ final class SelectCommand implements Callable<Integer> {
         SelectRun.Request request = new SelectRun.Request(zoo, images, id, h, budget, parallel,
                 GuidedSearch.Config.defaults().withEps(stopGap), Recommenders.trainer(recommender), features, options,
                 fineTuning.perClass == null ? 0 : fineTuning.perClass, fineTuning.valFraction, outDir,
-                cache != null ? cache : ZooFeatures.defaultCacheDir(images), slurm);
+                cache != null ? cache : ZooFeatures.defaultCacheDir(images), slurm, Relaunch.command());
         SelectRun.Result r = SelectRun.run(request, ExtractionOptions.defaults().withDevice(device).withStrict(fineTuning.strict),
                 ProgressReporter.forConsole(spec), FineTuneProgress.toConsole(spec), err); // the rounds as they go: stderr
         err.flush();
@@ -193,7 +195,7 @@ final class SelectCommand implements Callable<Integer> {
         }
         Wrote.say(err, outDir.resolve("select.json"), "every round");
         if (report != null) {
-            HtmlReports.write(report, HtmlReports.selection(SelectRun.report(r)));
+            HtmlReports.write(report, SelectRun.reportHtml(r, 5));
             Wrote.say(err, report);
         }
         o.flush();

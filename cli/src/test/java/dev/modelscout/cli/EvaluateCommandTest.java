@@ -45,6 +45,12 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void curvesWithAnotherProtocolThanActiveAreAUsageError() throws Exception {
+        usageError(evaluate("--curves", dir.resolve("c.csv").toString()),
+                "--curves is used by --protocol active only (not leave-one-dataset-out)");
+    }
+
+    @Test
     void aFractionAboveOneIsAUsageError() throws Exception {
         usageError(evaluate("--protocol", "learning-curve", "--fractions", "0.5,2"), "--fractions 0.5,2: 2 is out of "
                 + "range (allowed: increasing fractions above 0 and at most 1, such as 0.1,0.2,0.3,0.5,0.7,1)");

@@ -103,6 +103,29 @@ class SelectIT {
         assertEquals(after.get(1).model(), out.get("rounds").get(out.get("rounds").size() - 1).get("tried").get(0).asText());
     }
 
+    @Test
+    void parallelTwoFineTunesBothBackbonesOfARoundInProcessesOfTheirOwnAndAppendsBoth() throws Exception {
+        Path images = tinyFolder();
+        List<String> a = new ArrayList<>(args(images));
+        a.set(a.indexOf("--threads") + 1, "2");
+        a.addAll(List.of("--parallel", "2"));
+        CliTest r = CliTest.run(a.toArray(String[]::new)).expectExit(0).expectOut("stopped: budget: 2");
+        List<Job> jobs = jobsOf(dir.resolve("out").resolve("history.csv"));
+        assertEquals(2, jobs.size(), r.out());
+        for (Job j : jobs) {
+            Path log = dir.resolve("out").resolve("logs").resolve(j.model() + ".log");
+            r.expectOut("round 1: fine-tuning " + j.model()).expectOut("in a process of its own with 1 thread (log: "
+                    + log + ")").expectOut("round 1: " + j.model() + " fine-tuned");
+            String text = Files.readString(log);
+            assertTrue(text.contains("fine-tuning " + j.model() + ":") && text.contains("appended"), text);
+            assertTrue(Files.isDirectory(dir.resolve("out").resolve("weights").resolve(j.model())), "weights saved");
+        }
+        JsonNode out = new ObjectMapper().readTree(dir.resolve("out").resolve("select.json").toFile());
+        assertEquals(1, out.get("rounds").size(), "one round of two");
+        assertEquals(2, out.get("rounds").get(0).get("tried").size());
+        assertEquals(2, out.get("fineTunes").asInt());
+    }
+
     private static List<Job> jobsOf(Path history) {
         return HistoryReader.read(history, ReadOptions.defaults()).jobs().stream()
                 .filter(j -> j.dataset().equals("tiny")).toList();

@@ -1,5 +1,6 @@
 package dev.modelscout.recommender;
 
+import dev.modelscout.recommender.evaluation.ActiveReplay;
 import dev.modelscout.recommender.evaluation.FitTimer;
 import dev.modelscout.recommender.evaluation.Options;
 import dev.modelscout.recommender.evaluation.Outcome;
@@ -22,8 +23,20 @@ public final class Evaluation {
      *                                                    the options (a test dataset it lacks, too few models)
      */
     public static Result evaluate(TrainingHistory history, Trainer trainer, FieldSpec features, Options options) {
+        return evaluate(history, trainer, features, options, null);
+    }
+
+    /**
+     * As {@link #evaluate(TrainingHistory, Trainer, FieldSpec, Options)}; the active protocol also replays its
+     * orders, and the multi-fidelity ones, on {@code curves} (null: none; other protocols ignore them).
+     */
+    public static Result evaluate(TrainingHistory history, Trainer trainer, FieldSpec features, Options options,
+                                  LearningCurves curves) {
         FitTimer fits = new FitTimer(trainer, features);
         Protocol protocol = Protocol.of(options);
+        if (protocol instanceof ActiveReplay a && curves != null) {
+            protocol = a.withCurves(curves);
+        }
         Outcome o = protocol.evaluate(history, fits);
         return new Result(protocol.kind().id(), trainer.name(), features.labels(), history.source(), history.sha256(),
                 options.topK(), o.metrics(), o.std(), o.perDataset(), o.curve(), fits.timing(), null,

@@ -73,7 +73,7 @@ public record TrueAccuracies(String source, Map<String, Map<String, Double>> byD
      * @throws HistoryFormatException naming file:line for a missing column or an accuracy that is not in [0,1]
      */
     public static Map<String, Map<String, double[]>> parseSeeds(String source, String text) {
-        Sheet sheet = Sheet.read(source, text, "dataset,model,seed,accuracy");
+        CsvSheet sheet = CsvSheet.read(source, text, "dataset,model,seed,accuracy");
         int dataset = sheet.header().indexOf(HistorySchema.DATASET);
         int model = sheet.column(HistorySchema.MODEL);
         int accuracy = sheet.column(HistorySchema.ACCURACY);
@@ -108,7 +108,7 @@ public record TrueAccuracies(String source, Map<String, Map<String, Double>> byD
 
     /** Parses CSV text; {@code source} names it in messages. */
     public static TrueAccuracies parse(String source, String text) {
-        Sheet sheet = Sheet.read(source, text, "dataset,model,accuracy or model,accuracy");
+        CsvSheet sheet = CsvSheet.read(source, text, "dataset,model,accuracy or model,accuracy");
         int dataset = sheet.header().indexOf(HistorySchema.DATASET);
         int model = sheet.column(HistorySchema.MODEL);
         int accuracy = sheet.column(HistorySchema.ACCURACY);
@@ -199,50 +199,6 @@ public record TrueAccuracies(String source, Map<String, Map<String, Double>> byD
             return m.getOrDefault("", m.size() == 1 ? m.values().iterator().next() : Map.of());
         }
         return m.getOrDefault(dataset, Map.of());
-    }
-
-    /**
-     * A true-accuracy CSV file read to its records: the header's names stripped, and where each record starts (a
-     * byte-order mark dropped), so that both parsers name columns and lines the same way.
-     */
-    private record Sheet(String source, String text, List<CSVRecord> records, List<String> header,
-                         List<Integer> lineStarts) {
-
-        static Sheet read(String source, String text, String expected) {
-            String t = text.startsWith("\uFEFF") ? text.substring(1) : text;
-            List<CSVRecord> records = HistoryReader.records(source, t, expected);
-            List<String> header = new ArrayList<>();
-            for (String h : records.get(0)) {
-                header.add(h.strip());
-            }
-            List<Integer> starts = new ArrayList<>(List.of(0));
-            for (int i = 0; i < t.length(); i++) {
-                if (t.charAt(i) == '\n') {
-                    starts.add(i + 1);
-                }
-            }
-            return new Sheet(source, t, records, header, starts);
-        }
-
-        /** The index of the required column {@code name}. */
-        int column(String name) {
-            int i = header.indexOf(name);
-            if (i < 0) {
-                throw new HistoryFormatException(source + ": missing required column '" + name + "' (header: "
-                        + String.join(",", header) + "; expected dataset,model,accuracy or model,accuracy)");
-            }
-            return i;
-        }
-
-        /** The 1-based line {@code rec} starts on. */
-        long line(CSVRecord rec) {
-            int at = (int) rec.getCharacterPosition();
-            while (at < text.length() && (text.charAt(at) == '\n' || text.charAt(at) == '\r')) {
-                at++; // the parser's position can be that of the empty lines it skipped before the record
-            }
-            int i = Collections.binarySearch(lineStarts, at);
-            return i >= 0 ? i + 1 : -i - 1;
-        }
     }
 
     private static String cell(CSVRecord rec, int i) {

@@ -36,6 +36,11 @@ final class EvaluationPage {
     }
 
     static String render(EvaluationReport r) {
+        return render(r, null);
+    }
+
+    /** The page; with {@code active} ({@code --protocol active}), its regret curves after the per-dataset table. */
+    static String render(EvaluationReport r, ActiveReport active) {
         Summary main = r.summaries().get(0);
         Page p = new Page("modelscout: evaluation of " + main.recommender() + " (" + r.protocol() + ")");
         EvaluationReport.Coverage cov = r.coverage();
@@ -43,10 +48,14 @@ final class EvaluationPage {
                 + cov.datasets().size() + " datasets × " + cov.models().size() + " models; features "
                 + String.join(", ", r.history().features());
         p.raw("<nav class=\"toc\"><a href=\"#summary\">Summary</a><a href=\"#per-dataset\">Per test dataset</a>"
+                + (active == null ? "" : "<a href=\"#active\">The guided loop</a>")
                 + (r.curve().isEmpty() ? "" : "<a href=\"#learning-curve\">Learning curve</a>")
                 + "<a href=\"#coverage\">Coverage</a><a href=\"#provenance\">Provenance</a></nav>\n");
         summary(p, r);
         perDataset(p, r);
+        if (active != null) {
+            ActiveSection.write(p, active);
+        }
         if (!r.curve().isEmpty()) {
             curve(p, r);
         }

@@ -21,14 +21,22 @@ public final class HtmlReports {
         return RecommendationPage.render(report);
     }
 
-    /** The {@code select --report} page. */
-    public static String selection(SelectionReport report) {
-        return SelectionPage.render(report);
+    /**
+     * The {@code select --report} page: the recommend report of the loop's initial ranking ({@code initial}) with
+     * the loop's trajectory added.
+     */
+    public static String selection(RecommendationReport initial, SelectionReport trajectory) {
+        return RecommendationPage.render(initial, trajectory);
     }
 
     /** The {@code evaluate --report} page. */
     public static String evaluation(EvaluationReport report) {
         return EvaluationPage.render(report);
+    }
+
+    /** The {@code evaluate --protocol active --report} page: the evaluation page with {@code active}'s curves (null: none). */
+    public static String evaluation(EvaluationReport report, ActiveReport active) {
+        return EvaluationPage.render(report, active);
     }
 
     /**

@@ -25,17 +25,30 @@ final class RecommendationPage {
     }
 
     static String render(RecommendationReport r) {
+        return render(r, null);
+    }
+
+    /**
+     * The page; with a {@code trajectory} ({@code select --report}), the guided loop's trajectory comes first
+     * ({@link TrajectorySection}) and the ranking is the loop's initial one.
+     */
+    static String render(RecommendationReport r, SelectionReport trajectory) {
         List<Candidate> c = r.candidates();
         int k = Math.min(r.top(), c.size());
-        Page p = new Page("modelscout: backbones for " + r.dataset());
+        Page p = new Page((trajectory == null ? "modelscout: backbones for " : "modelscout select: backbones for ")
+                + r.dataset());
         List<String> recommended = c.stream().limit(k).map(Candidate::model).toList();
         String subtitle = c.size() + " backbone" + (c.size() == 1 ? "" : "s") + " of " + fileName(r.run().zoo().file())
                 + " ranked by predicted fine-tuned accuracy on " + r.dataset() + "; recommended: "
                 + (recommended.isEmpty() ? "none" : String.join(", ", recommended));
-        p.raw("<nav class=\"toc\"><a href=\"#ranking\">Ranking</a><a href=\"#cost\">Accuracy and cost</a>"
+        p.raw("<nav class=\"toc\">" + (trajectory == null ? "" : "<a href=\"#trajectory\">Trajectory</a>")
+                + "<a href=\"#ranking\">" + (trajectory == null ? "Ranking" : "Initial ranking") + "</a><a href=\"#cost\">Accuracy and cost</a>"
                 + (r.scores().isEmpty() ? "" : "<a href=\"#scores\">Scores' rankings</a>")
                 + (r.truth() == null ? "" : "<a href=\"#truth\">Against the truth</a>")
                 + "<a href=\"#provenance\">Provenance</a></nav>\n");
+        if (trajectory != null) {
+            TrajectorySection.write(p, trajectory);
+        }
         summary(p, r, k);
         RankingTable.write(p, r, k);
         CostChart.write(p, r, k);

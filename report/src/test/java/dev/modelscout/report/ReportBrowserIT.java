@@ -106,6 +106,27 @@ class ReportBrowserIT {
     }
 
     @Test
+    void selectPageDrawsTheTrajectoryBesideTheInitialRankingWithoutAnyRequest() throws IOException {
+        SelectionReport t = SelectReportTest.trajectory();
+        Chromium.Result r = open("select-sample", HtmlReports.selection(SampleReports.recommendation(false), t), null,
+                true);
+        assertDrawnWithoutRequests(r, List.of("trajectory-chart", "cost-chart", "scores-chart"));
+        assertEquals(t.steps().size(), r.mark("trajectory-chart", "measured"), "one point per fine-tune");
+        assertEquals(t.steps().size(), r.mark("trajectory-chart", "intervals"), "one interval per fine-tune");
+    }
+
+    @Test
+    void activeEvaluationPageDrawsEveryOrdersRegretPointWithoutAnyRequest() throws IOException {
+        ActiveReport a = ActiveSectionTest.sample(true);
+        Chromium.Result r = open("evaluate-sample-active", HtmlReports.evaluation(SampleReports.evaluation(false), a),
+                null, true);
+        assertDrawnWithoutRequests(r, List.of("per-dataset-chart", "active-chart", "fidelity-chart", "coverage-chart"));
+        assertEquals(a.byFineTunes().size(), r.mark("active-chart", "active_points"));
+        assertEquals(a.byBudget().stream().filter(x -> Double.isFinite(x.regret())).count(),
+                r.mark("fidelity-chart", "fidelity_points"), "no point where nothing was fully fine-tuned");
+    }
+
+    @Test
     void evaluationPagesDrawEveryBarCurvePointAndCell() throws IOException {
         for (boolean curve : new boolean[] {false, true}) {
             EvaluationReport data = SampleReports.evaluation(curve);

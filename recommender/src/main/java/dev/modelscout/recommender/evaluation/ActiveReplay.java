@@ -4,6 +4,7 @@ import dev.modelscout.recommender.Calibration;
 import dev.modelscout.recommender.FieldSpec;
 import dev.modelscout.recommender.HistorySchema;
 import dev.modelscout.recommender.Job;
+import dev.modelscout.recommender.LearningCurves;
 import dev.modelscout.recommender.LodoResiduals;
 import dev.modelscout.recommender.Popularity;
 import dev.modelscout.recommender.Recommender;
@@ -34,6 +35,10 @@ import java.util.function.ToDoubleFunction;
  * update), popularity, each score column the held-out dataset has, largest first (params_m, else gmacs), and
  * random order (repeated, with its spread). Cost: D^2 fits for D datasets.
  *
+ * <p>With {@code curves} (the validation accuracy after every epoch of each job's seeds), the same orders and the
+ * multi-fidelity ones (one epoch, then the best k; successive halving) are also replayed charged in
+ * backbone-epochs, on each seed's runs ({@link FidelityReplay}).
+ *
  * @param testDatasets  the datasets held out in turn (empty: every dataset; with train datasets: every other)
  * @param trainDatasets the datasets learned from (empty: every dataset but the held-out one); naming them, with the
  *                      test datasets from another history in the same file, measures the loop across histories
@@ -41,9 +46,10 @@ import java.util.function.ToDoubleFunction;
  * @param seed         seed of the random orders
  * @param search        the loop's settings
  * @param randomOrders repeats of the random order
+ * @param curves       learning curves of the history's jobs, or null (no multi-fidelity replay)
  */
 public record ActiveReplay(List<String> testDatasets, List<String> trainDatasets, int topK, long seed,
-                           GuidedSearch.Config search, int randomOrders)
+                           GuidedSearch.Config search, int randomOrders, LearningCurves curves)
         implements Protocol {
 
     /** The k of "regret after k fine-tunes". */
@@ -60,7 +66,12 @@ public record ActiveReplay(List<String> testDatasets, List<String> trainDatasets
 
     static ActiveReplay of(Options o) {
         return new ActiveReplay(o.testDatasets(), o.trainDatasets(), o.topK(), o.seed(), GuidedSearch.Config.defaults(),
-                20);
+                20, null);
+    }
+
+    /** This replay, also on {@code c}'s learning curves (null: none). */
+    public ActiveReplay withCurves(LearningCurves c) {
+        return new ActiveReplay(testDatasets, trainDatasets, topK, seed, search, randomOrders, c);
     }
 
     @Override
@@ -95,6 +106,12 @@ public record ActiveReplay(List<String> testDatasets, List<String> trainDatasets
         List<List<List<OrderScore>>> randomRuns = new ArrayList<>();
         List<String> tests = !testDatasets.isEmpty() || trainDatasets.isEmpty() ? Folds.tests(history, testDatasets)
                 : history.datasets().stream().filter(x -> !trainDatasets.contains(x)).toList();
+        int largest = tests.stream().mapToInt(d -> Folds.jobsOf(history, d).size()).max().orElse(0);
+        List<Integer> budgets = curves == null ? List.of() : FidelityReplay.budgets(curves.epochs(), largest);
+        List<FidelityReplay.Run> fidelityRuns = new ArrayList<>();
+        List<Integer> fidelitySeeds = new ArrayList<>();
+        List<String> fidelityDatasets = new ArrayList<>();
+        List<FidelityResult.Skipped> skipped = new ArrayList<>();
         for (String d : tests) {
             TrainingHistory train = trainDatasets.isEmpty() ? history.withJobs(Folds.allBut(history, d))
                     : history.filter(j -> trainDatasets.contains(j.dataset()));
@@ -111,12 +128,39 @@ public record ActiveReplay(List<String> testDatasets, List<String> trainDatasets
             Fold f = fold(d, rows, prior, unseen, train, residuals);
             per.add(f.scores());
             randomRuns.add(f.random());
+            if (curves != null) {
+                List<String> why = new ArrayList<>();
+                Map<String, Map<Integer, double[]>> runs = curves.epochs() < 2 ? null
+                        : curves.complete(d, rows.stream().map(Job::model).toList(), why);
+                if (runs == null) {
+                    skipped.add(new FidelityResult.Skipped(d, curves.epochs() < 2
+                            ? "curves of one epoch (nothing to stop early)" : why.get(0)));
+                } else {
+                    Map<String, Double> truth = new LinkedHashMap<>();
+                    rows.forEach(j -> truth.put(j.model(), j.accuracy()));
+                    List<FidelityReplay.Run> rs = FidelityReplay.replay(runs, truth, f.models(), f.statics(),
+                            f.search(), curves.epochs(), search.eps(), seed ^ d.hashCode(), randomOrders, budgets);
+                    List<Integer> seeds = new ArrayList<>(runs.values().iterator().next().keySet());
+                    seeds.sort(null);
+                    int perSeed = rs.size() / seeds.size();
+                    for (int i = 0; i < rs.size(); i++) {
+                        fidelitySeeds.add(seeds.get(i / perSeed));
+                    }
+                    fidelityRuns.addAll(rs);
+                    fidelityDatasets.add(d);
+                }
+            }
         }
+        FidelityResult fidelity = curves == null ? null : new FidelityResult(curves.source(), curves.epochs(),
+                fidelityRuns.isEmpty() ? 0 : (int) fidelitySeeds.stream().distinct().count(), fidelityDatasets, skipped,
+                budgets, FidelityReplay.summarise(fidelityRuns, fidelitySeeds, budgets.size()));
         return new Outcome(DatasetScore.mean(scores), DatasetScore.std(scores), scores, null,
-                summarise(per, randomRuns));
+                summarise(per, randomRuns, fidelity));
     }
 
-    private record Fold(ActiveDataset scores, List<List<OrderScore>> random) {
+    /** One held-out dataset's scores, with what the learning-curve replay reuses: its search and static orders. */
+    private record Fold(ActiveDataset scores, List<List<OrderScore>> random, List<String> models,
+                        Map<String, double[]> statics, GuidedSearch search) {
     }
 
     private Fold fold(String d, List<Job> rows, double[] prior, boolean[] unseen, TrainingHistory train,
@@ -158,20 +202,22 @@ public record ActiveReplay(List<String> testDatasets, List<String> trainDatasets
         }
         List<OrderScore> orders = new ArrayList<>();
         orders.add(score(GUIDED, guidedOrder, max, rows.size()));
-        orders.add(score(STATIC, ordered(truth, prior), max, rows.size()));
+        Map<String, double[]> statics = new LinkedHashMap<>();
+        statics.put(STATIC, prior);
         Recommender pop = new Popularity(Popularity.Config.defaults()).train(train, FieldSpec.defaults());
-        orders.add(score(Popularity.NAME, ordered(truth, pop.predict(rows)), max, rows.size()));
+        statics.put(Popularity.NAME, pop.predict(rows));
         for (String col : HistorySchema.SCORE_COLUMNS) {
             double[] v = column(rows, col);
             if (v != null) {
-                orders.add(score(col, ordered(truth, v), max, rows.size()));
+                statics.put(col, v);
             }
         }
         double[] size = column(rows, HistorySchema.PARAMS_M);
         size = size != null ? size : column(rows, HistorySchema.GMACS);
         if (size != null) {
-            orders.add(score("largest", ordered(truth, size), max, rows.size()));
+            statics.put("largest", size);
         }
+        statics.forEach((name, key) -> orders.add(score(name, ordered(truth, key), max, rows.size())));
         List<List<OrderScore>> random = new ArrayList<>();
         Random rnd = new Random(seed ^ d.hashCode());
         for (int rep = 0; rep < randomOrders; rep++) {
@@ -183,7 +229,8 @@ public record ActiveReplay(List<String> testDatasets, List<String> trainDatasets
             random.add(List.of(score(RANDOM, shuffled, max, rows.size())));
         }
         orders.add(mean(RANDOM, random.stream().map(l -> l.get(0)).toList()));
-        return new Fold(new ActiveDataset(d, rows.size(), coverage, stopTunes, stopRegret, orders), random);
+        return new Fold(new ActiveDataset(d, rows.size(), coverage, stopTunes, stopRegret, orders), random, models,
+                statics, search);
     }
 
     /** The values of {@code column} on the rows, missing ones below every known one; null when fewer than half are known. */
@@ -280,7 +327,8 @@ public record ActiveReplay(List<String> testDatasets, List<String> trainDatasets
         return m;
     }
 
-    private ActiveResult summarise(List<ActiveDataset> per, List<List<List<OrderScore>>> randomRuns) {
+    private ActiveResult summarise(List<ActiveDataset> per, List<List<List<OrderScore>>> randomRuns,
+                                   FidelityResult fidelity) {
         List<String> names = per.get(0).orders().stream().map(OrderScore::order).toList();
         List<String> all = new ArrayList<>(names);
         per.forEach(p -> p.orders().forEach(o -> {
@@ -337,7 +385,7 @@ public record ActiveReplay(List<String> testDatasets, List<String> trainDatasets
         StopSummary stop = new StopSummary(Summary.nanMean(tunes), Summary.nanStd(tunes), Summary.nanMean(regrets),
                 Summary.nanStd(regrets), within, bestStatic == null ? null : bestStatic.order(),
                 bestStatic == null ? Double.NaN : bestStatic.tunesWithin());
-        return new ActiveResult(KS, search.eps(), search.stopLevel(), orders, coverage, stop, per);
+        return new ActiveResult(KS, search.eps(), search.stopLevel(), orders, coverage, stop, per, fidelity);
     }
 
     private static double meanOf(List<OrderScore> s, ToDoubleFunction<OrderScore> f) {

@@ -16,10 +16,13 @@ import java.util.List;
  *                    fine-tune (mean over datasets, each dataset weighing the same)
  * @param stop        where the guided loop's stop rule stopped (mean over datasets)
  * @param perDataset  every held-out dataset's scores
+ * @param fidelity    the orders charged in backbone-epochs on the history's learning curves, with the
+ *                    multi-fidelity ones; null (left out of the JSON) without curves
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record ActiveResult(List<Integer> ks, double eps, @JsonProperty("stop_level") double stopLevel,
                            List<OrderSummary> orders, Coverage intervals, StopSummary stop,
-                           @JsonProperty("per_dataset") List<ActiveDataset> perDataset) {
+                           @JsonProperty("per_dataset") List<ActiveDataset> perDataset, FidelityResult fidelity) {
 
     /**
      * One order's scores on one dataset.

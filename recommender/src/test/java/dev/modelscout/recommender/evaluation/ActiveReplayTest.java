@@ -8,6 +8,7 @@ import dev.modelscout.core.InvalidOptionException;
 import dev.modelscout.recommender.Evaluation;
 import dev.modelscout.recommender.FieldSpec;
 import dev.modelscout.recommender.Job;
+import dev.modelscout.recommender.LearningCurves;
 import dev.modelscout.recommender.LinearRegression;
 import dev.modelscout.recommender.TrainingHistory;
 import java.util.ArrayList;
@@ -66,6 +67,58 @@ class ActiveReplayTest {
         assertTrue(by.get("random").regretStd().get(0) > 0, "random's spread over its repeats");
         assertTrue(a.stop().regret() <= 0.02, "regret at stop " + a.stop());
         assertTrue(a.intervals().coverage90() >= 0.6, "coverage " + a.intervals());
+    }
+
+    /**
+     * Curves of the planted history's jobs but ds7's, two seeds, three epochs: the first epoch's accuracy is the
+     * final one halved plus noise, so one epoch ranks the backbones only roughly.
+     */
+    private static LearningCurves curves(TrainingHistory h) {
+        Random r = new Random(5);
+        StringBuilder sb = new StringBuilder("dataset,model,seed,epoch,val_accuracy\n");
+        for (Job j : h.jobs()) {
+            if (j.dataset().equals("ds7")) {
+                continue;
+            }
+            for (int seed = 0; seed < 2; seed++) {
+                double end = Math.max(0, Math.min(1, j.accuracy() + 0.01 * r.nextGaussian()));
+                double[] e = {0.5 * end + 0.05 * r.nextGaussian(), 0.9 * end, end};
+                for (int k = 0; k < 3; k++) {
+                    sb.append(j.dataset()).append(',').append(j.model()).append(',').append(seed).append(',')
+                            .append(k + 1).append(',').append(Math.max(0, Math.min(1, e[k]))).append('\n');
+                }
+            }
+        }
+        return LearningCurves.parse("planted-curves.csv", sb.toString());
+    }
+
+    @Test
+    void withCurvesEveryOrderIsChargedInBackboneEpochsBesideTheMultiFidelityOnes() {
+        TrainingHistory h = planted(1);
+        Options o = Options.defaults(Protocol.Kind.ACTIVE).withTestDatasets(List.of("ds0", "ds1", "ds2", "ds7"));
+        Result r = Evaluation.evaluate(h, new LinearRegression(LinearRegression.Config.defaults()),
+                FieldSpec.defaults().select(FieldSpec.parseFeatures("d,m")), o, curves(h));
+        FidelityResult f = r.active().fidelity();
+        assertEquals(3, f.epochs());
+        assertEquals(2, f.seeds());
+        assertEquals(List.of("ds0", "ds1", "ds2"), f.datasets());
+        assertEquals(List.of(new FidelityResult.Skipped("ds7", "no curves of this dataset")), f.skipped());
+        assertEquals(List.of(3, 6, 9, 15, 30, 60, 90, 120), f.budgets());
+        Map<String, FidelityResult.Order> by = new LinkedHashMap<>();
+        f.orders().forEach(x -> by.put(x.order(), x));
+        assertEquals(List.of("guided", "recommender", "popularity", "largest", "random", "one_epoch_top_1",
+                "one_epoch_top_2", "one_epoch_top_3", "one_epoch_top_5", "successive_halving"), List.copyOf(by.keySet()));
+        assertEquals(120, by.get("guided").cost(), 1e-9, "40 backbones x 3 epochs");
+        assertEquals(40 + 2 * 3, by.get("one_epoch_top_3").cost(), 1e-9);
+        assertEquals(40 + 20 + 10, by.get("successive_halving").cost(), 1e-9);
+        assertTrue(Double.isNaN(by.get("one_epoch_top_1").regret().get(4)), "nothing finished within 30");
+        FidelityResult.Order guided = by.get("guided");
+        assertTrue(guided.regret().get(4) <= 0.02, "guided after 10 fine-tunes: " + guided.regret());
+        assertTrue(guided.costToWithin() < by.get("one_epoch_top_1").cost(),
+                "the loop gets within eps before one epoch of every backbone is spent: " + guided);
+        assertTrue(guided.regret().get(2) < by.get("random").regret().get(2), by.get("random").toString());
+        assertTrue(guided.regretSeedStd().get(2) >= 0, "a spread over the two seeds: " + guided.regretSeedStd());
+        assertEquals(5, r.active().orders().size(), "the orders counted in fine-tunes are unchanged");
     }
 
     @Test

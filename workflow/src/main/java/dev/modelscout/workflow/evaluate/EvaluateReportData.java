@@ -7,6 +7,9 @@ import dev.modelscout.recommender.evaluation.DatasetScore;
 import dev.modelscout.recommender.evaluation.Options;
 import dev.modelscout.recommender.evaluation.Result;
 import dev.modelscout.recommender.evaluation.Timing;
+import dev.modelscout.recommender.evaluation.ActiveResult;
+import dev.modelscout.recommender.evaluation.FidelityResult;
+import dev.modelscout.report.ActiveReport;
 import dev.modelscout.report.EvaluationReport;
 import dev.modelscout.workflow.BuildInfo;
 import java.time.Instant;
@@ -80,6 +83,35 @@ public final class EvaluateReportData {
                 new EvaluationReport.History(history.source(), history.sha256(), history.size(), result.features()),
                 settings(options), timing, BuildInfo.version(),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), differences, choices);
+    }
+
+    /**
+     * The regret curves of {@code result} for the page of {@code --protocol active}: each order's mean regret after
+     * k fine-tunes and, with learning curves, after each budget of backbone-epochs; null for another protocol.
+     */
+    public static ActiveReport active(Result result) {
+        ActiveResult a = result.active();
+        if (a == null) {
+            return null;
+        }
+        List<ActiveReport.Point> byTunes = new ArrayList<>();
+        for (ActiveResult.OrderSummary o : a.orders()) {
+            for (int i = 0; i < a.ks().size(); i++) {
+                byTunes.add(new ActiveReport.Point(o.order(), FidelityResult.FULL, a.ks().get(i), o.regret().get(i),
+                        o.regretStd().get(i)));
+            }
+        }
+        List<ActiveReport.Point> byBudget = new ArrayList<>();
+        FidelityResult f = a.fidelity();
+        if (f != null) {
+            for (FidelityResult.Order o : f.orders()) {
+                for (int i = 0; i < f.budgets().size(); i++) {
+                    byBudget.add(new ActiveReport.Point(o.order(), o.kind(), f.budgets().get(i), o.regret().get(i),
+                            o.regretStd().get(i)));
+                }
+            }
+        }
+        return new ActiveReport(a.eps(), byTunes, byBudget, f == null ? 0 : f.epochs(), f == null ? null : f.curves());
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.modelscout.workflow.evaluate;
 import dev.modelscout.recommender.AutoRecommender;
 import dev.modelscout.recommender.Evaluation;
 import dev.modelscout.recommender.FieldSpec;
+import dev.modelscout.recommender.LearningCurves;
 import dev.modelscout.recommender.Recommender;
 import dev.modelscout.recommender.Trainer;
 import dev.modelscout.recommender.TrainingHistory;
@@ -44,8 +45,19 @@ public record EvaluateRun(Result result, Result baseline, List<Choice> choices) 
      */
     public static EvaluateRun of(TrainingHistory history, Trainer trainer, Trainer baseline, FieldSpec features,
             Options options) {
+        return of(history, trainer, baseline, features, options, null);
+    }
+
+    /**
+     * As {@link #of(TrainingHistory, Trainer, Trainer, FieldSpec, Options)}; the active protocol also replays the
+     * recommender's orders and the multi-fidelity ones on {@code curves} (null: none). The baseline's run does
+     * not (its orders are the same).
+     */
+    public static EvaluateRun of(TrainingHistory history, Trainer trainer, Trainer baseline, FieldSpec features,
+            Options options, LearningCurves curves) {
         List<Choice> choices = Collections.synchronizedList(new ArrayList<>());
-        Result result = Evaluation.evaluate(history, recordingChoices(trainer, history, choices), features, options);
+        Result result = Evaluation.evaluate(history, recordingChoices(trainer, history, choices), features, options,
+                curves);
         Result base = null;
         if (baseline != null) {
             base = Evaluation.evaluate(history, baseline, features, options);

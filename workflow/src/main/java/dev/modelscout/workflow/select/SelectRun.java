@@ -1,5 +1,6 @@
 package dev.modelscout.workflow.select;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.modelscout.core.AtomicFiles;
@@ -32,6 +33,7 @@ import dev.modelscout.workflow.finetune.FineTuneRun;
 import dev.modelscout.workflow.finetune.FineTuneSettings;
 import dev.modelscout.workflow.recommend.ChosenRecommender;
 import dev.modelscout.workflow.recommend.RecommendRequest;
+import dev.modelscout.workflow.recommend.RecommendRun;
 import dev.modelscout.workflow.recommend.RecommendationPipeline;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -62,13 +64,17 @@ public final class SelectRun {
      *
      * @param history  the user's history (written: the target's jobs are appended)
      * @param budget   fine-tunes of this target at most (counting those already in the history)
-     * @param parallel fine-tunes chosen per round (run one after the other on the local executor)
+     * @param parallel fine-tunes chosen per round, run at once (the local executor: one {@code finetune} process
+     *                 each, {@link LocalProcesses}, with its share of the threads; Slurm: as one array)
      * @param outDir   state file, fine-tuned weights ({@code weights/<model>}), Slurm plans ({@code plans/})
-     * @param slurm    null: fine-tune here, one after the other; else as Slurm array jobs ({@link SelectSlurm})
+     * @param slurm    null: fine-tune here; else as Slurm array jobs ({@link SelectSlurm})
+     * @param launcher the command that starts modelscout, for the local executor's child processes when
+     *                 {@code parallel} is above 1 (null: {@link dev.modelscout.workflow.BuildInfo#launcher()})
      */
     public record Request(Path zoo, Path images, String datasetId, Path history, int budget, int parallel,
                    GuidedSearch.Config search, Trainer trainer, String features, FineTuneOptions options,
-                   int perClass, double valFraction, Path outDir, Path cacheDir, SelectSlurm.Settings slurm) {
+                   int perClass, double valFraction, Path outDir, Path cacheDir, SelectSlurm.Settings slurm,
+                   List<String> launcher) {
     }
 
     /** One round as printed and kept in the state file. */
@@ -76,9 +82,12 @@ public final class SelectRun {
                  List<Double> high, String bestModel, double bestAccuracy, double stopProbability, boolean stop) {
     }
 
-    /** The end: every round, why it stopped, the best backbone and where its weights are. */
+    /**
+     * The end: every round, why it stopped, the best backbone and where its weights are; {@code initial} is the
+     * recommendation the loop started from (for the report; not written to select.json).
+     */
     public record Result(String dataset, String history, List<Round> rounds, String stopped, String bestModel,
-                  double bestAccuracy, String bestWeights, int fineTunes) {
+                  double bestAccuracy, String bestWeights, int fineTunes, @JsonIgnore RecommendRun initial) {
     }
 
     public static final String STATE = "select-state.json";
@@ -102,10 +111,11 @@ public final class SelectRun {
                 + r.history() + " (the target's own jobs are the loop's observations)");
         ChosenRecommender chosen = new ChosenRecommender(recommender, "trained now on " + r.history(),
                 r.history().toString(), others, null, 0, null);
-        List<Prediction> ranked = RecommendationPipeline.run(new RecommendRequest(
+        RecommendRun initial = RecommendationPipeline.run(new RecommendRequest(
                 new ZooFeatures(r.zoo(), r.images(), List.of(), r.perClass(), r.options().seed(), r.cacheDir()),
                 r.datasetId(), RecommendationPipeline.scoresNeeded(recommender, List.of()), chosen, extraction, false),
-                OverlapPolicy.ofThisMachine(Overlap.AUTO), extractionListener).predictions();
+                OverlapPolicy.ofThisMachine(Overlap.AUTO), extractionListener);
+        List<Prediction> ranked = initial.predictions();
         List<Job> candidates = ranked.stream().map(Prediction::row).toList();
         LodoResiduals residuals = LodoResiduals.of(others, r.trainer(), features);
         GuidedSearch search = new GuidedSearch(candidates.stream().map(Job::model).toList(),
@@ -141,6 +151,7 @@ public final class SelectRun {
             List<Double> low = new ArrayList<>();
             List<Double> high = new ArrayList<>();
             List<String> scoreNames = RecommendationPipeline.scoresNeeded(recommender, List.of());
+            int threads = RoundFineTunes.threadsEach(r.options().threads(), r.slurm() == null ? next.size() : 1);
             for (String model : next) {
                 int i = search.models().indexOf(model);
                 double[] in = belief.interval(i, 0.9);
@@ -148,23 +159,43 @@ public final class SelectRun {
                 predicted.add(mean);
                 low.add(in[0]);
                 high.add(in[1]);
-                o.printf(Locale.ROOT, "round %d: fine-tuning %s (predicted %.3f, 90%% interval %.3f-%.3f)%n",
-                        rounds.size() + 1, model, mean, in[0], in[1]);
+                o.printf(Locale.ROOT, "round %d: fine-tuning %s (predicted %.3f, 90%% interval %.3f-%.3f)%s%n",
+                        rounds.size() + 1, model, mean, in[0], in[1],
+                        r.slurm() == null && next.size() > 1 ? " in a process of its own with " + threadsText(threads)
+                                + " (log: " + LocalProcesses.log(r.outDir(), model) + ")" : "");
                 o.flush();
-                if (r.slurm() != null) {
-                    continue;
-                }
+            }
+            if (r.slurm() == null) {
                 FineTuneOptions o2 = r.options();
                 FineTuneSettings settings = new FineTuneSettings(o2.epochs(), o2.learningRate(), o2.batchSize(),
                         o2.momentum(), o2.weightDecay(), o2.seed(), o2.freezeBackbone(), r.valFraction(), null);
-                FineTuneRun.Outcome outcome = FineTuneRun.run(new FineTuneRun.Request(r.zoo(), model, r.images(), null,
-                        r.datasetId(), r.perClass(), settings, new FineTuneRun.Compute(o2.device(), o2.threads(),
-                        extraction.batchSize(), extraction.strict()), Scores.of(scoreNames, Scores.Options.defaults(), false),
-                        r.cacheDir().resolve("finetune")), extractionListener, fineTuneListener, weights(r, model));
-                HistoryAppender.append(r.history(), "select: fine-tune of " + model + " on "
-                        + r.datasetId(), List.of(outcome.row()), OnDuplicate.ERROR, m -> { });
-            }
-            if (r.slurm() != null) {
+                if (next.size() == 1) {
+                    String model = next.get(0);
+                    FineTuneRun.Outcome outcome = FineTuneRun.run(new FineTuneRun.Request(r.zoo(), model, r.images(),
+                            null, r.datasetId(), r.perClass(), settings, new FineTuneRun.Compute(o2.device(), threads,
+                            extraction.batchSize(), extraction.strict()),
+                            Scores.of(scoreNames, Scores.Options.defaults(), false), r.cacheDir().resolve("finetune")),
+                            extractionListener, fineTuneListener, weights(r, model));
+                    HistoryAppender.append(r.history(), "select: fine-tune of " + model + " on " + r.datasetId(),
+                            List.of(outcome.row()), OnDuplicate.ERROR, m -> { });
+                } else {
+                    // Up to P at once, each a finetune process that appends its own job under the history's lock
+                    // as it ends, so a kill or another fine-tune's failure loses none.
+                    List<String> launcher = r.launcher() != null ? r.launcher()
+                            : List.of(dev.modelscout.workflow.BuildInfo.launcher());
+                    RoundFineTunes.run(next, next.size(), model -> {
+                        LocalProcesses.run(model, LocalProcesses.command(launcher, r, model, scoreNames, threads,
+                                weights(r, model)), LocalProcesses.log(r.outDir(), model), weights(r, model).getParent(),
+                                r.cacheDir());
+                        return model;
+                    }, (model, done) -> {
+                        synchronized (o) {
+                            o.println("round " + (rounds.size() + 1) + ": " + model + " fine-tuned");
+                            o.flush();
+                        }
+                    });
+                }
+            } else {
                 SelectSlurm.fineTune(r, r.slurm(), next, rounds.size() + 1, scoreNames, o);
             }
             observed = observed(r.history(), r.datasetId());
@@ -184,9 +215,19 @@ public final class SelectRun {
         GuidedSearch.Round last = search.round(observed);
         Path w = last.bestModel() == null ? null : weights(r, last.bestModel());
         Result result = new Result(r.datasetId(), r.history().toString(), rounds, stopped, last.bestModel(),
-                last.bestAccuracy(), w != null && Files.exists(w) ? w.toString() : null, observed.size());
+                last.bestAccuracy(), w != null && Files.exists(w) ? w.toString() : null, observed.size(), initial);
         writeResult(r.outDir().resolve("select.json"), result);
         return result;
+    }
+
+    /**
+     * The {@code select --report} page's data: the recommend report of the loop's initial ranking (as
+     * {@code recommend --report} makes it, {@code top} backbones recommended) and the trajectory of {@code result}.
+     */
+    public static String reportHtml(Result result, int top) {
+        return dev.modelscout.report.HtmlReports.selection(
+                dev.modelscout.workflow.recommend.RecommendReportData.of(result.initial(), top, null, null),
+                report(result));
     }
 
     /** The trajectory of {@code result} for {@code select --report}. */
@@ -249,6 +290,10 @@ public final class SelectRun {
         } catch (IOException e) {
             throw new ModelScoutException(file + ": cannot write: " + IoErrors.reason(e), e);
         }
+    }
+
+    private static String threadsText(int threads) {
+        return threads == 0 ? "every core's threads" : threads + (threads == 1 ? " thread" : " threads");
     }
 
     private static String f(double d) {

@@ -8,17 +8,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The {@code select --report} page: the best accuracy found against the number of fine-tunes, each fine-tune's
- * predicted 90% interval beside what it measured, and the table of rounds.
+ * The trajectory section of the {@code select --report} page (the recommend report of the loop's initial ranking,
+ * {@link RecommendationPage}, with this section first): the best accuracy found against the number of
+ * fine-tunes, each fine-tune's predicted 90% interval beside what it measured, and the table of rounds.
  */
-final class SelectionPage {
+final class TrajectorySection {
 
-    private SelectionPage() {
+    private TrajectorySection() {
     }
 
-    static String render(SelectionReport r) {
-        Page p = new Page("modelscout select: " + r.dataset());
-        p.section("trajectory", "Trajectory");
+    static void write(Page p, SelectionReport r) {
+        p.section("trajectory", "The guided loop: best found against fine-tunes");
+        p.raw("<p class=\"callout\">" + (r.best() == null ? "No fine-tune yet." : "Best backbone found: <strong>"
+                + Html.esc(r.best()) + "</strong> after " + r.steps().size() + " fine-tune"
+                + (r.steps().size() == 1 ? "" : "s") + ".") + " " + Html.esc(r.stopped()) + "</p>\n");
         List<Map<String, Object>> rows = new ArrayList<>();
         double best = Double.NEGATIVE_INFINITY;
         int n = 0;
@@ -42,14 +45,14 @@ final class SelectionPage {
                  "encoding": {"x": {"field": "finetune", "type": "quantitative", "title": "fine-tunes",
                                     "axis": {"tickMinStep": 1, "format": "d"}, "scale": {"padding": 24}}},
                  "layer": [
-                   {"mark": {"type": "rule", "strokeWidth": 2, "opacity": 0.5},
+                   {"name": "intervals", "mark": {"type": "rule", "strokeWidth": 2, "opacity": 0.5},
                     "encoding": {"y": {"field": "low", "type": "quantitative", "title": "accuracy",
                                        "scale": {"domain": [0, 1]}},
                                  "y2": {"field": "high"}, "color": {"datum": "predicted 90% interval"}}},
                    {"mark": {"type": "tick", "thickness": 2},
                     "encoding": {"y": {"field": "predicted", "type": "quantitative"},
                                  "color": {"datum": "predicted 90% interval"}}},
-                   {"mark": {"type": "point", "filled": true, "size": 80},
+                   {"name": "measured", "mark": {"type": "point", "filled": true, "size": 80},
                     "encoding": {"y": {"field": "measured", "type": "quantitative"}, "color": {"datum": "measured"},
                                  "tooltip": [{"field": "model"}, {"field": "round"},
                                              {"field": "measured", "format": ".4f"},
@@ -82,7 +85,5 @@ final class SelectionPage {
         long inside = rows.stream().filter(m -> (boolean) m.get("inside")).count();
         p.note(inside + " of " + rows.size() + " measured accuracies inside the interval predicted for them.");
         p.endSection();
-        return p.html(r.best() == null ? "no fine-tune yet" : "best backbone: " + r.best(),
-                "made by modelscout select; docs/select.md");
     }
 }
