@@ -114,8 +114,8 @@ class SelectIT {
         assertEquals(2, jobs.size(), r.out());
         for (Job j : jobs) {
             Path log = dir.resolve("out").resolve("logs").resolve(j.model() + ".log");
-            r.expectOut("round 1: fine-tuning " + j.model()).expectOut("in a process of its own with 1 thread (log: "
-                    + log + ")").expectOut("round 1: " + j.model() + " fine-tuned");
+            r.expectErr("round 1: fine-tuning " + j.model()).expectErr("in a process of its own with 1 thread (log: "
+                    + log + ")").expectErr("round 1: " + j.model() + " fine-tuned"); // the rounds go to stderr
             String text = Files.readString(log);
             assertTrue(text.contains("fine-tuning " + j.model() + ":") && text.contains("appended"), text);
             assertTrue(Files.isDirectory(dir.resolve("out").resolve("weights").resolve(j.model())), "weights saved");
