@@ -109,6 +109,7 @@ final class EvaluateCommand implements Callable<Integer> {
             OutputPaths.require(report, "--report", ".html", ".htm");
         }
         trainerOptions.check();
+        trainerOptions.noteDeprecated(spec.commandLine().getErr());
         TrainingHistory history = historyOptions.read();
         FieldSpec features = historyOptions.features(history);
         EvaluateRun run = EvaluateRun.of(history, trainerOptions.trainer(),

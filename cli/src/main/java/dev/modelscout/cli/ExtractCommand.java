@@ -36,10 +36,11 @@ final class ExtractCommand implements Callable<Integer> {
     @Mixin
     ImageSourceOptions source;
 
-    /** {@code --seed}: the subsample seed here (recommend's {@code --seed} is the recommender's; both take --sample-seed). */
-    @Option(names = "--seed", paramLabel = "S", description = "Same as --sample-seed.")
+    /** The old name of --sample-seed here, hidden; a note says so. */
+    @Option(names = "--seed", paramLabel = "S", hidden = true, description = "Deprecated: --sample-seed.")
     void setSeed(long s) {
         source.seed = s;
+        Deprecations.note(spec.commandLine().getErr(), "--seed", "--sample-seed", "the seed of the --per-class subsample");
     }
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Feature folder (one sub-folder per model).")

@@ -97,6 +97,7 @@ final class FineTuneCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        fineTuning.noteDeprecated(spec.commandLine().getErr());
         fineTuning.check(val == null);
         OnDuplicate duplicates = OnDuplicate.parse(onDuplicate);
         if (history != null) {

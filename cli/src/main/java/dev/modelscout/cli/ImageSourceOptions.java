@@ -34,9 +34,9 @@ final class ImageSourceOptions {
             description = "Use at most N images per class (N >= 1), chosen at random with --sample-seed. Default: all.")
     Integer perClass;
 
-    @Option(names = "--sample-seed", defaultValue = "0", paramLabel = "S",
-            description = "Seed of the --per-class subsample. Default: ${DEFAULT-VALUE}.")
-    long seed;
+    // No defaultValue: picocli would apply it after a command's deprecated --seed setter and undo it.
+    @Option(names = "--sample-seed", paramLabel = "S", description = "Seed of the --per-class subsample. Default: 0.")
+    long seed = 0;
 
     @Option(names = "--batch-size", defaultValue = "32",
             description = "Images per forward pass, >= 1 (halved on CUDA out-of-memory). Default: ${DEFAULT-VALUE}.")

@@ -14,6 +14,7 @@ import dev.modelscout.recommender.guided.GuidedSearch;
 import dev.modelscout.report.HtmlReports;
 import dev.modelscout.workflow.EmbeddedWorld;
 import dev.modelscout.workflow.ZooFeatures;
+import dev.modelscout.workflow.recommend.RecommenderDefaults;
 import dev.modelscout.workflow.select.SelectRun;
 import dev.modelscout.workflow.select.SelectSlurm;
 import java.io.IOException;
@@ -101,7 +102,7 @@ final class SelectCommand implements Callable<Integer> {
             description = "The recommender trained on the history. Default: ${DEFAULT-VALUE}.")
     String recommender;
 
-    @Option(names = "--features", defaultValue = "d,m,s", paramLabel = "d,m,s,...",
+    @Option(names = "--features", defaultValue = RecommenderDefaults.FEATURES, paramLabel = "d,m,s,...",
             description = "Its features (see `train --help`). Default: ${DEFAULT-VALUE}.")
     String features;
 
@@ -127,6 +128,7 @@ final class SelectCommand implements Callable<Integer> {
         OptionRanges.atLeast("--budget", budget, 1, "an integer >= 1");
         OptionRanges.atLeast("--parallel", parallel, 1, "an integer >= 1");
         fineTuning.check(true);
+        fineTuning.noteDeprecated(err);
         OptionRanges.within("--stop-gap", stopGap, 0, 1, "a number in [0, 1]");
         if (!executor.equals("local") && !executor.equals("slurm")) {
             throw new InvalidOptionException("--executor " + executor + ": unknown (allowed: local, slurm)");

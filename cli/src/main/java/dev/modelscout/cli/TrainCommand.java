@@ -48,6 +48,7 @@ final class TrainCommand implements Callable<Integer> {
         historyOptions.check();
         Trainer trainer = trainerOptions.trainer();
         PrintWriter err = spec.commandLine().getErr();
+        trainerOptions.noteDeprecated(err);
         long t0 = System.nanoTime();
         TrainingHistory history = historyOptions.read();
         err.println(String.format(Locale.ROOT, "read %d jobs (%d datasets x %d models) in %.1f s; training %s", history.size(),

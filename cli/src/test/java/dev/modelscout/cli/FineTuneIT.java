@@ -48,7 +48,7 @@ class FineTuneIT {
     private List<String> args(Path history, Path out, long seed) {
         List<String> a = new ArrayList<>(List.of("--device", "cpu", "finetune", "--zoo", zoo.toString(), "--model", "tiny",
                 "--images", images.toString(), "--epochs", "2", "--lr", "0.05", "--batch-size", "8", "--threads", "1",
-                "--seed", Long.toString(seed), "--scores", "logme,reg_hscore", "--cache", dir.resolve("cache").toString()));
+                "--finetune-seed", Long.toString(seed), "--scores", "logme,reg_hscore", "--cache", dir.resolve("cache").toString()));
         if (history != null) {
             a.addAll(List.of("--history", history.toString()));
         }

@@ -118,7 +118,7 @@ class RecommendIT {
             Path out = dir.resolve("recs-" + seed + ".json");
             CliTest r = CliTest.run("--device", "cpu", "recommend", "--images", images.toString(), "--zoo",
                     zoo.toString(), "--history", history.toString(), "--features", "d,m", "--recommender", "fm",
-                    "--seed", Long.toString(seed), "--factors", "3", "--cache", dir.resolve("cache").toString(),
+                    "--fm-seed", Long.toString(seed), "--factors", "3", "--cache", dir.resolve("cache").toString(),
                     "--out", out.toString()).expectExit(0);
             JsonNode prov = new ObjectMapper().readTree(out.toFile()).get("recommender");
             assertEquals(seed, prov.get("seed").asLong());
