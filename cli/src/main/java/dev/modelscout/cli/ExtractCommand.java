@@ -62,7 +62,7 @@ final class ExtractCommand implements Callable<Integer> {
         source.require(spec);
         OptionRanges.atLeast("--workers", workers, 1, "an integer >= 1");
         OutputPaths.requireFolder(out, "--out");
-        ZooFeatures request = source.request(out);
+        ZooFeatures request = source.into(out);
         ImageDataset all = request.dataset();
         ImageDataset data = all.subsample(source.perClass(), source.seed);
         err.println("dataset: " + data.size() + " images in " + data.classNames().size() + " classes from " + source.images);

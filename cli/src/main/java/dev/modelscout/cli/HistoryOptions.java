@@ -73,9 +73,13 @@ final class HistoryOptions {
      */
     FieldSpec features(TrainingHistory h) {
         FieldSpec selected = select(spec == null ? FieldSpec.defaults() : FieldSpec.read(spec)).requireColumnsOf(h);
-        noteFeatures(command.commandLine().getErr(), features, selected);
         warnEmptyColumns(command.commandLine().getErr(), selected, h);
         return selected;
+    }
+
+    /** One line on stderr: what --features selected (train; evaluate prints them with its results). */
+    void noteFeatures(FieldSpec selected) {
+        noteFeatures(command.commandLine().getErr(), features, selected);
     }
 
     /** One line on stderr: what {@code --features} selected, so a default is never silent. */

@@ -55,6 +55,7 @@ final class TrainCommand implements Callable<Integer> {
                 history.datasets().size(), history.models().size(), (System.nanoTime() - t0) / 1e9, trainer.name()));
         err.flush();
         FieldSpec features = historyOptions.features(history);
+        historyOptions.noteFeatures(features);
         long t = System.nanoTime();
         Recommender r = trainer.train(history, features, ProgressReporter.throttled(err, 2000));
         double seconds = (System.nanoTime() - t) / 1e9;

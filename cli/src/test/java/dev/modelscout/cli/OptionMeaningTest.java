@@ -46,7 +46,7 @@ class OptionMeaningTest {
         r.expectErr("features (--features d,m,s): dataset, dataset_size, num_classes, model, arch_family");
         CliTest e = CliTest.run("evaluate", "--history", h.toString(), "--recommender", "lr", "--features", "m")
                 .expectExit(0);
-        e.expectErr("features (--features m): model, arch_family, pretrain_dataset, input_size, gmacs, params_m");
+        e.expectOut("features model,arch_family,pretrain_dataset,input_size,gmacs,params_m");
     }
 
     @Test

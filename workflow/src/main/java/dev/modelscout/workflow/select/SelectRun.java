@@ -103,7 +103,8 @@ public final class SelectRun {
         ChosenRecommender chosen = new ChosenRecommender(recommender, "trained now on " + r.history(),
                 r.history().toString(), others, null, 0, null);
         List<Prediction> ranked = RecommendationPipeline.run(new RecommendRequest(
-                new ZooFeatures(r.zoo(), r.images(), List.of(), r.perClass(), r.options().seed(), r.cacheDir()),
+                new ZooFeatures(r.zoo(), r.images(), List.of(), r.perClass(), r.options().seed(),
+                        ZooFeatures.cacheFor(r.cacheDir(), r.perClass(), r.options().seed())),
                 r.datasetId(), RecommendationPipeline.scoresNeeded(recommender, List.of()), chosen, extraction, false),
                 OverlapPolicy.ofThisMachine(Overlap.AUTO), extractionListener).predictions();
         List<Job> candidates = ranked.stream().map(Prediction::row).toList();
