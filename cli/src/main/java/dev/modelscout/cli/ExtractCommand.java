@@ -52,6 +52,9 @@ final class ExtractCommand implements Callable<Integer> {
     @Option(names = "--online", description = "Allow djl:// model-zoo URLs to download weights.")
     boolean online;
 
+    @Mixin
+    TableOptions table;
+
     @Override
     public Integer call() {
         PrintWriter outw = spec.commandLine().getOut();
@@ -61,20 +64,20 @@ final class ExtractCommand implements Callable<Integer> {
         }
         source.require(spec);
         OptionRanges.atLeast("--workers", workers, 1, "an integer >= 1");
+        table.format();
         OutputPaths.requireFolder(out, "--out");
         ZooFeatures request = source.into(out);
         ImageDataset all = request.dataset();
         ImageDataset data = all.subsample(source.perClass(), source.seed);
         err.println("dataset: " + data.size() + " images in " + data.classNames().size() + " classes from " + source.images);
         List<ExtractedFeatures> results = request.load(all, options(), ProgressReporter.forConsole(err));
-        Table t = Table.of("model", "images", "dim", "skipped", "features", "folder");
+        Table t = Table.of(Table.text("model", Table.KEEP), Table.integer("images", 60), Table.integer("dim", 50),
+                Table.integer("skipped", 40), Table.text("features", 70), Table.text("folder", 10));
         for (ExtractedFeatures f : results) {
-            t.add(List.of(f.modelId(), Integer.toString(f.features().rows()), Integer.toString(f.features().cols()),
-                    Integer.toString(f.skipped().size()), f.cached() ? "cached" : "extracted",
-                    new FeatureCache(out).dir(f.modelId()).toString()));
+            t.row(f.modelId(), f.features().rows(), f.features().cols(), f.skipped().size(),
+                    f.cached() ? "cached" : "extracted", new FeatureCache(out).dir(f.modelId()).toString());
         }
-        t.print(outw);
-        outw.flush();
+        table.print(t, outw, err);
         return 0;
     }
 
