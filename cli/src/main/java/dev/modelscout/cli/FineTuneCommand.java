@@ -159,7 +159,7 @@ final class FineTuneCommand implements Callable<Integer> {
 
     private static void writeJson(Path file, String datasetId, FineTuneRun.Outcome outcome) {
         FineTuneResult r = outcome.result();
-        Map<String, Object> doc = new LinkedHashMap<>();
+        Map<String, Object> doc = new LinkedHashMap<>(dev.modelscout.core.OutputStamp.now().asMap());
         doc.put("dataset", datasetId);
         doc.put("model", r.modelId());
         doc.put("val_accuracy", r.valAccuracy());

@@ -97,7 +97,7 @@ class SelectIT {
         assertEquals(world + 2, h.size(), "the world's jobs and the two new ones");
         assertEquals(worldJobs, world, "the embedded history is never written");
         JsonNode out = new ObjectMapper().readTree(dir.resolve("out").resolve("select.json").toFile());
-        assertEquals(2, out.get("fineTunes").asInt());
+        assertEquals(2, out.get("fine_tunes").asInt());
         assertEquals(after.get(1).model(), out.get("rounds").get(out.get("rounds").size() - 1).get("tried").get(0).asText());
     }
 
