@@ -83,6 +83,26 @@ class SavedJsonStyleTest {
         assertArrayEquals(m.predict(h.jobs()), back.predict(h.jobs()), 0.0);
     }
 
+    @Test
+    void aRankingJsonIsSnakeCaseStampedAndTyped() throws Exception {
+        TrainingHistory h = Synthetic.plantedSignal(9);
+        Recommender m = Recommenders.trainer("auto").train(h, FieldSpec.defaults().select(FieldSpec.DEFAULT_FEATURES));
+        List<Prediction> ranked = Prediction.rank(m, h.jobs().subList(0, 5));
+        JsonNode doc = new ObjectMapper().readTree(RecommendationWriter.json("target", ranked, List.of(), m.provenance(), null));
+        assertEquals(List.of("modelscout_version", "created_at", "dataset"), List.of(doc.fieldNames().next(),
+                iterate(doc).get(1), iterate(doc).get(2)));
+        assertKeysSnakeCase(doc, "ranking");
+        assertTrue(doc.get("recommender").get("history_sha256").isTextual(), doc.get("recommender").toString());
+        assertTrue(doc.get("recommender").get("settings").get("fm.seed").isNumber(), doc.get("recommender").toString());
+        assertTrue(doc.get("ranking").get(0).get("rank").isInt());
+    }
+
+    private static List<String> iterate(JsonNode n) {
+        List<String> out = new java.util.ArrayList<>();
+        n.fieldNames().forEachRemaining(out::add);
+        return out;
+    }
+
     /** {@code m} as version 1 wrote it. */
     private static String camelCase(Recommender m) throws Exception {
         ObjectMapper plain = new ObjectMapper();
