@@ -187,8 +187,8 @@ public final class Table {
     }
 
     /**
-     * Adds a row of values, one per column: a {@link String}, a {@link Number} or null (absent; a NaN double is
-     * absent too).
+     * Adds a row of values, one per column: a {@link String}, a {@link Number}, a {@link Boolean} or null (absent; a
+     * NaN double is absent too).
      */
     public Table row(Object... cells) {
         if (cells.length != columns.size()) {
@@ -279,6 +279,9 @@ public final class Table {
         }
         if (v instanceof String s) {
             return s.isEmpty() && !legacy ? "-" : s;
+        }
+        if (v instanceof Boolean b) {
+            return b ? "yes" : "no";
         }
         Number n = (Number) v;
         return switch (columns.get(c).kind()) {
@@ -391,6 +394,8 @@ public final class Table {
                     } else {
                         o.put(name, d);
                     }
+                } else if (v instanceof Boolean b) {
+                    o.put(name, b);
                 } else if (v instanceof Integer i) {
                     o.put(name, i);
                 } else if (v instanceof Long l) {

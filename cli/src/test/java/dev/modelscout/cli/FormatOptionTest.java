@@ -79,4 +79,39 @@ class FormatOptionTest {
         assertEquals("model8", j.get(0).get("model").asText());
         assertTrue(j.get(0).get("predicted").isDouble() && j.get(0).get("actual").isNull(), j.toString());
     }
+
+    @Test
+    void jobsStatusWritesOneRowPerCellForMachines() throws Exception {
+        dev.modelscout.workflow.cluster.PlanFixture f = new dev.modelscout.workflow.cluster.PlanFixture(dir);
+        dev.modelscout.workflow.cluster.JobPlan plan = f.plan(dir.resolve("plan"), 2);
+        CliTest people = CliTest.run("jobs", "status", "--plan", plan.dir().toString()).expectExit(0);
+        people.expectOut("pending " + plan.cells().size());
+        CliTest csv = CliTest.run("jobs", "status", "--plan", plan.dir().toString(), "--format", "csv").expectExit(0);
+        List<String> lines = csv.out().lines().toList();
+        assertEquals("cell,dataset,model,shard,state,interrupted,note", lines.get(0));
+        assertEquals(plan.cells().size() + 1, lines.size(), csv.out());
+        assertTrue(lines.get(1).contains(",pending,false,"), csv.out());
+        csv.expectErr("pending " + plan.cells().size());
+        JsonNode json = new ObjectMapper().readTree(CliTest.run("jobs", "status", "--plan", plan.dir().toString(),
+                "--format", "json").expectExit(0).out());
+        assertTrue(json.get(0).get("interrupted").isBoolean() && json.get(0).get("shard").isInt(), json.toString());
+    }
+
+    @Test
+    void evaluateWritesItsPerDatasetRowsForMachinesAndItsJsonToStdout() throws Exception {
+        Path h = SyntheticHistory.write(dir);
+        CliTest csv = CliTest.run("evaluate", "--history", h.toString(), "--recommender", "lr", "--features", "d,m",
+                "--test-datasets", "ds1,ds2", "--format", "csv").expectExit(0);
+        List<String> lines = csv.out().lines().toList();
+        assertEquals("dataset,split,n,pearson,spearman,kendall,weighted_tau,weighted_tau_rank_none,regret,hit_at_k",
+                lines.get(0));
+        assertEquals(3, lines.size(), csv.out());
+        assertTrue(lines.get(1).startsWith("ds1,,9,"), csv.out());
+        csv.expectErr("popularity");
+        CliTest json = CliTest.run("evaluate", "--history", h.toString(), "--recommender", "lr", "--features", "d,m",
+                "--test-datasets", "ds1,ds2", "--out", "-").expectExit(0);
+        JsonNode doc = new ObjectMapper().readTree(json.out());
+        assertEquals("leave-one-dataset-out", doc.get("protocol").asText());
+        assertEquals(2, doc.get("per_dataset").size());
+    }
 }
