@@ -114,4 +114,17 @@ class FormatOptionTest {
         assertEquals("leave-one-dataset-out", doc.get("protocol").asText());
         assertEquals(2, doc.get("per_dataset").size());
     }
+
+    @Test
+    void trainWritesAutosInnerCandidatesForMachines() throws Exception {
+        Path h = SyntheticHistory.write(dir);
+        CliTest r = CliTest.run("train", "--history", h.toString(), "--out", dir.resolve("m.json").toString(), "--format",
+                "json").expectExit(0);
+        JsonNode rows = new ObjectMapper().readTree(r.out());
+        assertEquals("popularity", rows.get(0).get("candidate").asText());
+        assertEquals(1, java.util.stream.StreamSupport.stream(rows.spliterator(), false)
+                .filter(x -> x.get("chosen").asBoolean()).count(), rows.toString());
+        assertTrue(rows.get(0).get("inner_score").isNumber(), rows.toString());
+        r.expectErr("auto chose");
+    }
 }
