@@ -121,10 +121,14 @@ final class SelectCommand implements Callable<Integer> {
     @Option(names = "--cache", paramLabel = "DIR", description = "Feature cache. Default: ~/.cache/modelscout/features/<hash of the image path>.")
     Path cache;
 
+    /** csv / json: one row per fine-tune of every round on stdout at the end; the rounds as they go on stderr. */
+    @Mixin
+    TableOptions table;
+
     @Override
     public Integer call() {
-        PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        PrintWriter o = table.machine() ? err : spec.commandLine().getOut();
         OptionRanges.atLeast("--budget", budget, 1, "an integer >= 1");
         OptionRanges.atLeast("--parallel", parallel, 1, "an integer >= 1");
         fineTuning.check(true);
@@ -191,8 +195,31 @@ final class SelectCommand implements Callable<Integer> {
             HtmlReports.write(report, HtmlReports.selection(SelectRun.report(r)));
             o.println("report written to " + report);
         }
+        if (table.machine()) {
+            table.print(fineTunes(r), spec.commandLine().getOut(), err);
+        }
         o.flush();
         return 0;
+    }
+
+    /** Every fine-tune of the run, round by round: what it measured beside what was predicted, the best so far. */
+    private static Table fineTunes(SelectRun.Result r) {
+        Table t = Table.of(Table.integer("round", Table.KEEP), Table.text("model", Table.KEEP),
+                Table.number("accuracy", Table.KEEP), Table.number("predicted", 80), Table.number("low", 60),
+                Table.number("high", 60), Table.text("best_model", 70), Table.number("best_accuracy", 70),
+                Table.number("stop_probability", 50), new Table.Column("stop", "stop", Table.Kind.TEXT, 40));
+        for (SelectRun.Round round : r.rounds()) {
+            for (int i = 0; i < round.tried().size(); i++) {
+                t.row(round.round(), round.tried().get(i), at(round.accuracy(), i), at(round.predicted(), i),
+                        at(round.low(), i), at(round.high(), i), round.bestModel(), round.bestAccuracy(),
+                        round.stopProbability(), round.stop());
+            }
+        }
+        return t;
+    }
+
+    private static Double at(java.util.List<Double> values, int i) {
+        return values == null || i >= values.size() ? null : values.get(i);
     }
 
     private static void copy(Path from, Path to) {
