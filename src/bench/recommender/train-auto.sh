@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Times `modelscout train --recommender auto` on the public TransferGraph history (2,254 jobs), default features
+# Times `modelscout train --recommender auto` on the public TransferGraph history (2,254 jobs), features
 # (d,m) and with the two score columns TransferGraph fills in the pool (4 feature sets instead of 1), each
 # REPEAT times in a fresh JVM (so every time includes JIT warm-up). Prints the machine, its load, and the
 # `training time` line of each run with the whole process's CPU time (user + sys: JVM start-up, reading, JIT and

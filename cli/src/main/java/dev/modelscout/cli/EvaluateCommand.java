@@ -98,8 +98,12 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--per-dataset", description = "Print the per-dataset table too.")
     boolean perDataset;
 
-    @Option(names = "--out", paramLabel = "results.json", description = "Write the results as JSON.")
+    @Option(names = "--out", paramLabel = "results.json|-", description = "Write the results as JSON; - writes them to "
+            + "stdout instead of the tables.")
     Path out;
+
+    @Mixin
+    TableOptions table;
 
     @Option(names = "--report", paramLabel = "FILE.html",
             description = "Also write a self-contained HTML report (opens offline, prints): Pearson, Kendall and regret "
@@ -109,8 +113,14 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter o = spec.commandLine().getOut();
+        PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        boolean outToStdout = StdoutFile.is(out);
+        // With rows for a machine on stdout (--format csv|json, --out -), the lines for people go to stderr.
+        PrintWriter o = table.machine() || outToStdout ? spec.commandLine().getErr() : stdout;
+        if (out != null && !outToStdout) {
+            OutputPaths.requireWritable(out);
+        }
         // Option ranges first (Options refuses them), the history's checks next (in evaluate), training last.
         Options options = new Options(Protocol.Kind.parse(protocol), testDatasets, trainDatasets, splits, testFraction,
                 splitSeed, topK, fractions, repeats);
@@ -118,6 +128,7 @@ final class EvaluateCommand implements Callable<Integer> {
             OutputPaths.require(report, "--report", ".html", ".htm");
         }
         trainerOptions.check();
+        trainerOptions.noteDeprecated(spec.commandLine().getErr());
         TrainingHistory history = historyOptions.read();
         FieldSpec features = historyOptions.features(history);
         LearningCurves learningCurves = curves(options, historyOptions.history);
@@ -140,7 +151,12 @@ final class EvaluateCommand implements Callable<Integer> {
                 err.println("auto's choice by held-out dataset: " + per);
             }
         }
-        if (out != null) {
+        if (table.machine() && !outToStdout) {
+            table.print(perDataset(result), stdout, spec.commandLine().getErr());
+        }
+        if (outToStdout) {
+            StdoutFile.write(stdout, ".json", f -> ResultsJson.write(result, f));
+        } else if (out != null) {
             ResultsJson.write(result, out);
             Wrote.say(err, out);
         }
@@ -184,14 +200,7 @@ final class EvaluateCommand implements Callable<Integer> {
         o.println(r.protocol() + " on " + history.source() + " (" + history.size() + " jobs), features "
                 + String.join(",", r.features()));
         if (perDataset || (r.perDataset().size() <= 20 && r.curve() == null)) {
-            List<List<String>> rows = new ArrayList<>();
-            for (DatasetScore d : r.perDataset()) {
-                rows.add(List.of(d.dataset() + (d.split() == null ? "" : " #" + d.split()), Integer.toString(d.n()),
-                        f(d.pearson()), f(d.spearman()), f(d.kendall()), f(d.weightedTau()), f(d.weightedTauRankNone()),
-                        f(d.regret()), f(d.hitAtK())));
-            }
-            Table.of("dataset", "n", "pearson", "spearman", "kendall", "w_tau", "w_tau_rank_none", "regret",
-                    "hit@" + r.k()).addAll(rows).print(o);
+            table.print(perDataset(r), o, spec.commandLine().getErr());
             o.println();
         }
         if (r.curve() != null) {
@@ -218,6 +227,20 @@ final class EvaluateCommand implements Callable<Integer> {
         if (r.active() != null) {
             ActiveTable.print(o, r.active(), r.baseline() == null ? null : r.baseline().recommender());
         }
+    }
+
+    /** One row per test dataset (and split): the recommender's metrics there. */
+    private static Table perDataset(Result r) {
+        Table t = Table.of(Table.text("dataset", Table.KEEP), Table.integer("split", 20), Table.integer("n", 60),
+                Table.number("pearson", 90), Table.number("spearman", 50), Table.number("kendall", 90),
+                Table.number("weighted_tau", 40).header("w_tau"),
+                Table.number("weighted_tau_rank_none", 30).header("w_tau_rank_none"), Table.number("regret", 90),
+                Table.number("hit_at_k", 70).header("hit@" + r.k()));
+        for (DatasetScore d : r.perDataset()) {
+            t.row(d.dataset(), d.split(), d.n(), d.pearson(), d.spearman(), d.kendall(), d.weightedTau(),
+                    d.weightedTauRankNone(), d.regret(), d.hitAtK());
+        }
+        return t;
     }
 
     private static List<String> summaryRow(String name, Summary m, Summary s) {

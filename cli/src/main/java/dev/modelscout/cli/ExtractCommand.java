@@ -39,10 +39,11 @@ final class ExtractCommand implements Callable<Integer> {
     @Mixin
     ImageSourceOptions source;
 
-    /** {@code --seed}: the subsample seed here (recommend's {@code --seed} is the recommender's; both take --sample-seed). */
-    @Option(names = "--seed", paramLabel = "S", description = "Same as --sample-seed.")
+    /** The old name of --sample-seed here, hidden; a note says so. */
+    @Option(names = "--seed", paramLabel = "S", hidden = true, description = "Deprecated: --sample-seed.")
     void setSeed(long s) {
         source.seed = s;
+        Deprecations.note(spec.commandLine().getErr(), "--seed", "--sample-seed", "the seed of the --per-class subsample");
     }
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Feature folder (one sub-folder per model).")
@@ -54,6 +55,9 @@ final class ExtractCommand implements Callable<Integer> {
     @Option(names = "--online", description = "Allow djl:// model-zoo URLs to download weights.")
     boolean online;
 
+    @Mixin
+    TableOptions table;
+
     @Override
     public Integer call() {
         PrintWriter outw = spec.commandLine().getOut();
@@ -63,20 +67,20 @@ final class ExtractCommand implements Callable<Integer> {
         }
         source.require(spec);
         OptionRanges.atLeast("--workers", workers, 1, "an integer >= 1");
+        table.format();
         OutputPaths.requireFolder(out, "--out");
-        ZooFeatures request = source.request(out);
+        ZooFeatures request = source.into(out);
         ImageDataset all = request.dataset();
         ImageDataset data = all.subsample(source.perClass(), source.seed);
         err.println("dataset: " + data.size() + " images in " + data.classNames().size() + " classes from " + source.images);
         List<ExtractedFeatures> results = request.load(all, options(), ProgressReporter.forConsole(spec));
-        Table t = Table.of("model", "images", "dim", "skipped", "features", "folder");
+        Table t = Table.of(Table.text("model", Table.KEEP), Table.integer("images", 60), Table.integer("dim", 50),
+                Table.integer("skipped", 40), Table.text("features", 70), Table.text("folder", 10));
         for (ExtractedFeatures f : results) {
-            t.add(List.of(f.modelId(), Integer.toString(f.features().rows()), Integer.toString(f.features().cols()),
-                    Integer.toString(f.skipped().size()), f.cached() ? "cached" : "extracted",
-                    new FeatureCache(out).dir(f.modelId()).toString()));
+            t.row(f.modelId(), f.features().rows(), f.features().cols(), f.skipped().size(),
+                    f.cached() ? "cached" : "extracted", new FeatureCache(out).dir(f.modelId()).toString());
         }
-        t.print(outw);
-        outw.flush();
+        table.print(t, outw, err);
         return 0;
     }
 

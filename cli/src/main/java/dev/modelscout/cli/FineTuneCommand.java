@@ -92,7 +92,9 @@ final class FineTuneCommand implements Callable<Integer> {
     @Option(names = "--save", paramLabel = "DIR", description = "Save the fine-tuned network here.")
     Path save;
 
-    @Option(names = "--out", paramLabel = "RESULT.json", description = "Write the result (accuracy, epochs, protocol, scores) as JSON.")
+    @Option(names = "--out", paramLabel = "RESULT.json|-",
+            description = "Write the result (accuracy, epochs, protocol, scores) as JSON; - writes it to stdout (and the "
+                    + "lines for people to stderr).")
     Path out;
 
     @Option(names = "--cache", paramLabel = "DIR",
@@ -101,8 +103,10 @@ final class FineTuneCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        boolean outToStdout = StdoutFile.is(out);
+        PrintWriter o = outToStdout ? err : spec.commandLine().getOut();
+        fineTuning.noteDeprecated(spec.commandLine().getErr());
         fineTuning.check(val == null);
         OnDuplicate duplicates = OnDuplicate.parse(onDuplicate);
         if (history != null) {
@@ -119,7 +123,7 @@ final class FineTuneCommand implements Callable<Integer> {
             OutputPaths.requireFolder(cache, "--cache");
         }
         List<TransferabilityScore> scorers = ScoreNames.scores("--scores", scores);
-        if (out != null) {
+        if (out != null && !outToStdout) {
             OutputPaths.require(out, "--out", ".json");
         }
         if (history != null) {
@@ -142,7 +146,9 @@ final class FineTuneCommand implements Callable<Integer> {
         o.printf(Locale.ROOT, "%s on %s: validation top-1 accuracy %.4f (%d train / %d val images, %d classes, %d epochs, %.1f s on %s)%n",
                 model, id, r.valAccuracy(), r.trainSize(), r.valSize(), r.numClasses(), r.history().size(),
                 r.seconds(), r.device());
-        if (out != null) {
+        if (outToStdout) {
+            StdoutFile.write(spec.commandLine().getOut(), ".json", f -> writeJson(f, id, outcome));
+        } else if (out != null) {
             writeJson(out, id, outcome);
             Wrote.say(err, out);
         }
@@ -165,7 +171,7 @@ final class FineTuneCommand implements Callable<Integer> {
 
     private static void writeJson(Path file, String datasetId, FineTuneRun.Outcome outcome) {
         FineTuneResult r = outcome.result();
-        Map<String, Object> doc = new LinkedHashMap<>();
+        Map<String, Object> doc = new LinkedHashMap<>(dev.modelscout.core.OutputStamp.now().asMap());
         doc.put("dataset", datasetId);
         doc.put("model", r.modelId());
         doc.put("val_accuracy", r.valAccuracy());

@@ -25,9 +25,29 @@ final class FineTuneOptionsMixin {
     @Option(names = "--per-class", paramLabel = "N", description = "Use at most N images per class (seeded). Default: all.")
     Integer perClass;
 
-    @Option(names = "--seed", defaultValue = "0", paramLabel = "S",
-            description = "Seed of the subsample, the split, the head's initialisation and the batch order. Default: ${DEFAULT-VALUE}.")
-    long seed;
+    // No defaultValue: picocli would apply it after the deprecated --seed's setter and undo it.
+    @Option(names = "--finetune-seed", paramLabel = "S",
+            description = "Seed of the fine-tuning run: its subsample, the split, the head's initialisation and the batch "
+                    + "order. Default: 0.")
+    long seed = 0;
+
+    /** Set when the deprecated {@code --seed} was given (see {@link #noteDeprecated}). */
+    private boolean oldSeed;
+
+    /** The old name of --finetune-seed, hidden; {@link #noteDeprecated} says so. */
+    @Option(names = "--seed", paramLabel = "S", hidden = true, description = "Deprecated: --finetune-seed.")
+    void setOldSeed(long value) {
+        seed = value;
+        oldSeed = true;
+    }
+
+    /** One note on {@code err} when the deprecated {@code --seed} was given. */
+    void noteDeprecated(java.io.PrintWriter err) {
+        if (oldSeed) {
+            Deprecations.note(err, "--seed", "--finetune-seed",
+                    "the seed of the subsample, the split, the head's initialisation and the batch order");
+        }
+    }
 
     @Option(names = "--freeze-backbone", description = "Train the new head only.")
     boolean freezeBackbone;

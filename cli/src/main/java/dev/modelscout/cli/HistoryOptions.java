@@ -8,6 +8,7 @@ import dev.modelscout.recommender.OnDuplicate;
 import dev.modelscout.recommender.ReadOptions;
 import dev.modelscout.recommender.TrainingHistory;
 import dev.modelscout.workflow.EmbeddedWorld;
+import dev.modelscout.workflow.recommend.RecommenderDefaults;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,9 +34,10 @@ final class HistoryOptions {
                     + "interact. Default: the paper's table.")
     Path spec;
 
-    @Option(names = "--features", paramLabel = "d,m,score_logme,...", defaultValue = "d,m",
-            description = "Fields or columns to use; column:zscore|rank normalises within each dataset, "
-                    + "column*arch_family crosses with a category. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--features", paramLabel = "d,m,s,score_logme:zscore,...", defaultValue = RecommenderDefaults.FEATURES,
+            description = "Fields or columns to use (d: dataset, m: model, s: every score); column:zscore|rank normalises "
+                    + "within each dataset, column*arch_family crosses with a category. Default: ${DEFAULT-VALUE} (what "
+                    + "the embedded world's recommender, the one recommend uses, was trained with).")
     String features;
 
     @Option(names = "--on-duplicate", paramLabel = "error|first|mean|replace", defaultValue = "error",
@@ -75,6 +77,17 @@ final class HistoryOptions {
         FieldSpec selected = select(spec == null ? FieldSpec.defaults() : FieldSpec.read(spec)).requireColumnsOf(h);
         warnEmptyColumns(command.commandLine().getErr(), selected, h);
         return selected;
+    }
+
+    /** One line on stderr: what --features selected (train; evaluate prints them with its results). */
+    void noteFeatures(FieldSpec selected) {
+        noteFeatures(command.commandLine().getErr(), features, selected);
+    }
+
+    /** One line on stderr: what {@code --features} selected, so a default is never silent. */
+    static void noteFeatures(PrintWriter err, String given, FieldSpec selected) {
+        err.println("features (--features " + given + "): " + String.join(", ", selected.labels()));
+        err.flush();
     }
 
     /** One warning per feature column of {@code features} that is empty in every row of {@code history}. */

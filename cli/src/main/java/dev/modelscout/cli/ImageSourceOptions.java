@@ -34,9 +34,9 @@ final class ImageSourceOptions {
             description = "Use at most N images per class (N >= 1), chosen at random with --sample-seed. Default: all.")
     Integer perClass;
 
-    @Option(names = "--sample-seed", defaultValue = "0", paramLabel = "S",
-            description = "Seed of the --per-class subsample. Default: ${DEFAULT-VALUE}.")
-    long seed;
+    // No defaultValue: picocli would apply it after a command's deprecated --seed setter and undo it.
+    @Option(names = "--sample-seed", paramLabel = "S", description = "Seed of the --per-class subsample. Default: 0.")
+    long seed = 0;
 
     @Option(names = "--batch-size", defaultValue = "32", paramLabel = "B",
             description = "Images per forward pass, >= 1 (halved on CUDA out-of-memory). Default: ${DEFAULT-VALUE}.")
@@ -104,10 +104,19 @@ final class ImageSourceOptions {
         return perClass == null ? 0 : perClass;
     }
 
-    /** The features request, with {@code cacheDir} or the per-dataset default cache (timings per backbone with -v). */
+    /**
+     * The features request, cached in {@code cacheDir} or the per-dataset default cache, in the slot of the subsample
+     * ({@link ZooFeatures#cacheFor}: the whole folder and each --per-class/--sample-seed are kept side by side);
+     * timings per backbone with -v.
+     */
     ZooFeatures request(Path cacheDir) {
-        return new ZooFeatures(zoo, images, models, perClass(), seed,
-                cacheDir != null ? cacheDir : ZooFeatures.defaultCacheDir(images),
+        Path base = cacheDir != null ? cacheDir : ZooFeatures.defaultCacheDir(images);
+        return into(ZooFeatures.cacheFor(base, perClass(), seed));
+    }
+
+    /** The features request that writes into {@code folder} as it is (extract's --out: OUT/MODEL/features.npy). */
+    ZooFeatures into(Path folder) {
+        return new ZooFeatures(zoo, images, models, perClass(), seed, folder,
                 mixee != null && GlobalOptions.of(mixee).verbose());
     }
 

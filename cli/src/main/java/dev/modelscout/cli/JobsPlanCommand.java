@@ -104,7 +104,9 @@ final class JobsPlanCommand implements Callable<Integer> {
     @Option(names = "--weight-decay", paramLabel = "WD", description = "finetune: L2 weight decay. Default: 1e-4.")
     Double weightDecay;
 
-    @Option(names = "--ft-seed", paramLabel = "S", description = "finetune: seed of the head, batch order and train/validation split. Default: 0.")
+    @Option(names = {"--finetune-seed", "--ft-seed"}, paramLabel = "S",
+            description = "finetune: seed of the head, batch order and train/validation split (finetune's --finetune-seed). "
+                    + "Default: 0.")
     Long ftSeed;
 
     @Option(names = "--freeze-backbone", description = "finetune: train the new head only.")
@@ -181,7 +183,7 @@ final class JobsPlanCommand implements Callable<Integer> {
         }
         if (kind == TaskKind.FINETUNE && sampleSeed != 0) {
             throw new InvalidOptionException("--sample-seed: fine-tuning cells draw their --per-class subsample with "
-                    + "--ft-seed, as `modelscout finetune --seed` does");
+                    + "--finetune-seed, as `modelscout finetune --finetune-seed` does");
         }
         if (kind == TaskKind.SCORE && (epochs != null || learningRate != null || ftBatchSize != null || momentum != null
                 || weightDecay != null || ftSeed != null || freezeBackbone || valFraction != null || valRoot != null)) {

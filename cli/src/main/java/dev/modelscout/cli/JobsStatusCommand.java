@@ -31,11 +31,26 @@ final class JobsStatusCommand implements Callable<Integer> {
     @Option(names = "--plan", required = true, paramLabel = "PLAN", description = "The plan folder.")
     Path plan;
 
+    /** table: the summary for people; csv / json: one row per cell on stdout (the summary on stderr). */
+    @Mixin
+    TableOptions table;
+
     @Override
     public Integer call() {
+        table.format();
         JobPlan p = PlanFiles.read(plan);
         PlanStatus.Report r = PlanStatus.of(p);
-        PrintWriter o = spec.commandLine().getOut();
+        PrintWriter o = table.machine() ? spec.commandLine().getErr() : spec.commandLine().getOut();
+        if (table.machine()) {
+            Table t = Table.of(Table.text("cell", Table.KEEP), Table.text("dataset", Table.KEEP),
+                    Table.text("model", Table.KEEP), Table.integer("shard", Table.KEEP), Table.text("state", Table.KEEP),
+                    Table.text("interrupted", Table.KEEP), Table.text("note", Table.KEEP));
+            for (PlanStatus.CellStatus c : r.cells()) {
+                t.row(c.cell().id(), c.cell().dataset(), c.cell().model(), c.shard(),
+                        c.state().name().toLowerCase(java.util.Locale.ROOT), c.interrupted(), c.note());
+            }
+            table.print(t, spec.commandLine().getOut(), spec.commandLine().getErr());
+        }
         o.printf("plan %s: %d %s cells (%d datasets x %d models) in %d shards%n", p.dir(), p.cells().size(), p.task().id(),
                 p.datasets().size(), p.models().size(), p.shards());
         int interrupted = r.interrupted().size();

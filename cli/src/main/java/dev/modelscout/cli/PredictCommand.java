@@ -10,9 +10,7 @@ import dev.modelscout.recommender.Recommenders;
 import dev.modelscout.recommender.TrainingHistory;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,7 +37,8 @@ final class PredictCommand implements Callable<Integer> {
             description = "Candidate rows: dataset, model and the feature columns the recommender uses.")
     Path rows;
 
-    @Option(names = "--out", paramLabel = "predictions.csv", description = "Also write all predictions as CSV.")
+    @Option(names = "--out", paramLabel = "predictions.csv|-",
+            description = "Also write all predictions as CSV; - writes them to stdout instead of the table.")
     Path out;
 
     @Option(names = "--top", paramLabel = "N", defaultValue = "10", description = "Rows shown per dataset. Default: ${DEFAULT-VALUE}.")
@@ -54,6 +53,9 @@ final class PredictCommand implements Callable<Integer> {
                     + "--strict: a warning naming the columns, which then count as unknown).")
     boolean strict;
 
+    @Mixin
+    TableOptions table;
+
     @Option(names = "--spreadsheet-safe",
             description = "For a CSV --out meant for a spreadsheet: cells that would run as formulas (starting with =, +, -, "
                     + "@; numbers excepted) get a leading ' (OWASP CSV injection). Such a file is not for history append.")
@@ -65,7 +67,9 @@ final class PredictCommand implements Callable<Integer> {
         // Every option value first (usage errors), then the model and the rows.
         OptionRanges.atLeast("--top", top, 1, "an integer >= 1");
         OnDuplicate duplicates = OnDuplicate.parse(onDuplicate);
-        if (out != null) {
+        table.format();
+        boolean outToStdout = StdoutFile.is(out);
+        if (out != null && !outToStdout) {
             OutputPaths.requireWritable(out);
         }
         GlobalOptions.noteCpuOnly(spec);
@@ -83,23 +87,28 @@ final class PredictCommand implements Callable<Integer> {
             spec.commandLine().getErr().flush();
         }
         List<Prediction> ranked = Prediction.rank(r, candidates.jobs());
-        if (out != null) {
-            Prediction.write(ranked, out, spreadsheetSafe);
-        }
-        List<List<String>> table = new ArrayList<>();
-        for (Prediction p : ranked) {
-            if (p.rank() <= top) {
-                table.add(List.of(p.dataset(), Integer.toString(p.rank()), p.model(),
-                        String.format(Locale.ROOT, "%.4f", p.predicted()),
-                        Double.isNaN(p.actual()) ? "-" : String.format(Locale.ROOT, "%.4f", p.actual())));
+        PrintWriter err = spec.commandLine().getErr();
+        if (outToStdout) {
+            StdoutFile.write(o, ".csv", f -> Prediction.write(ranked, f, spreadsheetSafe));
+        } else {
+            if (out != null) {
+                Prediction.write(ranked, out, spreadsheetSafe);
             }
+            Table t = Table.of(Table.text("dataset", Table.KEEP), Table.integer("rank", Table.KEEP),
+                    Table.text("model", Table.KEEP), Table.number("predicted", Table.KEEP), Table.number("actual", 50));
+            for (Prediction p : ranked) {
+                if (p.rank() <= top) {
+                    t.row(p.dataset(), p.rank(), p.model(), p.predicted(), p.actual());
+                }
+            }
+            table.print(t, o, err);
         }
-        Table.of("dataset", "rank", "model", "predicted", "actual").addAll(table).print(o);
-        spec.commandLine().getErr().println(r.provenance().trainer() + " trained on " + r.provenance().rows() + " jobs of "
+        err.println(r.provenance().trainer() + " trained on " + r.provenance().rows() + " jobs of "
                 + r.provenance().historySource() + "; " + ranked.size() + " rows predicted");
-        if (out != null) {
-            Wrote.say(spec.commandLine().getErr(), out);
+        if (out != null && !outToStdout) {
+            Wrote.say(err, out);
         }
+        err.flush();
         o.flush();
         return 0;
     }

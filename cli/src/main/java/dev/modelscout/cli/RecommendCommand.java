@@ -60,6 +60,9 @@ final class RecommendCommand implements Callable<Integer> {
     @Mixin
     RecommendReportOptions report;
 
+    @Mixin
+    TableOptions table;
+
     @Option(names = "--dataset-id", paramLabel = "NAME",
             description = "Id of the target dataset in the candidate rows. Default: the folder's name.")
     String datasetId;
@@ -72,7 +75,9 @@ final class RecommendCommand implements Callable<Integer> {
     @Option(names = "--top", defaultValue = "5", paramLabel = "K", description = "Backbones to show. Default: ${DEFAULT-VALUE}.")
     int top;
 
-    @Option(names = "--out", paramLabel = "FILE.csv|FILE.json", description = "Write the full ranking (CSV or JSON).")
+    @Option(names = "--out", paramLabel = "FILE.csv|FILE.json|-",
+            description = "Write the full ranking (CSV or JSON); - writes it to stdout instead of the table (json with "
+                    + "--format json, else csv).")
     Path out;
 
     @Option(names = "--cache", paramLabel = "DIR",
@@ -93,7 +98,10 @@ final class RecommendCommand implements Callable<Integer> {
         boolean sampleRun = world != null && source.images.equals(world.sampleImages());
         OptionRanges.atLeast("--top", top, 1, "an integer >= 1");
         List<String> extra = ScoreNames.optional("--scores", extraScores);
-        if (out != null) {
+        boolean outToStdout = StdoutFile.is(out);
+        // With rows for a machine on stdout, the lines for people go to stderr.
+        PrintWriter info = table.machine() || outToStdout ? err : o;
+        if (out != null && !outToStdout) {
             // Fail on a bad output name before the long work, not after it.
             OutputPaths.require(out, "--out", ".csv", ".json");
         }
@@ -115,14 +123,22 @@ final class RecommendCommand implements Callable<Integer> {
         RecommendRun run = RecommendationPipeline.run(new RecommendRequest(source.request(cache), id, scoreNames, chosen,
                 source.extractionOptions(spec), truth != null), GlobalOptions.of(spec).overlap(),
                 ProgressReporter.forConsole(spec));
-        print(o, run);
+        info.println("dataset " + run.datasetId() + ": " + run.predictions().size()
+                + " backbones ranked by predicted fine-tuned accuracy");
+        if (outToStdout) {
+            StdoutFile.write(o, table.format() == Table.Format.JSON ? ".json" : ".csv",
+                    f -> RecommendationWriter.write(f, id, run.predictions(), run.scoreNames(), recommender.provenance(),
+                            run.intervals(), spreadsheetSafe));
+        } else {
+            table.print(ranking(run, extra), o, err);
+        }
         run.rankNotes().forEach(n -> err.println("note: " + n));
-        printInputs(o, run);
+        printInputs(info, run);
         if (truth != null) {
-            RankingSummary.print(o, report.truthSource(), RecommendReportData.quality(run, truth),
+            RankingSummary.print(info, report.truthSource(), RecommendReportData.quality(run, truth),
                     report.truthNoise(id, run.predictions()));
         }
-        if (out != null) {
+        if (out != null && !outToStdout) {
             RecommendationWriter.write(out, id, run.predictions(), run.scoreNames(), recommender.provenance(),
                     run.intervals(), spreadsheetSafe);
             Wrote.say(err, out);
@@ -132,36 +148,47 @@ final class RecommendCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void print(PrintWriter o, RecommendRun run) {
+    /**
+     * The top {@code --top} rows. Columns by what a person needs most when the terminal is narrow: rank, model and
+     * the prediction are always kept; then its interval, the scores asked for with --scores, parameters, the
+     * pre-training source and family, the scores the recommender reads, the domain distance.
+     */
+    private Table ranking(RecommendRun run, List<String> extra) {
         List<Prediction> ranked = run.predictions();
         List<String> scoreNames = run.scoreNames();
         PredictionIntervals intervals = run.intervals();
-        List<String> header = new ArrayList<>(List.of("rank", "model", "predicted_accuracy",
-                intervals == null ? "interval" : Math.round(intervals.level() * 100) + "%_interval", HistorySchema.ARCH_FAMILY,
-                HistorySchema.PRETRAIN_DATASET, HistorySchema.PARAMS_M));
-        scoreNames.forEach(s -> header.add(HistorySchema.scoreColumn(s)));
+        List<Table.Column> cols = new ArrayList<>(List.of(Table.integer("rank", Table.KEEP), Table.text("model", Table.KEEP),
+                Table.number("predicted_accuracy", Table.KEEP).header("predicted"),
+                new Table.Column(intervals == null ? "interval" : Math.round(intervals.level() * 100) + "%_interval",
+                        intervals == null ? "interval" : Math.round(intervals.level() * 100) + "%_interval",
+                        Table.Kind.TEXT_RIGHT, 90),
+                Table.text(HistorySchema.ARCH_FAMILY, 40).header("arch"),
+                Table.text(HistorySchema.PRETRAIN_DATASET, 45).header("pretrain"),
+                Table.millions(HistorySchema.PARAMS_M, 50).header("params")));
+        for (int i = 0; i < scoreNames.size(); i++) {
+            String s = scoreNames.get(i);
+            // asked for (--scores) before those the recommender reads; among each, the first kept longest
+            int priority = (extra.contains(s) ? 70 : 30) - Math.min(i, 9);
+            cols.add(Table.number(HistorySchema.scoreColumn(s), priority).header(s));
+        }
         boolean distances = ranked.stream().anyMatch(p -> !Double.isNaN(p.row().number(HistorySchema.DOMAIN_DISTANCE)));
         if (distances) {
-            header.add(HistorySchema.DOMAIN_DISTANCE);
+            cols.add(Table.number(HistorySchema.DOMAIN_DISTANCE, 10).header("domain_dist"));
         }
-        Table t = Table.of(header.toArray(String[]::new));
+        Table t = Table.of(cols.toArray(Table.Column[]::new));
         for (Prediction p : ranked.subList(0, Math.min(top, ranked.size()))) {
-            List<String> row = new ArrayList<>(List.of(Integer.toString(p.rank()), p.model(),
-                    String.format(Locale.ROOT, "%.4f", Calibration.clip(p.predicted())), intervalText(intervals, p.model()),
-                    dash(p.row().cell(HistorySchema.ARCH_FAMILY)),
-                    dash(p.row().cell(HistorySchema.PRETRAIN_DATASET)), dash(p.row().cell(HistorySchema.PARAMS_M))));
+            List<Object> row = new ArrayList<>(List.of(p.rank(), p.model(), Calibration.clip(p.predicted()),
+                    intervalText(intervals, p.model()), p.row().cell(HistorySchema.ARCH_FAMILY),
+                    p.row().cell(HistorySchema.PRETRAIN_DATASET), p.row().number(HistorySchema.PARAMS_M)));
             for (String s : scoreNames) {
-                double v = p.row().number(HistorySchema.scoreColumn(s));
-                row.add(Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.4f", v));
+                row.add(p.row().number(HistorySchema.scoreColumn(s)));
             }
             if (distances) {
-                double v = p.row().number(HistorySchema.DOMAIN_DISTANCE);
-                row.add(Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.4f", v));
+                row.add(p.row().number(HistorySchema.DOMAIN_DISTANCE));
             }
-            t.add(row);
+            t.row(row.toArray());
         }
-        o.println("dataset " + run.datasetId() + ": " + ranked.size() + " backbones ranked by predicted fine-tuned accuracy");
-        t.print(o);
+        return t;
     }
 
     /** The task difficulty of the target and the columns the recommender read. */
@@ -181,13 +208,10 @@ final class RecommendCommand implements Callable<Integer> {
 
     private static String intervalText(PredictionIntervals intervals, String model) {
         if (intervals == null) {
-            return "-";
+            return null;
         }
         Calibration.Interval in = intervals.of(model);
         return String.format(Locale.ROOT, "%.3f-%.3f%s", in.low(), in.high(), in.outOfDomain() ? " *" : "");
     }
 
-    private static String dash(String s) {
-        return s.isEmpty() ? "-" : s;
-    }
 }

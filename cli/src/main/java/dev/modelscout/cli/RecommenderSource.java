@@ -11,6 +11,7 @@ import dev.modelscout.recommender.TrainingHistory;
 import dev.modelscout.workflow.EmbeddedWorld;
 import dev.modelscout.workflow.recommend.ChosenRecommender;
 import dev.modelscout.workflow.recommend.DefaultRecommender;
+import dev.modelscout.workflow.recommend.RecommenderDefaults;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine.Mixin;
@@ -28,12 +29,12 @@ final class RecommenderSource {
     Path model;
 
     @Option(names = "--history", paramLabel = "H.csv",
-            description = "Train a recommender on this history now instead (with --recommender, --seed, ... as in train).")
+            description = "Train a recommender on this history now instead (with --recommender, --fm-seed, ... as in train).")
     Path history;
 
-    @Option(names = "--features", paramLabel = "d,m,score_logme:zscore,...",
-            defaultValue = "d,m,score_logme:zscore,score_reg_hscore:zscore",
-            description = "Features when training on --history (see `train --help`). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--features", paramLabel = "d,m,s,score_logme:zscore,...", defaultValue = RecommenderDefaults.FEATURES,
+            description = "Features when training on --history (see `train --help`). Default: ${DEFAULT-VALUE}, as "
+                    + "train's and the embedded world's recommender.")
     String features;
 
     @Mixin
@@ -49,6 +50,7 @@ final class RecommenderSource {
         if (model != null && history != null) {
             throw new ParameterException(spec.commandLine(), "give --model or --history, not both");
         }
+        trainer.noteDeprecated(err);
         long t0 = System.nanoTime();
         if (model != null) {
             Recommenders.SavedRecommender saved = Recommenders.loadSaved(model);
@@ -60,6 +62,7 @@ final class RecommenderSource {
             trainer.check();
             TrainingHistory h = HistoryReader.read(history, ReadOptions.defaults());
             FieldSpec selected = FieldSpec.defaults().select(FieldSpec.parseFeatures(features)).requireColumnsOf(h);
+            HistoryOptions.noteFeatures(err, features, selected);
             HistoryOptions.warnEmptyColumns(err, selected, h);
             Calibration calibration = Calibration.of(LodoResiduals.of(h, trainer.trainer(), selected));
             Recommender r = trainer.trainer().train(h, selected);

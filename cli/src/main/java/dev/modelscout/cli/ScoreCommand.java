@@ -13,7 +13,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -57,10 +56,11 @@ final class ScoreCommand implements Callable<Integer> {
     @Mixin
     ImageSourceOptions source;
 
-    /** {@code --seed}: the subsample seed here (recommend's {@code --seed} is the recommender's; both take --sample-seed). */
-    @Option(names = "--seed", paramLabel = "S", description = "Same as --sample-seed.")
+    /** The old name of --sample-seed here, hidden; a note says so. */
+    @Option(names = "--seed", paramLabel = "S", hidden = true, description = "Deprecated: --sample-seed.")
     void setSeed(long s) {
         source.seed = s;
+        Deprecations.note(spec.commandLine().getErr(), "--seed", "--sample-seed", "the seed of the --per-class subsample");
     }
 
     @Option(names = "--cache", paramLabel = "DIR",
@@ -72,9 +72,13 @@ final class ScoreCommand implements Callable<Integer> {
                     + "or all (every score the inputs allow). Default: ${DEFAULT-VALUE}.")
     String scores;
 
-    @Option(names = "--out", paramLabel = "FILE",
-            description = "Also write the results, keyed by score name, to FILE (.csv: header + one row; .json: object).")
+    @Option(names = "--out", paramLabel = "FILE|-",
+            description = "Also write the results, keyed by score name, to FILE (.csv: header + one row; .json: object); "
+                    + "- writes them to stdout instead of the table (json with --format json, else csv).")
     Path out;
+
+    @Mixin
+    TableOptions table;
 
     @Option(names = "--parc-pca", paramLabel = "K", defaultValue = "0",
             description = "PARC: reduce features to K dimensions by exact PCA first (PARC's benchmark used 32); "
@@ -108,7 +112,9 @@ final class ScoreCommand implements Callable<Integer> {
         } catch (ScoringException e) {
             throw new InvalidOptionException("--scores " + scores + ": " + e.getMessage());
         }
-        if (out != null) {
+        table.format();
+        boolean outToStdout = StdoutFile.is(out);
+        if (out != null && !outToStdout) {
             OutputPaths.require(out, "--out", ".csv", ".json");
         }
         // The inputs decide which scores can run: LEEP and NCE need --probs (an input error, exit 1).
@@ -121,24 +127,33 @@ final class ScoreCommand implements Callable<Integer> {
         Map<String, List<Scores.Result>> byInput = fromImages ? scoreImages(chosen) : scoreFiles(chosen);
         PrintWriter outWriter = spec.commandLine().getOut();
         boolean perModel = fromImages;
-        Table table = perModel ? Table.of("model", "score", "value", "seconds") : Table.of("score", "value", "seconds");
+        java.util.function.Consumer<Path> writer = f -> {
+            if (perModel) {
+                ScoreFiles.writeResultsByModel(f, byInput);
+            } else {
+                ScoreFiles.writeResults(f, byInput.values().iterator().next());
+            }
+        };
+        if (outToStdout) {
+            StdoutFile.write(outWriter, table.format() == Table.Format.JSON ? ".json" : ".csv", writer);
+            return 0;
+        }
+        Table t = perModel
+                ? Table.of(Table.text("model", Table.KEEP), Table.text("score", Table.KEEP), Table.number("value", Table.KEEP),
+                        Table.number("seconds", 50))
+                : Table.of(Table.text("score", Table.KEEP), Table.number("value", Table.KEEP), Table.number("seconds", 50));
         byInput.forEach((source, results) -> {
             for (Scores.Result r : results) {
-                double v = r.value();
-                String shown = v == 0 || Math.abs(v) >= 1e-3 ? String.format(Locale.ROOT, "%.6f", v)
-                        : String.format(Locale.ROOT, "%.4e", v);
-                String seconds = String.format(Locale.ROOT, "%.3f", r.seconds());
-                table.add(perModel ? List.of(source, r.name(), shown, seconds) : List.of(r.name(), shown, seconds));
+                if (perModel) {
+                    t.row(source, r.name(), r.value(), r.seconds());
+                } else {
+                    t.row(r.name(), r.value(), r.seconds());
+                }
             }
         });
-        table.print(outWriter);
-        outWriter.flush();
+        table.print(t, outWriter, spec.commandLine().getErr());
         if (out != null) {
-            if (perModel) {
-                ScoreFiles.writeResultsByModel(out, byInput);
-            } else {
-                ScoreFiles.writeResults(out, byInput.values().iterator().next());
-            }
+            writer.accept(out);
         }
         return 0;
     }

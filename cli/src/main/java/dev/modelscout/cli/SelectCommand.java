@@ -14,6 +14,7 @@ import dev.modelscout.recommender.guided.GuidedSearch;
 import dev.modelscout.report.HtmlReports;
 import dev.modelscout.workflow.EmbeddedWorld;
 import dev.modelscout.workflow.ZooFeatures;
+import dev.modelscout.workflow.recommend.RecommenderDefaults;
 import dev.modelscout.workflow.select.SelectRun;
 import dev.modelscout.workflow.select.SelectSlurm;
 import java.io.IOException;
@@ -108,7 +109,7 @@ final class SelectCommand implements Callable<Integer> {
             description = "The recommender trained on the history. Default: ${DEFAULT-VALUE}.")
     String recommender;
 
-    @Option(names = "--features", defaultValue = "d,m,s", paramLabel = "d,m,s,...",
+    @Option(names = "--features", defaultValue = RecommenderDefaults.FEATURES, paramLabel = "d,m,s,...",
             description = "Its features (see `train --help`). Default: ${DEFAULT-VALUE}.")
     String features;
 
@@ -128,13 +129,18 @@ final class SelectCommand implements Callable<Integer> {
     @Option(names = "--cache", paramLabel = "DIR", description = "Feature cache. Default: ~/.cache/modelscout/features/<hash of the image path>.")
     Path cache;
 
+    /** csv / json: one row per fine-tune of every round on stdout at the end; the rounds as they go on stderr. */
+    @Mixin
+    TableOptions table;
+
     @Override
     public Integer call() {
-        PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        PrintWriter o = table.machine() ? err : spec.commandLine().getOut();
         OptionRanges.atLeast("--budget", budget, 1, "an integer >= 1");
         OptionRanges.atLeast("--parallel", parallel, 1, "an integer >= 1");
         fineTuning.check(true);
+        fineTuning.noteDeprecated(err);
         OptionRanges.within("--stop-gap", stopGap, 0, 1, "a number in [0, 1]");
         if (!executor.equals("local") && !executor.equals("slurm")) {
             throw new InvalidOptionException("--executor " + executor + ": unknown (allowed: local, slurm)");
@@ -198,8 +204,31 @@ final class SelectCommand implements Callable<Integer> {
             HtmlReports.write(report, SelectRun.reportHtml(r, 5));
             Wrote.say(err, report);
         }
+        if (table.machine()) {
+            table.print(fineTunes(r), spec.commandLine().getOut(), err);
+        }
         o.flush();
         return 0;
+    }
+
+    /** Every fine-tune of the run, round by round: what it measured beside what was predicted, the best so far. */
+    private static Table fineTunes(SelectRun.Result r) {
+        Table t = Table.of(Table.integer("round", Table.KEEP), Table.text("model", Table.KEEP),
+                Table.number("accuracy", Table.KEEP), Table.number("predicted", 80), Table.number("low", 60),
+                Table.number("high", 60), Table.text("best_model", 70), Table.number("best_accuracy", 70),
+                Table.number("stop_probability", 50), new Table.Column("stop", "stop", Table.Kind.TEXT, 40));
+        for (SelectRun.Round round : r.rounds()) {
+            for (int i = 0; i < round.tried().size(); i++) {
+                t.row(round.round(), round.tried().get(i), at(round.accuracy(), i), at(round.predicted(), i),
+                        at(round.low(), i), at(round.high(), i), round.bestModel(), round.bestAccuracy(),
+                        round.stopProbability(), round.stop());
+            }
+        }
+        return t;
+    }
+
+    private static Double at(java.util.List<Double> values, int i) {
+        return values == null || i >= values.size() ? null : values.get(i);
     }
 
     private static void copy(Path from, Path to) {

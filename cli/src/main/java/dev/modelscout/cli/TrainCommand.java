@@ -40,20 +40,27 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "model.json", description = "Where to save the trained recommender.")
     Path out;
 
+    /** csv / json: auto's inner candidates (the rows train prints) on stdout, the summary on stderr. */
+    @Mixin
+    TableOptions table;
+
     @Override
     public Integer call() {
-        PrintWriter o = spec.commandLine().getOut();
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter o = table.machine() ? spec.commandLine().getErr() : stdout;
         // Every option value first (usage errors), the history next, training last.
         OutputPaths.requireWritable(out);
         historyOptions.check();
         Trainer trainer = trainerOptions.trainer();
         PrintWriter err = spec.commandLine().getErr();
+        trainerOptions.noteDeprecated(err);
         long t0 = System.nanoTime();
         TrainingHistory history = historyOptions.read();
         err.println(String.format(Locale.ROOT, "read %d jobs (%d datasets x %d models) in %.1f s; training %s", history.size(),
                 history.datasets().size(), history.models().size(), (System.nanoTime() - t0) / 1e9, trainer.name()));
         err.flush();
         FieldSpec features = historyOptions.features(history);
+        historyOptions.noteFeatures(features);
         long t = System.nanoTime();
         Recommender r = trainer.train(history, features, ProgressReporter.throttled(err, 2000));
         double seconds = (System.nanoTime() - t) / 1e9;
@@ -79,20 +86,21 @@ final class TrainCommand implements Callable<Integer> {
             o.println("auto chose " + auto.choice() + " (" + settings.get("selection") + "; score pool: "
                     + settings.get("scorePool") + "):");
             o.println("steps: " + settings.get("steps"));
-            Table table = Table.of("candidate", "inner_score", "inner_kendall", "inner_pearson", "groups", "vs_popularity",
-                    "chosen");
+            Table c = Table.of(Table.text("candidate", Table.KEEP), Table.number("inner_score", Table.KEEP),
+                    Table.number("inner_kendall", 60), Table.number("inner_pearson", 50), Table.integer("groups", 20),
+                    Table.number("vs_popularity", 70), Table.number("standard_error", 65).header("se"),
+                    new Table.Column("chosen", "chosen", Table.Kind.TEXT, 80));
             for (AutoRecommender.InnerScore s : auto.validation()) {
-                table.add(List.of(s.candidate(), f(s.score()), f(s.kendall()), f(s.pearson()), Integer.toString(s.groups()),
-                        String.format(Locale.ROOT, "%+.3f +- %.3f", s.vsBaseline(), s.standardError()),
-                        s.candidate().equals(auto.choice()) ? "yes" : ""));
+                c.row(s.candidate(), s.score(), s.kendall(), s.pearson(), s.groups(), s.vsBaseline(), s.standardError(),
+                        s.candidate().equals(auto.choice()));
             }
-            table.print(o);
+            table.print(c, table.machine() ? stdout : o, spec.commandLine().getErr());
+        } else if (table.machine()) {
+            spec.commandLine().getErr().println("note: --format " + table.format + " prints auto's inner candidates; "
+                    + r.provenance().trainer() + " has none");
         }
         o.flush();
         return 0;
     }
 
-    private static String f(double d) {
-        return Double.isNaN(d) ? "nan" : String.format(Locale.ROOT, "%.3f", d);
-    }
 }

@@ -6,6 +6,7 @@ import dev.modelscout.recommender.Popularity;
 import dev.modelscout.recommender.Recommenders;
 import dev.modelscout.recommender.Trainer;
 import dev.modelscout.recommender.TrainerOverrides;
+import java.io.PrintWriter;
 import picocli.CommandLine.Option;
 
 /** Which recommender to train, with optional overrides of its documented defaults (train, evaluate, recommend). */
@@ -18,8 +19,25 @@ final class TrainerOptions {
                     + "its own defaults), popularity: baseline. Default: ${DEFAULT-VALUE}.")
     String recommender;
 
-    @Option(names = "--seed", paramLabel = "N", description = "FM initialisation seed. Default: 42.")
+    @Option(names = "--fm-seed", paramLabel = "N", description = "FM initialisation seed. Default: 42.")
     Long seed;
+
+    /** Set when the deprecated {@code --seed} was given (see {@link #noteDeprecated}). */
+    private boolean oldSeed;
+
+    /** The old name of --fm-seed, hidden; {@link #noteDeprecated} says so. */
+    @Option(names = "--seed", paramLabel = "N", hidden = true, description = "Deprecated: --fm-seed.")
+    void setOldSeed(long value) {
+        seed = value;
+        oldSeed = true;
+    }
+
+    /** One note on {@code err} when the deprecated {@code --seed} was given. */
+    void noteDeprecated(PrintWriter err) {
+        if (oldSeed) {
+            Deprecations.note(err, "--seed", "--fm-seed", "the FM's initialisation seed");
+        }
+    }
 
     @Option(names = "--factors", paramLabel = "K", description = "FM factors per feature. Default: 8.")
     Integer factors;

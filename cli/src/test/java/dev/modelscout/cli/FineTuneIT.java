@@ -48,7 +48,7 @@ class FineTuneIT {
     private List<String> args(Path history, Path out, long seed) {
         List<String> a = new ArrayList<>(List.of("--device", "cpu", "finetune", "--zoo", zoo.toString(), "--model", "tiny",
                 "--images", images.toString(), "--epochs", "2", "--lr", "0.05", "--batch-size", "8", "--threads", "1",
-                "--seed", Long.toString(seed), "--scores", "logme,reg_hscore", "--cache", dir.resolve("cache").toString()));
+                "--finetune-seed", Long.toString(seed), "--scores", "logme,reg_hscore", "--cache", dir.resolve("cache").toString()));
         if (history != null) {
             a.addAll(List.of("--history", history.toString()));
         }
@@ -88,8 +88,14 @@ class FineTuneIT {
         CliTest.run("train", "--history", h1.toString(), "--recommender", "popularity", "--out",
                 dir.resolve("m.json").toString()).expectExit(0);
 
+        assertTrue(result.get("modelscout_version").isTextual() && result.get("created_at").isTextual(), result.toString());
         Path h2 = dir.resolve("h2.csv");
-        CliTest.run(args(h2, null, 3).toArray(String[]::new)).expectExit(0);
+        List<String> toStdout = args(h2, null, 3);
+        toStdout.addAll(List.of("--out", "-"));
+        CliTest second = CliTest.run(toStdout.toArray(String[]::new)).expectExit(0)
+                .expectErr("tiny on colours: validation top-1 accuracy");
+        JsonNode viaStdout = new ObjectMapper().readTree(second.out());
+        assertEquals(result.get("val_accuracy"), viaStdout.get("val_accuracy"), "--out - writes the result JSON to stdout");
         assertArrayEquals(Files.readAllBytes(h1), Files.readAllBytes(h2), "same seed, same threads: the same row");
         CliTest rerun = CliTest.run(args(h2, null, 3).toArray(String[]::new)).expectExit(1)
                 .expectErr("is already in the history; nothing was computed");

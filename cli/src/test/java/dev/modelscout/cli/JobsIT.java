@@ -106,7 +106,7 @@ class JobsIT {
         CliTest.run("jobs", "plan", "--zoo", zoo.toString(), "--datasets", dir.resolve("Pets").toString(), "--task",
                 "finetune", "--gbc-pca", "8", "--out", plan.toString()).expectExit(2).expectErr("--gbc-pca");
         CliTest.run("jobs", "plan", "--zoo", zoo.toString(), "--datasets", dir.resolve("Pets").toString(), "--task",
-                "finetune", "--sample-seed", "3", "--out", plan.toString()).expectExit(2).expectErr("--ft-seed");
+                "finetune", "--sample-seed", "3", "--out", plan.toString()).expectExit(2).expectErr("--finetune-seed");
         CliTest.run("jobs", "plan", "--zoo", zoo.toString(), "--datasets", dir.resolve("Pets").toString(), "--epochs", "3",
                 "--out", plan.toString()).expectExit(2).expectErr("need --task finetune");
         CliTest.run("jobs", "plan", "--zoo", zoo.toString(), "--datasets", dir.resolve("Pets").toString(), "--shards", "9",

@@ -62,6 +62,28 @@ class RecommendIT {
         CliTest again = CliTest.run("-v", "--device", "cpu", "recommend", "--images", images.toString(), "--zoo",
                 zoo.toString(), "--cache", dir.resolve("cache").toString()).expectExit(0).expectErr("up to date");
         assertEquals(r.out(), again.out(), "the cached run ranks exactly as the first");
+        assertTrue(doc.get("modelscout_version").isTextual() && doc.get("created_at").asText().endsWith("Z"), doc.toString());
+
+        // For machines: the table's rows as csv / json, the file on stdout with --out -, lines for people on stderr.
+        String[] cached = {"--device", "cpu", "recommend", "--images", images.toString(), "--zoo", zoo.toString(),
+                "--cache", dir.resolve("cache").toString()};
+        CliTest csv = CliTest.run(concat(cached, "--format", "csv")).expectExit(0).expectErr("dataset pets: 2 backbones");
+        List<String> lines = csv.out().lines().toList();
+        assertEquals(3, lines.size(), csv.out());
+        assertTrue(lines.get(0).startsWith("rank,model,predicted_accuracy,"), csv.out());
+        JsonNode rows = new ObjectMapper().readTree(CliTest.run(concat(cached, "--format", "json", "--columns",
+                "model,score_logme")).expectExit(0).out());
+        assertEquals(ranking.get(0).get("model").asText(), rows.get(0).get("model").asText());
+        assertEquals(ranking.get(0).get("scores").get("logme").asDouble(), rows.get(0).get("score_logme").asDouble());
+        JsonNode file = new ObjectMapper().readTree(CliTest.run(concat(cached, "--format", "json", "--out", "-"))
+                .expectExit(0).out());
+        assertEquals(doc.get("ranking"), file.get("ranking"), "--out - writes what --out FILE.json writes");
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     @Test
@@ -118,7 +140,7 @@ class RecommendIT {
             Path out = dir.resolve("recs-" + seed + ".json");
             CliTest r = CliTest.run("--device", "cpu", "recommend", "--images", images.toString(), "--zoo",
                     zoo.toString(), "--history", history.toString(), "--features", "d,m", "--recommender", "fm",
-                    "--seed", Long.toString(seed), "--factors", "3", "--cache", dir.resolve("cache").toString(),
+                    "--fm-seed", Long.toString(seed), "--factors", "3", "--cache", dir.resolve("cache").toString(),
                     "--out", out.toString()).expectExit(0);
             JsonNode prov = new ObjectMapper().readTree(out.toFile()).get("recommender");
             assertEquals(seed, prov.get("seed").asLong());

@@ -28,7 +28,7 @@ class RecommenderCommandsTest {
         Path model = dir.resolve("model.json");
         CliTest train = run("train", "--history", h.toString(), "--recommender", "lr", "--out", model.toString());
         assertEquals(0, train.exitCode(), train.err());
-        assertTrue(Files.readString(model).contains("\"historySha256\""));
+        assertTrue(Files.readString(model).contains("\"history_sha256\""));
 
         Path rows = dir.resolve("rows.csv");
         Files.writeString(rows, "dataset,dataset_size,num_classes,model,arch_family,params_m\n"

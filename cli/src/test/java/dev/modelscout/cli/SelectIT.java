@@ -99,7 +99,17 @@ class SelectIT {
         assertEquals(world + 2, h.size(), "the world's jobs and the two new ones");
         assertEquals(worldJobs, world, "the embedded history is never written");
         JsonNode out = new ObjectMapper().readTree(dir.resolve("out").resolve("select.json").toFile());
-        assertEquals(2, out.get("fineTunes").asInt());
+        assertEquals(2, out.get("fine_tunes").asInt());
+        assertTrue(out.get("modelscout_version").isTextual() && out.get("created_at").isTextual(), out.toString());
+
+        // Done: a rerun fine-tunes nothing and, for machines, lists every fine-tune as a row on stdout.
+        List<String> again = new java.util.ArrayList<>(args(images));
+        again.addAll(List.of("--format", "csv"));
+        CliTest csv = CliTest.run(again.toArray(String[]::new)).expectExit(0).expectErr("stopped: budget: 2");
+        List<String> lines = csv.out().lines().toList();
+        assertEquals("round,model,accuracy,predicted,low,high,best_model,best_accuracy,stop_probability,stop", lines.get(0));
+        assertEquals(3, lines.size(), csv.out());
+        assertEquals(after.get(1).model(), lines.get(2).split(",")[1], csv.out());
         assertEquals(after.get(1).model(), out.get("rounds").get(out.get("rounds").size() - 1).get("tried").get(0).asText());
     }
 

@@ -111,7 +111,7 @@ class WorldIT {
         Path out = dir.resolve("rerun.json");
         CliTest.run("--device", "cpu", "finetune", "--model", model, "--images", images.toString(), "--val",
                 validation.toString(), "--dataset-id", target, "--epochs", EPOCHS, "--lr", LR, "--per-class", PER_CLASS,
-                "--seed", "0", "--threads", THREADS, "--scores", "logme", "--cache", dir.resolve("cache").toString(),
+                "--finetune-seed", "0", "--threads", THREADS, "--scores", "logme", "--cache", dir.resolve("cache").toString(),
                 "--out", out.toString()).expectExit(0);
         double rerun = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toFile()).get("val_accuracy").asDouble();
         assertEquals(seed0, rerun, TOLERANCE, "re-run of seed 0 of (" + target + ", " + model + ")");

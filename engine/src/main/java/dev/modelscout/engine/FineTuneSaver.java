@@ -55,7 +55,7 @@ final class FineTuneSaver {
     private static Map<String, Object> describe(TrainableTorchScript net, int featureDim, FineTuneResult result,
                                                 String savedSha) {
         Backbone b = net.backbone();
-        Map<String, Object> m = new LinkedHashMap<>();
+        Map<String, Object> m = new LinkedHashMap<>(dev.modelscout.core.OutputStamp.now().asMap());
         m.put("model", b.id());
         m.put("source_weights", b.weights());
         m.put("source_sha256", net.sha256());

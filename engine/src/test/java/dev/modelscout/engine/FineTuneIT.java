@@ -153,6 +153,7 @@ class FineTuneIT {
         // The saved head on those features reproduces the reported validation accuracy.
         assertEquals(r.valAccuracy(), accuracy(fromSaved, saved), 1e-12);
         assertTrue(Files.readString(saved.resolve("finetune.json")).contains("\"freeze_backbone\" : true"));
+        assertTrue(Files.readString(saved.resolve("finetune.json")).startsWith("{\n  \"modelscout_version\" : "));
     }
 
     @Test

@@ -10,14 +10,18 @@ import java.util.Map;
  * Where a trained recommender came from.
  *
  * @param trainer        trainer name (linear-regression, factorization-machine, popularity)
- * @param settings       the trainer's config, as name -> value ({@link #settingsOf}), then what training chose
+ * @param settings       the trainer's config, as name -> value ({@link #settingsOf}), then what training chose; in
+ *                       JSON with snake_case names and typed values ({@link SettingsJson})
  * @param seed           random seed (0 when the trainer uses none)
  * @param historySource  the history file it was trained on
  * @param historySha256  SHA-256 of that file's bytes
  * @param rows           number of jobs used for training
  * @param features       selected feature labels
  */
-public record Provenance(String trainer, Map<String, String> settings, long seed, String historySource,
+public record Provenance(String trainer,
+                         @com.fasterxml.jackson.databind.annotation.JsonSerialize(using = SettingsJson.Writer.class)
+                         @com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = SettingsJson.Reader.class)
+                         Map<String, String> settings, long seed, String historySource,
                          String historySha256, int rows, List<String> features) {
 
     /**

@@ -41,7 +41,8 @@ public final class RecommendationWriter {
         }
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .setPropertyNamingStrategy(com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE);
 
     private RecommendationWriter() {
     }
@@ -131,7 +132,7 @@ public final class RecommendationWriter {
             m.put(HistorySchema.DOMAIN_DISTANCE, known(r.row().number(HistorySchema.DOMAIN_DISTANCE)));
             rows.add(m);
         }
-        Map<String, Object> doc = new LinkedHashMap<>();
+        Map<String, Object> doc = new LinkedHashMap<>(dev.modelscout.core.OutputStamp.now().asMap());
         doc.put("dataset", datasetId);
         if (!ranked.isEmpty()) {
             Job first = ranked.get(0).row();

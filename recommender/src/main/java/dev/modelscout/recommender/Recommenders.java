@@ -3,6 +3,7 @@ package dev.modelscout.recommender;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.jsontype.NamedType;
 import dev.modelscout.core.AtomicFiles;
@@ -24,7 +25,10 @@ import java.util.function.Function;
 public final class Recommenders {
 
     /** Format tag written into every saved recommender. */
-    public static final String FORMAT = "modelscout-recommender/1";
+    public static final String FORMAT = "modelscout-recommender/2";
+
+    /** The format before snake_case keys and typed settings; still read. */
+    static final String FORMAT_CAMEL_CASE = "modelscout-recommender/1";
 
     /**
      * One kind of recommender.
@@ -58,10 +62,18 @@ public final class Recommenders {
      * intervals ({@link Calibration}; absent in files saved before intervals, or when the history had one dataset).
      */
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-    public record SavedRecommender(String format, Recommender recommender, Calibration calibration) {
+    public record SavedRecommender(String format, String modelscoutVersion, String createdAt, Recommender recommender,
+                                   Calibration calibration) {
+
+        public SavedRecommender(String format, Recommender recommender, Calibration calibration) {
+            this(format, null, null, recommender, calibration);
+        }
     }
 
-    private static final ObjectMapper JSON = mapper();
+    /** Writes and reads {@link #FORMAT}: snake_case keys. */
+    private static final ObjectMapper JSON = mapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+    /** Reads {@link #FORMAT_CAMEL_CASE}: the keys as the records name their components. */
+    private static final ObjectMapper JSON_CAMEL_CASE = mapper();
 
     private Recommenders() {
     }
@@ -105,7 +117,9 @@ public final class Recommenders {
     /** JSON text of {@code r} with its intervals {@code calibration} (may be null). */
     public static String toJson(Recommender r, Calibration calibration) {
         try {
-            return JSON.writeValueAsString(new SavedRecommender(FORMAT, r, calibration));
+            dev.modelscout.core.OutputStamp stamp = dev.modelscout.core.OutputStamp.now();
+            return JSON.writeValueAsString(new SavedRecommender(FORMAT, stamp.modelscoutVersion(), stamp.createdAt(), r,
+                    calibration));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise the recommender: " + e.getMessage(), e);
         }
@@ -147,7 +161,8 @@ public final class Recommenders {
     public static SavedRecommender savedFromJson(String source, String text) {
         SavedRecommender saved;
         try {
-            saved = JSON.readValue(text, SavedRecommender.class);
+            boolean camel = text.contains("\"" + FORMAT_CAMEL_CASE + "\"");
+            saved = (camel ? JSON_CAMEL_CASE : JSON).readValue(text, SavedRecommender.class);
         } catch (com.fasterxml.jackson.databind.exc.ValueInstantiationException e) {
             // A record's own check refused the values (a weight array of the wrong length, a NaN, ...).
             Throwable cause = e.getCause() == null ? e : e.getCause();
@@ -157,7 +172,8 @@ public final class Recommenders {
             throw new RecommenderFormatException(source + where + ": not a saved modelscout recommender: "
                     + e.getOriginalMessage().lines().findFirst().orElse(""), e);
         }
-        if (saved == null || !FORMAT.equals(saved.format()) || saved.recommender() == null) {
+        if (saved == null || !(FORMAT.equals(saved.format()) || FORMAT_CAMEL_CASE.equals(saved.format()))
+                || saved.recommender() == null) {
             throw new RecommenderFormatException(source + ": not a saved modelscout recommender (format must be '"
                     + FORMAT + "')");
         }

@@ -235,8 +235,10 @@ public final class ScoreFiles {
     /** {@code "name": value} of each result, separated by {@code ", "}. */
     private static void appendJsonFields(StringBuilder sb, List<Scores.Result> results) {
         for (int i = 0; i < results.size(); i++) {
+            double v = results.get(i).value();
+            // JSON has no NaN or infinity: such a score (it could not be computed) is null.
             sb.append(i == 0 ? "" : ", ").append('"').append(results.get(i).name()).append("\": ")
-                    .append(results.get(i).value());
+                    .append(Double.isFinite(v) ? Double.toString(v) : "null");
         }
     }
 

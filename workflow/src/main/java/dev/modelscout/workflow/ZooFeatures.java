@@ -144,6 +144,16 @@ public record ZooFeatures(Path zoo, Path images, List<String> models, int perCla
     }
 
     /**
+     * The folder of a feature cache {@code base} that holds the features of this subsample: {@code base} itself for
+     * every image ({@code perClass} 0), else its sub-folder {@code @per-class-N-seed-S}, so the features of the whole
+     * folder and of each subsample are cached side by side and a run with one never evicts another's. (A backbone's
+     * folder never starts with {@code @}: {@code FileNames.folderFor}.)
+     */
+    public static Path cacheFor(Path base, int perClass, long seed) {
+        return perClass <= 0 ? base : base.resolve("@per-class-" + perClass + "-seed-" + seed);
+    }
+
+    /**
      * A per-dataset cache folder for commands without {@code --out}:
      * {@code $XDG_CACHE_HOME/modelscout/features/<hash of the dataset's absolute path>} (default
      * {@code ~/.cache}).

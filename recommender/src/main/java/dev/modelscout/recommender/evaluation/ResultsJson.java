@@ -24,7 +24,8 @@ public final class ResultsJson {
             .registerModule(new SimpleModule("non-finite-as-null")
                     .addSerializer(Double.class, NonFiniteAsNull.INSTANCE)
                     .addSerializer(double.class, NonFiniteAsNull.INSTANCE))
-            .enable(SerializationFeature.INDENT_OUTPUT);
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .setPropertyNamingStrategy(com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE);
 
     private ResultsJson() {
     }
@@ -32,7 +33,10 @@ public final class ResultsJson {
     /** The results.json text, ending with a newline. */
     public static String toJson(Result r) {
         try {
-            return JSON.writeValueAsString(r) + "\n";
+            com.fasterxml.jackson.databind.node.ObjectNode doc = JSON.createObjectNode();
+            dev.modelscout.core.OutputStamp.now().asMap().forEach((k, v) -> doc.put(k, (String) v));
+            doc.setAll((com.fasterxml.jackson.databind.node.ObjectNode) JSON.valueToTree(r));
+            return JSON.writeValueAsString(doc) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write an evaluation result as JSON", e);
         }

@@ -49,7 +49,8 @@ class ResultsJsonTest {
     @Test
     void hasTheDocumentedKeysAndLeavesOutWhatIsAbsent() throws Exception {
         JsonNode tree = new ObjectMapper().readTree(ResultsJson.toJson(result()));
-        assertEquals(List.of("protocol", "recommender", "features", "history", "history_sha256", "k", "metrics", "std",
+        assertEquals(List.of("modelscout_version", "created_at", "protocol", "recommender", "features", "history",
+                "history_sha256", "k", "metrics", "std",
                 "per_dataset", "timing", "baseline"), fieldNames(tree));
         assertEquals(List.of("pearson", "spearman", "kendall", "weighted_tau", "weighted_tau_rank_none", "regret",
                 "hit_at_k"), fieldNames(tree.get("metrics")));

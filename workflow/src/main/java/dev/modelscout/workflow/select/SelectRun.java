@@ -92,7 +92,11 @@ public final class SelectRun {
 
     public static final String STATE = "select-state.json";
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** select.json and the state file: snake_case keys, as every JSON the tool writes. */
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .setPropertyNamingStrategy(com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE);
+    /** A state file of an earlier version (camelCase keys), so such a run still resumes. */
+    private static final ObjectMapper JSON_CAMEL_CASE = new ObjectMapper();
 
     private SelectRun() {
     }
@@ -112,7 +116,8 @@ public final class SelectRun {
         ChosenRecommender chosen = new ChosenRecommender(recommender, "trained now on " + r.history(),
                 r.history().toString(), others, null, 0, null);
         RecommendRun initial = RecommendationPipeline.run(new RecommendRequest(
-                new ZooFeatures(r.zoo(), r.images(), List.of(), r.perClass(), r.options().seed(), r.cacheDir()),
+                new ZooFeatures(r.zoo(), r.images(), List.of(), r.perClass(), r.options().seed(),
+                        ZooFeatures.cacheFor(r.cacheDir(), r.perClass(), r.options().seed())),
                 r.datasetId(), RecommendationPipeline.scoresNeeded(recommender, List.of()), chosen, extraction, false),
                 OverlapPolicy.ofThisMachine(Overlap.AUTO), extractionListener);
         List<Prediction> ranked = initial.predictions();
@@ -270,7 +275,11 @@ public final class SelectRun {
             return List.of();
         }
         try {
-            return List.of(JSON.readValue(state.toFile(), Round[].class));
+            try {
+                return List.of(JSON.readValue(state.toFile(), Round[].class));
+            } catch (com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException camelCase) {
+                return List.of(JSON_CAMEL_CASE.readValue(state.toFile(), Round[].class));
+            }
         } catch (IOException e) {
             throw new ModelScoutException(state + ": not a select state file: " + IoErrors.reason(e), e);
         }
@@ -286,7 +295,10 @@ public final class SelectRun {
 
     private static void writeResult(Path file, Result result) {
         try {
-            AtomicFiles.write(file, JSON.writeValueAsString(result) + "\n");
+            com.fasterxml.jackson.databind.node.ObjectNode doc = JSON.createObjectNode();
+            dev.modelscout.core.OutputStamp.now().asMap().forEach((k, v) -> doc.put(k, (String) v));
+            doc.setAll((com.fasterxml.jackson.databind.node.ObjectNode) JSON.valueToTree(result));
+            AtomicFiles.write(file, JSON.writeValueAsString(doc) + "\n");
         } catch (IOException e) {
             throw new ModelScoutException(file + ": cannot write: " + IoErrors.reason(e), e);
         }
