@@ -133,7 +133,7 @@ class SelectIT {
         JsonNode out = new ObjectMapper().readTree(dir.resolve("out").resolve("select.json").toFile());
         assertEquals(1, out.get("rounds").size(), "one round of two");
         assertEquals(2, out.get("rounds").get(0).get("tried").size());
-        assertEquals(2, out.get("fineTunes").asInt());
+        assertEquals(2, out.get("fine_tunes").asInt());
     }
 
     private static List<Job> jobsOf(Path history) {
