@@ -125,7 +125,7 @@ public final class Table {
     }
 
     /**
-     * A number for a person: 4 significant digits (0.3236, 12.61, 193.4, 1235), in scientific notation below 0.001
+     * A number for a person: 4 significant digits (0.3236, 12.61, 193.4, 1235, 1.000), in scientific notation below 0.001
      * and from a million on (1.235e-05); never {@code -0} (a value that rounds to zero is {@code 0}); {@code -} for
      * NaN, {@code inf} / {@code -inf}.
      */
@@ -140,6 +140,9 @@ public final class Table {
             return "0";
         }
         BigDecimal b = new BigDecimal(v).round(new MathContext(4, RoundingMode.HALF_EVEN));
+        if (b.precision() < 4) { // an exact 1 or 0.5 keeps 4 digits too, so a column reads 1.000 beside 0.9998
+            b = b.setScale(b.scale() + 4 - b.precision());
+        }
         double a = Math.abs(b.doubleValue());
         if (a >= 1e6 || a < 1e-3) {
             return String.format(Locale.ROOT, "%.3e", b.doubleValue());

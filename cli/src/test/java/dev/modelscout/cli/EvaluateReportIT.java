@@ -87,8 +87,8 @@ class EvaluateReportIT {
                 .filter(l -> l.contains("auto chose")).toList().toString());
         assertTrue(html.contains("No learning curve: it is computed only with --protocol learning-curve"));
         // what the terminal says auto chose is what the page says
-        String line = run.out().lines().filter(l -> l.startsWith("auto's choice by held-out dataset: ")).findFirst()
-                .orElseThrow(() -> new AssertionError(run.out()));
+        String line = run.err().lines().filter(l -> l.startsWith("auto's choice by held-out dataset: ")).findFirst()
+                .orElseThrow(() -> new AssertionError(run.err()));
         // "ds0: fm(lambdaV=2), ds1: ensemble(lambda=3, lambdaV=2, fmWeight=0.5), ...": split before each "dataset: "
         for (String pair : line.substring(line.indexOf(": ") + 2).split(", (?=[^,() ]+: )")) {
             String[] dc = pair.split(": ", 2);

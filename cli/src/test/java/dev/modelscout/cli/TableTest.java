@@ -25,6 +25,9 @@ class TableTest {
         assertEquals("193.4", Table.number(193.369));
         assertEquals("-3.977", Table.number(-3.9774));
         assertEquals("1235", Table.number(1234.6));
+        assertEquals("1.000", Table.number(1.0), "an exact value keeps its 4 digits, as 0.9998 beside it does");
+        assertEquals("0.5000", Table.number(0.5));
+        assertEquals("12.00", Table.number(12));
         assertEquals("1.235e-05", Table.number(0.0000123456));
         assertEquals("2.500e+06", Table.number(2_500_000));
         assertEquals("0", Table.number(-0.0));
