@@ -14,7 +14,6 @@ import dev.modelscout.recommender.evaluation.ActiveResult.OrderScore;
 import dev.modelscout.recommender.evaluation.ActiveResult.OrderSummary;
 import dev.modelscout.recommender.evaluation.ActiveResult.StopSummary;
 import dev.modelscout.recommender.guided.GuidedSearch;
-import dev.modelscout.recommender.guided.ResidualField;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -126,8 +125,7 @@ public record ActiveReplay(List<String> testDatasets, List<String> trainDatasets
         Calibration cal = Calibration.of(residuals);
         Coverage coverage = coverage(cal, prior, truth, unseen);
 
-        GuidedSearch search = new GuidedSearch(models, prior,
-                ResidualField.of(residuals, this.search.shrink(), this.search.noise()), this.search);
+        GuidedSearch search = GuidedSearch.of(train, rows, prior, residuals, this.search);
         Map<String, Double> observed = new LinkedHashMap<>();
         Map<String, Double> byModel = new HashMap<>();
         for (int i = 0; i < rows.size(); i++) {

@@ -23,7 +23,6 @@ import dev.modelscout.recommender.Trainer;
 import dev.modelscout.recommender.TrainingHistory;
 import dev.modelscout.recommender.guided.Belief;
 import dev.modelscout.recommender.guided.GuidedSearch;
-import dev.modelscout.recommender.guided.ResidualField;
 import dev.modelscout.scoring.Scores;
 import dev.modelscout.workflow.OverlapPolicy;
 import dev.modelscout.workflow.Overlap;
@@ -108,9 +107,12 @@ public final class SelectRun {
                 OverlapPolicy.ofThisMachine(Overlap.AUTO), extractionListener).predictions();
         List<Job> candidates = ranked.stream().map(Prediction::row).toList();
         LodoResiduals residuals = LodoResiduals.of(others, r.trainer(), features);
-        GuidedSearch search = new GuidedSearch(candidates.stream().map(Job::model).toList(),
-                ranked.stream().mapToDouble(Prediction::predicted).toArray(), ResidualField.of(residuals, r.search().shrink(), r.search().noise()),
-                r.search());
+        GuidedSearch search = GuidedSearch.of(others, candidates,
+                ranked.stream().mapToDouble(Prediction::predicted).toArray(), residuals, r.search());
+        double pw = search.recommenderWeight();
+        o.println("loop prior: " + (pw == 1 ? "the recommender's predictions" : pw == 0 ? "popularity (mean accuracy on "
+                + "the history's datasets)" : String.format(Locale.ROOT, "%.2f x the recommender + %.2f x popularity", pw,
+                1 - pw)) + " (the lowest regret when the loop was replayed on each of the history's datasets)");
         Path statePath = r.outDir().resolve(STATE);
         List<Round> rounds = new ArrayList<>(readRounds(statePath));
         // The target's jobs, read from the history once here and again only after each round appended to it.
