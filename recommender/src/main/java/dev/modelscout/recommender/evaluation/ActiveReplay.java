@@ -92,6 +92,7 @@ public record ActiveReplay(List<String> testDatasets, List<String> trainDatasets
         List<DatasetScore> scores = new ArrayList<>();
         List<ActiveDataset> per = new ArrayList<>();
         List<List<List<OrderScore>>> randomRuns = new ArrayList<>();
+        List<Double> stopLevels = new ArrayList<>();
         List<String> tests = !testDatasets.isEmpty() || trainDatasets.isEmpty() ? Folds.tests(history, testDatasets)
                 : history.datasets().stream().filter(x -> !trainDatasets.contains(x)).toList();
         for (String d : tests) {
@@ -110,12 +111,13 @@ public record ActiveReplay(List<String> testDatasets, List<String> trainDatasets
             Fold f = fold(d, rows, prior, unseen, train, residuals);
             per.add(f.scores());
             randomRuns.add(f.random());
+            stopLevels.add(f.stopLevel());
         }
         return new Outcome(DatasetScore.mean(scores), DatasetScore.std(scores), scores, null,
-                summarise(per, randomRuns));
+                summarise(per, randomRuns, stopLevels));
     }
 
-    private record Fold(ActiveDataset scores, List<List<OrderScore>> random) {
+    private record Fold(ActiveDataset scores, List<List<OrderScore>> random, double stopLevel) {
     }
 
     private Fold fold(String d, List<Job> rows, double[] prior, boolean[] unseen, TrainingHistory train,
@@ -181,7 +183,8 @@ public record ActiveReplay(List<String> testDatasets, List<String> trainDatasets
             random.add(List.of(score(RANDOM, shuffled, max, rows.size())));
         }
         orders.add(mean(RANDOM, random.stream().map(l -> l.get(0)).toList()));
-        return new Fold(new ActiveDataset(d, rows.size(), coverage, stopTunes, stopRegret, orders), random);
+        return new Fold(new ActiveDataset(d, rows.size(), coverage, stopTunes, stopRegret, orders), random,
+                search.config().stopLevel());
     }
 
     /** The values of {@code column} on the rows, missing ones below every known one; null when fewer than half are known. */
@@ -278,7 +281,8 @@ public record ActiveReplay(List<String> testDatasets, List<String> trainDatasets
         return m;
     }
 
-    private ActiveResult summarise(List<ActiveDataset> per, List<List<List<OrderScore>>> randomRuns) {
+    private ActiveResult summarise(List<ActiveDataset> per, List<List<List<OrderScore>>> randomRuns,
+                                   List<Double> stopLevels) {
         List<String> names = per.get(0).orders().stream().map(OrderScore::order).toList();
         List<String> all = new ArrayList<>(names);
         per.forEach(p -> p.orders().forEach(o -> {
@@ -335,7 +339,9 @@ public record ActiveReplay(List<String> testDatasets, List<String> trainDatasets
         StopSummary stop = new StopSummary(Summary.nanMean(tunes), Summary.nanStd(tunes), Summary.nanMean(regrets),
                 Summary.nanStd(regrets), within, bestStatic == null ? null : bestStatic.order(),
                 bestStatic == null ? Double.NaN : bestStatic.tunesWithin());
-        return new ActiveResult(KS, search.eps(), search.stopLevel(), orders, coverage, stop, per);
+        // the stop level is chosen per held-out dataset (PriorChoice): their mean
+        return new ActiveResult(KS, search.eps(), stopLevels.stream().mapToDouble(Double::doubleValue).average()
+                .orElse(search.stopLevel()), orders, coverage, stop, per);
     }
 
     private static double meanOf(List<OrderScore> s, ToDoubleFunction<OrderScore> f) {

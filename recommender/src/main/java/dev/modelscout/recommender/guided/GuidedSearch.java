@@ -127,8 +127,9 @@ public final class GuidedSearch {
 
     /**
      * The search over {@code candidates} (rows of one target) as {@code select} and {@code evaluate --protocol active}
-     * run it: the prior hedged between the recommender's {@code predicted} and popularity on {@code train} by
-     * {@link PriorChoice}, the residual field learned from the chosen prior's leave-one-dataset-out residuals.
+     * run it: the prior hedged between the recommender's {@code predicted} and popularity on {@code train} and the
+     * stop level, both chosen by {@link PriorChoice} (the {@code config}'s stop level is replaced), the residual field
+     * learned from the chosen prior's leave-one-dataset-out residuals.
      *
      * @param train     the history without the target
      * @param residuals the recommender's leave-one-dataset-out residuals on {@code train}
@@ -137,7 +138,8 @@ public final class GuidedSearch {
                                   LodoResiduals residuals, Config config) {
         PriorChoice choice = PriorChoice.of(train, candidates, predicted, residuals, config);
         return new GuidedSearch(candidates.stream().map(Job::model).toList(), choice.prior(),
-                ResidualField.of(choice.residuals(), config.shrink(), config.noise()), config, choice.weight());
+                ResidualField.of(choice.residuals(), config.shrink(), config.noise()),
+                config.withStopLevel(choice.stopLevel()), choice.weight());
     }
 
     public List<String> models() {

@@ -81,6 +81,40 @@ class PriorChoiceTest {
         GuidedSearch s = GuidedSearch.of(h, target, predicted, residuals(h, wrong), GuidedSearch.Config.defaults());
         assertEquals("m9", s.round(Map.of()).next(1).get(0), "the planted best first");
         assertEquals(0, s.recommenderWeight());
+        // popularity's order is right on every replayed dataset: the regret at stop is 0 at every level, so the boldest
+        assertEquals(0.5, c.stopLevel(), "regret at stop per level " + java.util.Arrays.toString(c.stopRegret()));
+        assertEquals(0.5, s.config().stopLevel());
+        assertStopLevelIsTheBoldestWithinHalfEps(c);
+    }
+
+    private static void assertStopLevelIsTheBoldestWithinHalfEps(PriorChoice c) {
+        double eps = GuidedSearch.Config.defaults().eps();
+        for (int l = 0; l < PriorChoice.STOP_LEVELS.length; l++) {
+            double level = PriorChoice.STOP_LEVELS[l];
+            if (level == c.stopLevel()) {
+                assertTrue(c.stopRegret()[l] <= eps / 2 || l == 0, java.util.Arrays.toString(c.stopRegret()));
+            } else if (level > c.stopLevel()) {
+                assertTrue(c.stopRegret()[l] > eps / 2, java.util.Arrays.toString(c.stopRegret()));
+            }
+        }
+    }
+
+    @Test
+    void aStopTestTooBoldForTheHistoryIsNotChosen() {
+        // on every dataset one backbone (a different one each time) is 0.1 better than the rest, which lie within
+        // 0.004 of each other: after a first fine-tune the field sees little spread, and a bold test stops before the
+        // outlier is found
+        Random r = new Random(3);
+        Map<String, Double> noise = new LinkedHashMap<>();
+        BiFunction<Integer, Integer, Double> truth = (d, m) -> 0.6 + (m == (3 * d + 1) % MODELS ? 0.1 : 0)
+                + noise.computeIfAbsent(d + "/" + m, k -> 0.002 * r.nextGaussian());
+        BiFunction<Integer, Integer, Double> flat = (d, m) -> 0.6;
+        TrainingHistory h = history(truth);
+        List<Job> target = jobs(DATASETS, DATASETS + 1, truth);
+        PriorChoice c = PriorChoice.of(h, target, new double[MODELS], residuals(h, flat), GuidedSearch.Config.defaults());
+        assertTrue(c.stopLevel() < 0.5, "level " + c.stopLevel() + ", regret at stop " + java.util.Arrays.toString(c.stopRegret()));
+        assertTrue(c.stopRegret()[c.stopRegret().length - 1] > 0.005, java.util.Arrays.toString(c.stopRegret()));
+        assertStopLevelIsTheBoldestWithinHalfEps(c);
     }
 
     @Test
@@ -100,6 +134,7 @@ class PriorChoiceTest {
         assertTrue(c.regret()[0] < c.regret()[2]);
         GuidedSearch s = GuidedSearch.of(h, target, predicted, residuals(h, good), GuidedSearch.Config.defaults());
         assertEquals("m0", s.round(Map.of()).next(1).get(0));
+        assertStopLevelIsTheBoldestWithinHalfEps(c);
     }
 
     @Test

@@ -112,7 +112,8 @@ public final class SelectRun {
         double pw = search.recommenderWeight();
         o.println("loop prior: " + (pw == 1 ? "the recommender's predictions" : pw == 0 ? "popularity (mean accuracy on "
                 + "the history's datasets)" : String.format(Locale.ROOT, "%.2f x the recommender + %.2f x popularity", pw,
-                1 - pw)) + " (the lowest regret when the loop was replayed on each of the history's datasets)");
+                1 - pw)) + ", stop level " + f(search.config().stopLevel()) + " (chosen by replaying the loop on each of the "
+                + "history's datasets)");
         Path statePath = r.outDir().resolve(STATE);
         List<Round> rounds = new ArrayList<>(readRounds(statePath));
         // The target's jobs, read from the history once here and again only after each round appended to it.
@@ -129,7 +130,7 @@ public final class SelectRun {
                 stopped = round.ranking().isEmpty() ? "every backbone of the zoo is fine-tuned"
                         : String.format(Locale.ROOT, "stop rule: no untried backbone is likely to beat the best found by "
                         + "more than %s (highest probability %.3f < %s)", f(r.search().eps()),
-                        round.stopProbability(), f(r.search().stopLevel()));
+                        round.stopProbability(), f(search.config().stopLevel()));
                 break;
             }
             if (observed.size() >= r.budget()) {
