@@ -23,13 +23,16 @@ import java.util.Map;
  *   leave-one-dataset-out residuals, for the w in {1, 1/2, 0} whose replayed loop had the lowest mean regret over the
  *   first {@link #ROUNDS} fine-tunes (ties: the higher recommender weight). On a small history of close backbones
  *   popularity's first pick can be the better one; on a larger one the recommender knows more: which holds is
- *   measured on the history, not assumed. With a candidate the history never saw (another zoo), the recommender
- *   alone: the evidence is about the history's backbones, and popularity knows nothing of a new one.</li>
+ *   measured on the history, not assumed.</li>
  *   <li><b>The stop level</b>: the boldest of {@link #STOP_LEVELS} whose replayed loop stopped with a mean regret of
  *   at most eps / 2. The posterior's probabilities are only as good as its calibration; this asks the history how
  *   bold the stop test may be for the regret it is meant to keep (the half: the target may be less like the
  *   history's datasets than they are like each other).</li>
  * </ul>
+ *
+ * <p>Only where the history knows every candidate: with a backbone it never saw (another zoo), the recommender alone
+ * and the config's stop level, since the evidence is about the history's backbones (popularity knows nothing of a
+ * new one, and how bold the stop test may be on another zoo the history cannot say).
  *
  * <p>Cost: one replay per weight of {@link #ROUNDS} rounds and one to the stop per dataset; no refit of the
  * recommender (popularity's residuals are a mean per model and dataset).
@@ -77,31 +80,32 @@ public record PriorChoice(double weight, double[] prior, LodoResiduals residuals
         }
         Popularity pop = new Popularity(Popularity.Config.defaults());
         Recommender popularity = pop.train(train, FieldSpec.defaults());
+        if (!candidates.stream().allMatch(j -> popularity.knownModels().contains(j.model()))) {
+            // the evidence is about the history's backbones; of a new one popularity knows nothing, and how bold the
+            // stop may be on another zoo the history cannot say (Model Spider -> TransferGraph: 0.5, regret 0.13)
+            return new PriorChoice(1, recommenderPrior, recommenderResiduals, nan(WEIGHTS.length),
+                    config.stopLevel(), nan(STOP_LEVELS.length));
+        }
+        double[] popPrior = popularity.predict(candidates);
+        List<LodoResiduals.Residual> rec = recommenderResiduals.residuals();
+        List<LodoResiduals.Residual> pr = LodoResiduals.of(train, h -> pop.train(h, FieldSpec.defaults())).residuals();
+        if (rec.size() != pr.size()) {
+            throw new IllegalStateException("residuals of the recommender (" + rec.size() + ") and popularity ("
+                    + pr.size() + ") differ in number");
+        }
+        for (int i = 0; i < rec.size(); i++) {
+            if (!rec.get(i).dataset().equals(pr.get(i).dataset()) || !rec.get(i).model().equals(pr.get(i).model())) {
+                throw new IllegalStateException("residuals of the recommender and popularity are not of the same jobs");
+            }
+        }
         int best = 0;
-        double[] regret = nan(WEIGHTS.length);
+        double[] regret = new double[WEIGHTS.length];
         LodoResiduals[] blends = new LodoResiduals[WEIGHTS.length];
-        blends[0] = recommenderResiduals;
-        double[] popPrior = null;
-        if (candidates.stream().allMatch(j -> popularity.knownModels().contains(j.model()))) {
-            popPrior = popularity.predict(candidates);
-            List<LodoResiduals.Residual> rec = recommenderResiduals.residuals();
-            List<LodoResiduals.Residual> pr = LodoResiduals.of(train, h -> pop.train(h, FieldSpec.defaults()))
-                    .residuals();
-            if (rec.size() != pr.size()) {
-                throw new IllegalStateException("residuals of the recommender (" + rec.size() + ") and popularity ("
-                        + pr.size() + ") differ in number");
-            }
-            for (int i = 0; i < rec.size(); i++) {
-                if (!rec.get(i).dataset().equals(pr.get(i).dataset()) || !rec.get(i).model().equals(pr.get(i).model())) {
-                    throw new IllegalStateException("residuals of the recommender and popularity are not of the same jobs");
-                }
-            }
-            for (int w = 0; w < WEIGHTS.length; w++) {
-                blends[w] = blend(rec, pr, WEIGHTS[w]);
-                regret[w] = meanOver(replays(blends[w], config, false), r -> r.regretOverRounds());
-                if (regret[w] < regret[best] - 1e-12) {
-                    best = w;
-                }
+        for (int w = 0; w < WEIGHTS.length; w++) {
+            blends[w] = blend(rec, pr, WEIGHTS[w]);
+            regret[w] = meanOver(replays(blends[w], config, false), r -> r.regretOverRounds());
+            if (regret[w] < regret[best] - 1e-12) {
+                best = w;
             }
         }
         double wb = WEIGHTS[best];

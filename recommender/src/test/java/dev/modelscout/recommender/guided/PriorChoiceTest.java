@@ -138,6 +138,21 @@ class PriorChoiceTest {
     }
 
     @Test
+    void aCandidateTheHistoryNeverSawKeepsTheRecommenderAndTheStatedStopLevel() {
+        BiFunction<Integer, Integer, Double> truth = (d, m) -> 0.5 + 0.02 * m;
+        TrainingHistory h = history(truth);
+        List<Job> target = new ArrayList<>(jobs(DATASETS, DATASETS + 1, truth));
+        Map<String, String> c = new LinkedHashMap<>(target.get(0).cells());
+        c.put("model", "new");
+        target.add(new Job("synthetic", 99, "ds" + DATASETS, "new", 0.9, c));
+        PriorChoice p = PriorChoice.of(h, target, new double[MODELS + 1], residuals(h, (d, m) -> 0.65 - 0.02 * m),
+                GuidedSearch.Config.defaults());
+        assertEquals(1, p.weight());
+        assertEquals(GuidedSearch.Config.defaults().stopLevel(), p.stopLevel());
+        assertTrue(Double.isNaN(p.regret()[0]) && Double.isNaN(p.stopRegret()[0]));
+    }
+
+    @Test
     void aHistoryOfTooFewDatasetsKeepsTheRecommender() {
         BiFunction<Integer, Integer, Double> truth = (d, m) -> 0.5 + 0.02 * m;
         TrainingHistory h = TrainingHistory.of("synthetic", List.of("dataset", "model", "arch_family", "accuracy"),
