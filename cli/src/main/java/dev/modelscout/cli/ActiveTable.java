@@ -33,7 +33,7 @@ final class ActiveTable {
         }
         t.print(o);
         ActiveResult.StopSummary st = a.stop();
-        o.printf(Locale.ROOT, "stop rule (no untried backbone beats the best by > %s with probability >= %s): stopped after %.1f +- %.1f "
+        o.printf(Locale.ROOT, "stop rule (no untried backbone beats the best by > %s with probability >= the level chosen per dataset, mean %s): stopped after %.1f +- %.1f "
                         + "fine-tunes, regret there %.3f +- %.3f, within %s on %.0f%% of the datasets; best static order to "
                         + "within %s: %s, %.1f fine-tunes%n", f(a.eps()), f(a.stopLevel()), st.tunes(), st.tunesStd(),
                 st.regret(), st.regretStd(), f(a.eps()), 100 * st.withinEps(), f(a.eps()), st.staticOrder(),

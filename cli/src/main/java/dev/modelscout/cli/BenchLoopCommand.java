@@ -55,7 +55,7 @@ final class BenchLoopCommand implements Callable<Integer> {
                 GuidedSearch.Config.defaults());
         o.printf(Locale.ROOT, "%s (%d jobs), target %s (%d candidates), %s on %s%n", history, h.size(), dataset,
                 b.candidates(), recommender, features);
-        o.printf(Locale.ROOT, "set-up (train + leave-one-dataset-out residuals): %.2f s%n", b.setupSeconds());
+        o.printf(Locale.ROOT, "set-up (train + leave-one-dataset-out residuals + the loop's prior and stop level): %.2f s%n", b.setupSeconds());
         for (int i = 0; i < b.roundSeconds().size(); i++) {
             o.printf(Locale.ROOT, "round %d (%d observed): %.4f s%n", i + 1, i, b.roundSeconds().get(i));
         }

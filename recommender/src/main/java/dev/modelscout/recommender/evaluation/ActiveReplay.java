@@ -15,7 +15,6 @@ import dev.modelscout.recommender.evaluation.ActiveResult.OrderScore;
 import dev.modelscout.recommender.evaluation.ActiveResult.OrderSummary;
 import dev.modelscout.recommender.evaluation.ActiveResult.StopSummary;
 import dev.modelscout.recommender.guided.GuidedSearch;
-import dev.modelscout.recommender.guided.ResidualField;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -104,6 +103,7 @@ public record ActiveReplay(List<String> testDatasets, List<String> trainDatasets
         List<DatasetScore> scores = new ArrayList<>();
         List<ActiveDataset> per = new ArrayList<>();
         List<List<List<OrderScore>>> randomRuns = new ArrayList<>();
+        List<Double> stopLevels = new ArrayList<>();
         List<String> tests = !testDatasets.isEmpty() || trainDatasets.isEmpty() ? Folds.tests(history, testDatasets)
                 : history.datasets().stream().filter(x -> !trainDatasets.contains(x)).toList();
         int largest = tests.stream().mapToInt(d -> Folds.jobsOf(history, d).size()).max().orElse(0);
@@ -150,17 +150,21 @@ public record ActiveReplay(List<String> testDatasets, List<String> trainDatasets
                     fidelityDatasets.add(d);
                 }
             }
+            stopLevels.add(f.stopLevel());
         }
         FidelityResult fidelity = curves == null ? null : new FidelityResult(curves.source(), curves.epochs(),
                 fidelityRuns.isEmpty() ? 0 : (int) fidelitySeeds.stream().distinct().count(), fidelityDatasets, skipped,
                 budgets, FidelityReplay.summarise(fidelityRuns, fidelitySeeds, budgets.size()));
         return new Outcome(DatasetScore.mean(scores), DatasetScore.std(scores), scores, null,
-                summarise(per, randomRuns, fidelity));
+                summarise(per, randomRuns, stopLevels, fidelity));
     }
 
-    /** One held-out dataset's scores, with what the learning-curve replay reuses: its search and static orders. */
+    /**
+     * One held-out dataset's scores, the stop level its loop used, and what the learning-curve replay reuses: its
+     * search and static orders.
+     */
     private record Fold(ActiveDataset scores, List<List<OrderScore>> random, List<String> models,
-                        Map<String, double[]> statics, GuidedSearch search) {
+                        Map<String, double[]> statics, GuidedSearch search, double stopLevel) {
     }
 
     private Fold fold(String d, List<Job> rows, double[] prior, boolean[] unseen, TrainingHistory train,
@@ -170,8 +174,7 @@ public record ActiveReplay(List<String> testDatasets, List<String> trainDatasets
         Calibration cal = Calibration.of(residuals);
         Coverage coverage = coverage(cal, prior, truth, unseen);
 
-        GuidedSearch search = new GuidedSearch(models, prior,
-                ResidualField.of(residuals, this.search.shrink(), this.search.noise()), this.search);
+        GuidedSearch search = GuidedSearch.of(train, rows, prior, residuals, this.search);
         Map<String, Double> observed = new LinkedHashMap<>();
         Map<String, Double> byModel = new HashMap<>();
         for (int i = 0; i < rows.size(); i++) {
@@ -230,7 +233,7 @@ public record ActiveReplay(List<String> testDatasets, List<String> trainDatasets
         }
         orders.add(mean(RANDOM, random.stream().map(l -> l.get(0)).toList()));
         return new Fold(new ActiveDataset(d, rows.size(), coverage, stopTunes, stopRegret, orders), random, models,
-                statics, search);
+                statics, search, search.config().stopLevel());
     }
 
     /** The values of {@code column} on the rows, missing ones below every known one; null when fewer than half are known. */
@@ -328,7 +331,7 @@ public record ActiveReplay(List<String> testDatasets, List<String> trainDatasets
     }
 
     private ActiveResult summarise(List<ActiveDataset> per, List<List<List<OrderScore>>> randomRuns,
-                                   FidelityResult fidelity) {
+                                   List<Double> stopLevels, FidelityResult fidelity) {
         List<String> names = per.get(0).orders().stream().map(OrderScore::order).toList();
         List<String> all = new ArrayList<>(names);
         per.forEach(p -> p.orders().forEach(o -> {
@@ -385,7 +388,9 @@ public record ActiveReplay(List<String> testDatasets, List<String> trainDatasets
         StopSummary stop = new StopSummary(Summary.nanMean(tunes), Summary.nanStd(tunes), Summary.nanMean(regrets),
                 Summary.nanStd(regrets), within, bestStatic == null ? null : bestStatic.order(),
                 bestStatic == null ? Double.NaN : bestStatic.tunesWithin());
-        return new ActiveResult(KS, search.eps(), search.stopLevel(), orders, coverage, stop, per, fidelity);
+        // the stop level is chosen per held-out dataset (PriorChoice): their mean
+        return new ActiveResult(KS, search.eps(), stopLevels.stream().mapToDouble(Double::doubleValue).average()
+                .orElse(search.stopLevel()), orders, coverage, stop, per, fidelity);
     }
 
     private static double meanOf(List<OrderScore> s, ToDoubleFunction<OrderScore> f) {

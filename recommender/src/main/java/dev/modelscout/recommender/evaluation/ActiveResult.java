@@ -10,7 +10,7 @@ import java.util.List;
  *
  * @param ks          the k of {@code regret after k fine-tunes}
  * @param eps         the stop rule's gap (and the "within" of {@code fraction_within})
- * @param stopLevel   the stop rule's probability level
+ * @param stopLevel   the stop rule's probability level (chosen per held-out dataset: their mean)
  * @param orders      per order (guided first), the mean and spread over held-out datasets
  * @param intervals   coverage of the recommender's calibrated intervals on the held-out datasets' jobs, before any
  *                    fine-tune (mean over datasets, each dataset weighing the same)

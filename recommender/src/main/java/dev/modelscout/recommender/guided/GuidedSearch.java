@@ -3,6 +3,7 @@ package dev.modelscout.recommender.guided;
 import dev.modelscout.recommender.Job;
 import dev.modelscout.recommender.LodoResiduals;
 import dev.modelscout.recommender.Recommender;
+import dev.modelscout.recommender.TrainingHistory;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -93,6 +94,7 @@ public final class GuidedSearch {
     private final double[] prior;
     private final ResidualField field;
     private final Config config;
+    private final double recommenderWeight;
     private final Map<String, Integer> index = new HashMap<>();
 
     /**
@@ -100,6 +102,14 @@ public final class GuidedSearch {
      * @param prior  the recommender's predicted accuracy of each
      */
     public GuidedSearch(List<String> models, double[] prior, ResidualField field, Config config) {
+        this(models, prior, field, config, 1);
+    }
+
+    /**
+     * @param recommenderWeight the recommender's weight in {@code prior} (the rest is popularity's), for messages
+     */
+    public GuidedSearch(List<String> models, double[] prior, ResidualField field, Config config,
+                        double recommenderWeight) {
         if (models.size() != prior.length) {
             throw new IllegalArgumentException(models.size() + " candidates but " + prior.length + " predictions");
         }
@@ -107,6 +117,7 @@ public final class GuidedSearch {
         this.prior = prior.clone();
         this.field = field;
         this.config = config;
+        this.recommenderWeight = recommenderWeight;
         for (int i = 0; i < this.models.size(); i++) {
             if (index.put(this.models.get(i), i) != null) {
                 throw new IllegalArgumentException("candidate '" + this.models.get(i) + "' given twice");
@@ -114,10 +125,21 @@ public final class GuidedSearch {
         }
     }
 
-    /** The search over {@code candidates} (rows of one target) with {@code recommender}'s predictions as prior. */
-    public static GuidedSearch of(Recommender recommender, LodoResiduals residuals, List<Job> candidates, Config config) {
-        return new GuidedSearch(candidates.stream().map(Job::model).toList(), recommender.predict(candidates),
-                ResidualField.of(residuals, config.shrink(), config.noise()), config);
+    /**
+     * The search over {@code candidates} (rows of one target) as {@code select} and {@code evaluate --protocol active}
+     * run it: the prior hedged between the recommender's {@code predicted} and popularity on {@code train} and the
+     * stop level, both chosen by {@link PriorChoice} (the {@code config}'s stop level is replaced), the residual field
+     * learned from the chosen prior's leave-one-dataset-out residuals.
+     *
+     * @param train     the history without the target
+     * @param residuals the recommender's leave-one-dataset-out residuals on {@code train}
+     */
+    public static GuidedSearch of(TrainingHistory train, List<Job> candidates, double[] predicted,
+                                  LodoResiduals residuals, Config config) {
+        PriorChoice choice = PriorChoice.of(train, candidates, predicted, residuals, config);
+        return new GuidedSearch(candidates.stream().map(Job::model).toList(), choice.prior(),
+                ResidualField.of(choice.residuals(), config.shrink(), config.noise()),
+                config.withStopLevel(choice.stopLevel()), choice.weight());
     }
 
     public List<String> models() {
@@ -126,6 +148,11 @@ public final class GuidedSearch {
 
     public Config config() {
         return config;
+    }
+
+    /** The recommender's weight in the prior, the rest popularity's ({@link PriorChoice}; 1: the recommender alone). */
+    public double recommenderWeight() {
+        return recommenderWeight;
     }
 
     /** The belief about every candidate after {@code observed} (model -> accuracy; other models are ignored). */

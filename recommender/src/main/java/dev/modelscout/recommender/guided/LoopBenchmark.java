@@ -14,7 +14,7 @@ import java.util.Map;
 
 /**
  * What the guided loop costs beside a fine-tune: the one-off set-up (train the recommender on the history without
- * the target, its leave-one-dataset-out residuals) and one round's re-ranking (the update with the target's
+ * the target, its leave-one-dataset-out residuals, the prior's choice) and one round's re-ranking (the update with the target's
  * observed jobs, the acquisition over every untried candidate, the stop test), replayed on one dataset of a history
  * with its known accuracies.
  *
@@ -34,7 +34,8 @@ public record LoopBenchmark(String dataset, int candidates, double setupSeconds,
             throw new IllegalArgumentException("no jobs of dataset '" + dataset + "' in " + history.source());
         }
         Recommender r = trainer.train(others, features);
-        GuidedSearch search = GuidedSearch.of(r, LodoResiduals.of(others, trainer, features), rows, config);
+        GuidedSearch search = GuidedSearch.of(others, rows, r.predict(rows), LodoResiduals.of(others, trainer, features),
+                config);
         double setup = (System.nanoTime() - t0) / 1e9;
         Map<String, Double> truth = new LinkedHashMap<>();
         rows.forEach(j -> truth.put(j.model(), j.accuracy()));

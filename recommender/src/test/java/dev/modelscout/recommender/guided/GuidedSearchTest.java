@@ -128,9 +128,37 @@ class GuidedSearchTest {
 
     @Test
     void expectedImprovementAndProbabilityOfBeatingMatchClosedForms() {
-        assertEquals(0.3989422804, Acquisition.expectedImprovement(0.5, 1, 0.5), 1e-6);
+        assertEquals(0.3989422804, Acquisition.unbounded(0.5, 1, 0.5), 1e-6);
+        // bounded at 1: minus E[max(0, y - 1)] = -0.5 Phi(-0.5) + phi(-0.5) = 0.1977966
+        assertEquals(0.3989422804 - 0.1977966, Acquisition.expectedImprovement(0.5, 1, 0.5), 1e-6);
         assertEquals(0.5, Acquisition.probabilityOfBeating(0.6, 0.1, 0.5, 0.1), 1e-7);
         assertEquals(0.8413447461, Acquisition.probabilityOfBeating(0.7, 0.1, 0.5, 0.1), 1e-6);
         assertEquals(0.2, Acquisition.expectedImprovement(0.7, 0, 0.5), 1e-12);
+    }
+
+    @Test
+    void anAccuracyCannotExceedOneSoNothingBeatsANearlyPerfectBest() {
+        // the normal's tail above 1 is no chance of improvement: EI is that of min(y, 1), P(beat) is 0 above 1 - eps
+        assertEquals(0, Acquisition.probabilityOfBeating(0.99, 0.2, 0.995, 0.01));
+        assertEquals(0, Acquisition.expectedImprovement(1.2, 0.3, 1.0));
+        double bounded = Acquisition.expectedImprovement(0.99, 0.2, 0.98);
+        assertTrue(bounded > 0 && bounded < 0.02, "at most 1 - best: " + bounded);
+        assertTrue(bounded < Acquisition.unbounded(0.99, 0.2, 0.98));
+        // far below 1 the bound changes nothing
+        assertEquals(Acquisition.unbounded(0.5, 0.05, 0.5), Acquisition.expectedImprovement(0.5, 0.05, 0.5), 1e-9);
+        // a target whose first fine-tune scored 0.996: wide posteriors, yet nothing can beat it by 0.01
+        List<String> m = List.of("x", "y", "z");
+        List<LodoResiduals.Residual> res = new ArrayList<>();
+        Random r = new Random(5);
+        for (int d = 0; d < 10; d++) {
+            for (String x : m) {
+                res.add(new LodoResiduals.Residual("d" + d, x, 0.5, 0.5 + 0.2 * r.nextGaussian()));
+            }
+        }
+        GuidedSearch s = new GuidedSearch(m, new double[] {0.9, 0.95, 0.9},
+                ResidualField.of(new LodoResiduals(res), 0.3, 0.005), GuidedSearch.Config.defaults());
+        GuidedSearch.Round round = s.round(Map.of("y", 0.996));
+        assertTrue(round.stop(), "P = " + round.stopProbability());
+        assertTrue(s.round(Map.of("y", 0.95)).stopProbability() > 0.1, "below 1 - eps the wide posteriors still count");
     }
 }

@@ -24,7 +24,6 @@ import dev.modelscout.recommender.Trainer;
 import dev.modelscout.recommender.TrainingHistory;
 import dev.modelscout.recommender.guided.Belief;
 import dev.modelscout.recommender.guided.GuidedSearch;
-import dev.modelscout.recommender.guided.ResidualField;
 import dev.modelscout.scoring.Scores;
 import dev.modelscout.workflow.OverlapPolicy;
 import dev.modelscout.workflow.Overlap;
@@ -123,9 +122,13 @@ public final class SelectRun {
         List<Prediction> ranked = initial.predictions();
         List<Job> candidates = ranked.stream().map(Prediction::row).toList();
         LodoResiduals residuals = LodoResiduals.of(others, r.trainer(), features);
-        GuidedSearch search = new GuidedSearch(candidates.stream().map(Job::model).toList(),
-                ranked.stream().mapToDouble(Prediction::predicted).toArray(), ResidualField.of(residuals, r.search().shrink(), r.search().noise()),
-                r.search());
+        GuidedSearch search = GuidedSearch.of(others, candidates,
+                ranked.stream().mapToDouble(Prediction::predicted).toArray(), residuals, r.search());
+        double pw = search.recommenderWeight();
+        o.println("loop prior: " + (pw == 1 ? "the recommender's predictions" : pw == 0 ? "popularity (mean accuracy on "
+                + "the history's datasets)" : String.format(Locale.ROOT, "%.2f x the recommender + %.2f x popularity", pw,
+                1 - pw)) + ", stop level " + f(search.config().stopLevel()) + " (chosen by replaying the loop on each of the "
+                + "history's datasets)");
         Path statePath = r.outDir().resolve(STATE);
         List<Round> rounds = new ArrayList<>(readRounds(statePath));
         // The target's jobs, read from the history once here and again only after each round appended to it.
@@ -142,7 +145,7 @@ public final class SelectRun {
                 stopped = round.ranking().isEmpty() ? "every backbone of the zoo is fine-tuned"
                         : String.format(Locale.ROOT, "stop rule: no untried backbone is likely to beat the best found by "
                         + "more than %s (highest probability %.3f < %s)", f(r.search().eps()),
-                        round.stopProbability(), f(r.search().stopLevel()));
+                        round.stopProbability(), f(search.config().stopLevel()));
                 break;
             }
             if (observed.size() >= r.budget()) {
