@@ -1,6 +1,5 @@
 package dev.modelscout.cli;
 
-import dev.modelscout.core.Shown;
 import dev.modelscout.engine.FineTuneEpoch;
 import dev.modelscout.engine.FineTuneListener;
 import java.io.PrintWriter;
@@ -19,7 +18,6 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 final class FineTuneProgress implements FineTuneListener {
 
-    private final PrintWriter err;
     private final boolean bars;
     private final Set<String> said = new HashSet<>();
     private int epochs;
@@ -27,11 +25,10 @@ final class FineTuneProgress implements FineTuneListener {
     private int epoch;
     private double lossSum;
     private int stepsInEpoch;
-    private BarLine line;
-    private ProgressBar bar;
+    private final ConsoleBar console;
 
     FineTuneProgress(PrintWriter err, boolean bars) {
-        this.err = err;
+        this.console = new ConsoleBar(err);
         this.bars = bars;
     }
 
@@ -55,13 +52,13 @@ final class FineTuneProgress implements FineTuneListener {
         if (!bars) {
             return;
         }
+        ProgressBar bar = console.bar();
         if (bar == null) {
             epoch++;
             lossSum = 0;
             stepsInEpoch = 0;
-            line = new BarLine(System.err);
-            bar = new ProgressBarBuilder().setTaskName("epoch " + epoch + "/" + epochs).setInitialMax(stepsPerEpoch)
-                    .setUnit(" steps", 1).setStyle(ProgressBarStyle.ASCII).setConsumer(line).build();
+            bar = console.open(new ProgressBarBuilder().setTaskName("epoch " + epoch + "/" + epochs)
+                    .setInitialMax(stepsPerEpoch).setUnit(" steps", 1).setStyle(ProgressBarStyle.ASCII));
         }
         lossSum += loss;
         stepsInEpoch++;
@@ -90,18 +87,10 @@ final class FineTuneProgress implements FineTuneListener {
     }
 
     private void closeBar() {
-        if (bar != null) {
-            bar.close();
-            bar = null;
-            line = null;
-        }
+        console.close();
     }
 
     private void say(String message) {
-        if (line != null) {
-            line.wipe();
-        }
-        err.println(Shown.line(message));
-        err.flush();
+        console.say(message);
     }
 }

@@ -31,8 +31,7 @@ final class ProgressReporter implements ExtractionListener {
     private final boolean verbose;
     private final Set<String> said = new HashSet<>();
     private final Set<String> skippedSaid = new HashSet<>();
-    private BarLine line;
-    private ProgressBar bar;
+    private final ConsoleBar console;
     private int models;
     private int imagesEach;
     private int begun;
@@ -53,6 +52,7 @@ final class ProgressReporter implements ExtractionListener {
      */
     ProgressReporter(PrintWriter err, boolean bars, boolean verbose) {
         this.err = err;
+        this.console = new ConsoleBar(err);
         this.bars = bars;
         this.verbose = verbose;
     }
@@ -87,7 +87,7 @@ final class ProgressReporter implements ExtractionListener {
         if (verbose) {
             say("model " + modelId + ": features cached in " + dir + " are up to date; not extracting again");
         }
-        if (bar != null && jobBar && inJob) {
+        if (console.bar() != null && jobBar && inJob) {
             jobDone += imagesEach;
             nextBackbone(modelId + " (cached)");
             closeJobIfDone();
@@ -107,7 +107,7 @@ final class ProgressReporter implements ExtractionListener {
         lastDecile = 0;
         startNanos = System.nanoTime();
         if (bars) {
-            if (bar != null && jobBar && inJob) {
+            if (console.bar() != null && jobBar && inJob) {
                 nextBackbone(modelId);
             } else {
                 closeBar();
@@ -123,6 +123,7 @@ final class ProgressReporter implements ExtractionListener {
     @Override
     public synchronized void advanced(int images) {
         done += images;
+        ProgressBar bar = console.bar();
         if (bar != null) {
             if (jobBar) {
                 jobDone += images;
@@ -206,21 +207,16 @@ final class ProgressReporter implements ExtractionListener {
     private void nextBackbone(String what) {
         long max = models * (long) imagesEach;
         java.time.Duration elapsed = java.time.Duration.ofNanos(System.nanoTime() - jobStart);
-        bar.close();
-        line = new BarLine(System.err);
-        bar = builder("backbone " + begun + "/" + models, max).startsFrom(jobDone, elapsed).build();
-        bar.setExtraMessage(what);
+        console.open(builder("backbone " + begun + "/" + models, max).startsFrom(jobDone, elapsed)).setExtraMessage(what);
     }
 
     private void openBar(String task, long max, String message) {
-        line = new BarLine(System.err);
-        bar = builder(task, max).build();
-        bar.setExtraMessage(message);
+        console.open(builder(task, max)).setExtraMessage(message);
     }
 
     private ProgressBarBuilder builder(String task, long max) {
         return new ProgressBarBuilder().setTaskName(task).setInitialMax(max).setUnit(" img", 1)
-                .setStyle(ProgressBarStyle.ASCII).setConsumer(line);
+                .setStyle(ProgressBarStyle.ASCII);
     }
 
     private void closeJobIfDone() {
@@ -231,20 +227,12 @@ final class ProgressReporter implements ExtractionListener {
     }
 
     private void closeBar() {
-        if (bar != null) {
-            bar.close();
-            bar = null;
-            line = null;
-        }
+        console.close();
     }
 
     /** A line on a clean line: the bar's line is wiped first, and redrawn at its next tick. */
     private void say(String message) {
-        if (line != null) {
-            line.wipe();
-        }
-        err.println(Shown.line(message));
-        err.flush();
+        console.say(message);
     }
 
     /**
