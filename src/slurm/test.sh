@@ -218,12 +218,12 @@ EOF
        --recommender lr --features d,m --epochs 1 --lr 0.05 --batch-size 4 --threads 1 --poll 1 --out sel4
        "${slurm_opts[@]}")
   "$ms" "${sel[@]}" >sel4.out 2>sel4.err || { cat sel4.err; fail "select --executor slurm"; }
-  cat sel4.out
-  check "select submitted one Slurm job per round (2)" test "$(grep -c '^submitted Slurm job' sel4.out)" -eq 2
+  cat sel4.out sel4.err
+  check "select submitted one Slurm job per round (2)" test "$(grep -c '^submitted Slurm job' sel4.err)" -eq 2
   check "the history has the 2 fine-tunes of pets" test "$(grep -c '^pets,' h4.csv)" -eq 2
   check "select says why it stopped and which backbone is best" grep -q '^best backbone: tiny-' sel4.out
   "$ms" "${sel[@]}" >sel4b.out 2>sel4b.err
-  check "run again: nothing submitted, nothing appended" test "$(grep -c '^submitted' sel4b.out)" -eq 0 -a "$(grep -c '^pets,' h4.csv)" -eq 2
+  check "run again: nothing submitted, nothing appended" test "$(grep -c '^submitted' sel4b.err)" -eq 0 -a "$(grep -c '^pets,' h4.csv)" -eq 2
 else
   echo "SKIP: test 4: no fine-tuning plan ran (test 3)"
 fi
