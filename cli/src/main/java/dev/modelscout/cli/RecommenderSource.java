@@ -7,6 +7,7 @@ import dev.modelscout.recommender.LodoResiduals;
 import dev.modelscout.recommender.ReadOptions;
 import dev.modelscout.recommender.Recommender;
 import dev.modelscout.recommender.Recommenders;
+import dev.modelscout.recommender.Trainer;
 import dev.modelscout.recommender.TrainingHistory;
 import dev.modelscout.workflow.EmbeddedWorld;
 import dev.modelscout.workflow.recommend.ChosenRecommender;
@@ -64,8 +65,9 @@ final class RecommenderSource {
             FieldSpec selected = FieldSpec.defaults().select(FieldSpec.parseFeatures(features)).requireColumnsOf(h);
             HistoryOptions.noteFeatures(err, features, selected);
             HistoryOptions.warnEmptyColumns(err, selected, h);
-            Calibration calibration = Calibration.of(LodoResiduals.of(h, trainer.trainer(), selected));
-            Recommender r = trainer.trainer().train(h, selected);
+            Trainer t = trainer.trainer();
+            Recommender r = t.train(h, selected);
+            Calibration calibration = Calibration.of(LodoResiduals.of(h, t, selected, r));
             return new ChosenRecommender(r, "trained now on --history " + history, history.toString(), h, null,
                     seconds(t0), calibration);
         }

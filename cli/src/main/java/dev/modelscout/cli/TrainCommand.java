@@ -65,7 +65,7 @@ final class TrainCommand implements Callable<Integer> {
         Recommender r = trainer.train(history, features, ProgressReporter.throttled(err, 2000));
         double seconds = (System.nanoTime() - t) / 1e9;
         dev.modelscout.recommender.Calibration calibration = dev.modelscout.recommender.Calibration.of(
-                dev.modelscout.recommender.LodoResiduals.of(history, trainer, features));
+                dev.modelscout.recommender.LodoResiduals.of(history, trainer, features, r));
         Recommenders.save(r, calibration, out);
         AutoRecommender.Model auto = r instanceof AutoRecommender.Model a ? a : null;
         Map<String, String> settings = new LinkedHashMap<>(r.provenance().settings());

@@ -1,5 +1,6 @@
 package dev.modelscout.recommender;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.modelscout.core.InvalidOptionException;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -199,9 +200,11 @@ public final class AutoRecommender implements Trainer {
      * @param chosen     the chosen model (with its own provenance); predictions are its predictions
      * @param choice     the chosen candidate's name, as in {@code validation}
      * @param validation every candidate's inner score, in the order tried (popularity first)
+     * @param refit      the chosen candidate's trainer (its settings fixed) and feature set, which calibration refits
+     *                   ({@link #refit(Recommender, FieldSpec)}); not saved, so null in a model read from a file
      */
-    public record Model(Provenance provenance, Recommender chosen, String choice, List<InnerScore> validation)
-            implements Recommender {
+    public record Model(Provenance provenance, Recommender chosen, String choice, List<InnerScore> validation,
+                        @JsonIgnore ChosenFit refit) implements Recommender {
         public Model {
             if (chosen == null || validation == null || validation.isEmpty()) {
                 throw new IllegalArgumentException("auto: no chosen model or no inner-validation table");
@@ -238,6 +241,18 @@ public final class AutoRecommender implements Trainer {
         }
     }
 
+
+    /**
+     * How the chosen candidate is fitted: its trainer, penalty fixed and no tuning or selection of its own, and the
+     * feature set it was chosen with.
+     */
+    public record ChosenFit(Trainer trainer, FieldSpec features) {
+        public ChosenFit {
+            if (trainer == null || features == null) {
+                throw new IllegalArgumentException("auto: the chosen fit needs a trainer and a feature set");
+            }
+        }
+    }
 
     private final Config config;
     private final AutoCandidates grid;
@@ -283,7 +298,8 @@ public final class AutoRecommender implements Trainer {
         int chosen = selection.chosen();
         AutoCandidates.Candidate choice = inner.candidates().get(chosen);
         progress.accept("auto: the final fit of " + table.get(chosen).candidate() + " on all " + history.size() + " jobs");
-        Recommender model = grid.trainer(choice).train(history, choice.features());
+        Trainer chosenTrainer = grid.trainer(choice);
+        Recommender model = chosenTrainer.train(history, choice.features());
 
         Map<String, String> settings = new LinkedHashMap<>(Provenance.settingsOf(config));
         Set<String> poolColumns = new LinkedHashSet<>();
@@ -307,6 +323,22 @@ public final class AutoRecommender implements Trainer {
         Provenance prov = new Provenance(NAME + "(" + model.provenance().trainer() + ")", settings,
                 model.provenance().seed(), history.source(), history.sha256(), history.size(),
                 model.provenance().features());
-        return new Model(prov, model, table.get(chosen).candidate(), table);
+        return new Model(prov, model, table.get(chosen).candidate(), table, new ChosenFit(chosenTrainer, choice.features()));
+    }
+
+    /**
+     * Calibration refits the candidate auto chose on the whole history, with its settings (penalty, score encoding)
+     * fixed: the leave-one-dataset-out residuals are then those of the model shipped. Re-running the whole choice on
+     * each refit (one dataset fewer) picked worse candidates than the one shipped and made intervals too wide (on the
+     * embedded world 80%/90% intervals covered 0.94/0.98). This ignores the variance of the choice itself. A model
+     * read from a file does not carry its chosen fit: the whole of auto is re-run then.
+     */
+    @Override
+    public java.util.function.Function<TrainingHistory, Recommender> refit(Recommender fitted, FieldSpec features) {
+        if (fitted instanceof Model m && m.refit() != null) {
+            ChosenFit f = m.refit();
+            return h -> f.trainer().train(h, f.features());
+        }
+        return Trainer.super.refit(fitted, features);
     }
 }

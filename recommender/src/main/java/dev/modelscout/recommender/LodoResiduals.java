@@ -60,9 +60,22 @@ public record LodoResiduals(List<Residual> residuals) {
         return new LodoResiduals(out);
     }
 
-    /** The residuals of {@code trainer} with {@code features} on {@code history}. */
+    /**
+     * The residuals of {@code trainer} re-run with {@code features} on each refit (for {@code auto}: its whole choice,
+     * on one dataset fewer): what the guided loop's {@code ResidualField} learns from. Intervals are calibrated with
+     * {@link #of(TrainingHistory, Trainer, FieldSpec, Recommender)}.
+     */
     public static LodoResiduals of(TrainingHistory history, Trainer trainer, FieldSpec features) {
         return of(history, h -> trainer.train(h, features));
+    }
+
+    /**
+     * The residuals that calibrate {@code fitted}, the model {@code trainer} made with {@code features} on
+     * {@code history}: each refit is {@link Trainer#refit} (for {@code auto}, its chosen candidate with its settings
+     * fixed, not a re-run of its choice).
+     */
+    public static LodoResiduals of(TrainingHistory history, Trainer trainer, FieldSpec features, Recommender fitted) {
+        return of(history, trainer.refit(fitted, features));
     }
 
     /** Distinct datasets held out. */

@@ -15,6 +15,16 @@ public interface Trainer {
         return train(history, features);
     }
 
+    /**
+     * How {@link LodoResiduals} refits {@code fitted} (a model this trainer made with {@code features}) on a history
+     * with one dataset fewer, to calibrate its intervals: by default this trainer with the same features. A trainer
+     * that chooses among candidates ({@code auto}) refits the candidate it chose, its settings fixed, so the residuals
+     * are those of the model shipped rather than of re-runs of its choice.
+     */
+    default java.util.function.Function<TrainingHistory, Recommender> refit(Recommender fitted, FieldSpec features) {
+        return h -> train(h, features);
+    }
+
     /** Short name, as in {@code --recommender}. */
     String name();
 }

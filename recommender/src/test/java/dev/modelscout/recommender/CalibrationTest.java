@@ -65,7 +65,7 @@ class CalibrationTest {
         FieldSpec spec = FieldSpec.defaults().select(FieldSpec.parseFeatures("d,m"));
         Trainer t = new LinearRegression(LinearRegression.Config.defaults());
         Recommender r = t.train(h, spec);
-        Calibration cal = Calibration.of(LodoResiduals.of(h, t, spec));
+        Calibration cal = Calibration.of(LodoResiduals.of(h, t, spec, r));
         assertNotNull(cal);
         assertEquals(h.datasets().size(), cal.datasets());
         Path file = dir.resolve("m.json");

@@ -34,7 +34,7 @@ class PredictionIntervalsTest {
     void modelsTheRecommenderNeverSawGetAOneLineNoteAndWiderIntervals() {
         Trainer t = new LinearRegression(LinearRegression.Config.defaults());
         Recommender r = t.train(H, DM);
-        Calibration cal = Calibration.of(LodoResiduals.of(H, t, DM));
+        Calibration cal = Calibration.of(LodoResiduals.of(H, t, DM, r));
         List<Prediction> known = Prediction.rank(r, candidates(List.of("model1", "model2")));
         PredictionIntervals in = PredictionIntervals.of(cal, r, known, 0.9);
         assertNull(in.note(), "known models, every column present");
@@ -58,7 +58,7 @@ class PredictionIntervalsTest {
     void metadataFarOutsideTheTrainingRangeIsOutOfDomain() {
         Trainer t = new LinearRegression(LinearRegression.Config.defaults());
         Recommender r = t.train(H, DM);
-        Calibration cal = Calibration.of(LodoResiduals.of(H, t, DM));
+        Calibration cal = Calibration.of(LodoResiduals.of(H, t, DM, r));
         List<Job> rows = new ArrayList<>(candidates(List.of("model1", "model2")));
         rows.set(1, rows.get(1).withCell("params_m", "1000000")); // the history's models have 3 to 150 M
         PredictionIntervals in = PredictionIntervals.of(cal, r, Prediction.rank(r, rows), 0.9);

@@ -1,5 +1,6 @@
 package dev.modelscout.recommender.evaluation;
 
+import dev.modelscout.recommender.AutoRecommender;
 import dev.modelscout.recommender.Calibration;
 import dev.modelscout.recommender.FieldSpec;
 import dev.modelscout.recommender.HistorySchema;
@@ -29,7 +30,8 @@ import java.util.function.ToDoubleFunction;
  * {@code --protocol active}: leave one dataset out, and replay the guided loop ({@link GuidedSearch}) on it with
  * its known accuracies as the fine-tuning oracle, every other dataset as history: the recommender is trained on
  * the other datasets, its leave-one-dataset-out residuals on them (one more fit per other dataset) calibrate its
- * intervals and its {@link dev.modelscout.recommender.guided.ResidualField}; the loop then fine-tunes one
+ * intervals and its {@link dev.modelscout.recommender.guided.ResidualField} (for {@code auto}: the intervals on
+ * refits of the candidate it chose, one more fit per other dataset, the field on re-runs of its choice); the loop then fine-tunes one
  * backbone per round. Beside it, on the same folds, the static orders: the recommender's own ranking (no
  * update), popularity, each score column the held-out dataset has, largest first (params_m, else gmacs), and
  * random order (repeated, with its spread). Cost: D^2 fits for D datasets.
@@ -120,12 +122,16 @@ public record ActiveReplay(List<String> testDatasets, List<String> trainDatasets
             double[] prior = r.predict(rows);
             scores.add(DatasetScore.of(d, null, rows, prior, topK));
             LodoResiduals residuals = LodoResiduals.of(train, fits::train);
+            // The intervals: auto's are calibrated on refits of the candidate it chose (Trainer#refit), not on re-runs
+            // of its choice; every other trainer's on the same refits as the loop's residual field.
+            LodoResiduals calibration = r instanceof AutoRecommender.Model a && a.refit() != null
+                    ? LodoResiduals.of(train, fits.refit(r)) : residuals;
             java.util.Set<String> known = r.knownModels();
             boolean[] unseen = new boolean[rows.size()];
             for (int i = 0; i < unseen.length; i++) {
                 unseen[i] = !known.isEmpty() && !known.contains(rows.get(i).model());
             }
-            Fold f = fold(d, rows, prior, unseen, train, residuals);
+            Fold f = fold(d, rows, prior, unseen, train, residuals, calibration);
             per.add(f.scores());
             randomRuns.add(f.random());
             if (curves != null) {
@@ -168,10 +174,10 @@ public record ActiveReplay(List<String> testDatasets, List<String> trainDatasets
     }
 
     private Fold fold(String d, List<Job> rows, double[] prior, boolean[] unseen, TrainingHistory train,
-                      LodoResiduals residuals) {
+                      LodoResiduals residuals, LodoResiduals calibrationResiduals) {
         double[] truth = rows.stream().mapToDouble(Job::accuracy).toArray();
         List<String> models = rows.stream().map(Job::model).toList();
-        Calibration cal = Calibration.of(residuals);
+        Calibration cal = Calibration.of(calibrationResiduals);
         Coverage coverage = coverage(cal, prior, truth, unseen);
 
         GuidedSearch search = GuidedSearch.of(train, rows, prior, residuals, this.search);

@@ -31,6 +31,21 @@ public final class FitTimer {
         return r;
     }
 
+    /**
+     * The leave-one-dataset-out refits that calibrate {@code fitted} (a model {@link #train} made), timed:
+     * {@link Trainer#refit} (for {@code auto}, its chosen candidate, not a re-run of its choice).
+     */
+    public java.util.function.Function<TrainingHistory, Recommender> refit(Recommender fitted) {
+        java.util.function.Function<TrainingHistory, Recommender> fit = trainer.refit(fitted, features);
+        return h -> {
+            long t = System.nanoTime();
+            Recommender r = fit.apply(h);
+            trainNanos += System.nanoTime() - t;
+            fits++;
+            return r;
+        };
+    }
+
     /** The fits so far, their time, and the time since this timer was made. */
     public Timing timing() {
         double train = trainNanos / 1e9;

@@ -10,6 +10,7 @@ import dev.modelscout.recommender.FieldSpec;
 import dev.modelscout.recommender.Job;
 import dev.modelscout.recommender.LearningCurves;
 import dev.modelscout.recommender.LinearRegression;
+import dev.modelscout.recommender.Recommenders;
 import dev.modelscout.recommender.TrainingHistory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,6 +48,20 @@ class ActiveReplayTest {
             }
         }
         return TrainingHistory.of("planted", List.of("dataset", "model", "arch_family", "params_m", "accuracy"), jobs);
+    }
+
+    @Test
+    void autosIntervalsAreCalibratedOnRefitsOfItsChosenCandidateTheLoopsFieldOnReRunsOfItsChoice() {
+        TrainingHistory h = planted(2);
+        FieldSpec dm = FieldSpec.defaults().select(FieldSpec.parseFeatures("d,m"));
+        Options two = Options.defaults(Protocol.Kind.ACTIVE).withTestDatasets(List.of("ds0", "ds1"));
+        Result lr = Evaluation.evaluate(h, new LinearRegression(LinearRegression.Config.defaults()), dm, two);
+        assertEquals(2 * (1 + 7), lr.timing().fits(), "a fixed trainer: the model and 7 refits, shared");
+        Result auto = Evaluation.evaluate(h, Recommenders.trainer("auto"), dm, two);
+        assertEquals(2 * (1 + 7 + 7), auto.timing().fits(),
+                "auto: the model, 7 re-runs of its choice (the loop's field), 7 refits of its chosen candidate (intervals)");
+        ActiveResult.Coverage c = auto.active().intervals();
+        assertTrue(c.coverage80() >= 0 && c.coverage80() <= 1 && c.width80() > 0, c.toString());
     }
 
     @Test

@@ -88,6 +88,12 @@ public record EvaluateRun(Result result, Result baseline, List<Choice> choices) 
             }
 
             @Override
+            public java.util.function.Function<TrainingHistory, Recommender> refit(Recommender fitted,
+                                                                                 FieldSpec features) {
+                return t.refit(fitted, features); // auto's calibration refits its chosen candidate: no choice made
+            }
+
+            @Override
             public String name() {
                 return t.name();
             }
