@@ -188,7 +188,6 @@ class FeatureExtractionIT {
         ModelMeasurement m = ModelMeasurement.measure(r18, Device.CPU, false);
         assertEquals(512, m.featureDim());
         // DJL's ResNetV1 (basic model zoo) is not torchvision's; these are its own sizes at 32 x 32.
-        System.out.println("builtin:resnet18 at 32x32: " + m.parameters() + " parameters, " + m.gmacs() + " GMACs");
         assertTrue(m.parameters() > 500_000, "resnet18 params " + m.parameters());
         assertTrue(m.gmacs() > 0.01, "resnet18 GMACs " + m.gmacs());
         assertNull(m.sha256());

@@ -104,7 +104,6 @@ class FineTuneIT {
         FineTuneResult other = FineTuner.fineTune(b, split.train(), split.val(), cpu(2), FineTuneListener.silent());
         assertTrue(other.valAccuracy() >= 0.75, "seed 2 accuracy " + other.valAccuracy());
         assertNotEquals(losses(first)[0], losses(other)[0]);
-        System.out.println("tinycnn_scripted: seed 1 " + first.history() + "\nseed 2 " + other.history());
     }
 
     @Test
