@@ -25,7 +25,7 @@ final class RankingSummary {
             o.println("no ranked backbone has a true accuracy in " + truthSource);
             return;
         }
-        o.println("against the true fine-tuned accuracies of " + q.known() + " backbones (" + truthSource + "):");
+        Prose.println(o, "against the true fine-tuned accuracies of " + q.known() + " backbones (" + truthSource + "):");
         Map<String, Double> se = noise.map(TruthNoise::standardErrors).orElse(Map.of());
         Table t = noise.isPresent() ? Table.of("pick", "model", "true_accuracy", "se", "regret")
                 : Table.of("pick", "model", "true_accuracy", "regret");
@@ -45,12 +45,13 @@ final class RankingSummary {
                 Double.isNaN(q.hitTop3()) ? "-" : q.hitTop3() > 0 ? "yes" : "no", f(q.kendall()), f(q.spearman()));
         noise.ifPresent(n -> {
             List<Double> s = n.sortedStandardErrors();
-            o.printf(Locale.ROOT, "the truth's noise: standard errors %s to %s (median %s) of the true accuracies; %s%n",
-                    f(s.get(0)), f(s.get(s.size() - 1)), f(s.get(s.size() / 2)), n.top1Verdict());
-            o.printf(Locale.ROOT, "Kendall tau %s, 95%% interval %s to %s (%s)%n", f(q.kendall()), f(n.kendallLow()),
-                    f(n.kendallHigh()), n.basis());
+            Prose.println(o, String.format(Locale.ROOT,
+                    "the truth's noise: standard errors %s to %s (median %s) of the true accuracies; %s",
+                    f(s.get(0)), f(s.get(s.size() - 1)), f(s.get(s.size() / 2)), n.top1Verdict()));
+            Prose.println(o, String.format(Locale.ROOT, "Kendall tau %s, 95%% interval %s to %s (%s)", f(q.kendall()),
+                    f(n.kendallLow()), f(n.kendallHigh()), n.basis()));
         });
-        q.notes().forEach(n -> o.println("note: " + n));
+        q.notes().forEach(n -> Prose.println(o, "note: " + n));
     }
 
     /** A pick's standard error; a tie is the mean of its backbones, so sqrt(sum of se^2) / k. */

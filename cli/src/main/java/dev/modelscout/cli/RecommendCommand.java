@@ -203,7 +203,7 @@ final class RecommendCommand implements Callable<Integer> {
             o.printf(Locale.ROOT, "task difficulty: probe accuracy %.3f (nearest-centroid, 5-fold, on %s's features)%n",
                     probe, ranked.get(0).row().cell(HistorySchema.PROBE_MODEL));
         }
-        o.println("the recommender read: " + String.join(", ", recommender.inputColumns()));
+        Prose.println(o, "the recommender read: " + String.join(", ", recommender.inputColumns()));
     }
 
     private static String intervalText(PredictionIntervals intervals, String model) {
