@@ -11,6 +11,10 @@ import dev.modelscout.workflow.EmbeddedWorld;
 import dev.modelscout.workflow.recommend.RecommenderDefaults;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -75,7 +79,7 @@ final class HistoryOptions {
      */
     FieldSpec features(TrainingHistory h) {
         FieldSpec selected = select(spec == null ? FieldSpec.defaults() : FieldSpec.read(spec)).requireColumnsOf(h);
-        warnEmptyColumns(command.commandLine().getErr(), selected, h);
+        warnEmptyColumns(command.commandLine().getErr(), features, selected, h);
         return selected;
     }
 
@@ -90,11 +94,30 @@ final class HistoryOptions {
         err.flush();
     }
 
-    /** One warning per feature column of {@code features} that is empty in every row of {@code history}. */
-    static void warnEmptyColumns(PrintWriter err, FieldSpec features, TrainingHistory history) {
+    /**
+     * The feature columns of {@code features} empty in every row of {@code history}: a column named in
+     * {@code given} (the --features text) gets a warning of its own, since the user asked for it; those that came
+     * with a group ({@code s}: every score column the history has; {@code d}, {@code m}) share one note, since
+     * a history need not fill in every score (the recommender simply learns nothing from them).
+     */
+    static void warnEmptyColumns(PrintWriter err, String given, FieldSpec features, TrainingHistory history) {
+        Set<String> named = new HashSet<>();
+        for (String token : FieldSpec.parseFeatures(given == null ? "" : given)) {
+            named.add(token.strip().split(":", 2)[0]);
+        }
+        List<String> grouped = new ArrayList<>();
         for (String c : features.emptyColumns(history)) {
-            err.println("warning: feature " + c + " is empty in every training row of " + history.source()
-                    + "; it cannot help");
+            if (named.contains(c)) {
+                err.println("warning: feature " + c + " is empty in every training row of " + history.source()
+                        + "; it cannot help");
+            } else {
+                grouped.add(c);
+            }
+        }
+        if (!grouped.isEmpty()) {
+            err.println("note: " + grouped.size() + " column" + (grouped.size() == 1 ? "" : "s") + " of --features "
+                    + given + " " + (grouped.size() == 1 ? "is" : "are") + " empty in every row of "
+                    + history.source() + " and cannot help: " + String.join(", ", grouped));
         }
         err.flush();
     }

@@ -64,7 +64,7 @@ final class RecommenderSource {
             TrainingHistory h = HistoryReader.read(history, ReadOptions.defaults());
             FieldSpec selected = FieldSpec.defaults().select(FieldSpec.parseFeatures(features)).requireColumnsOf(h);
             HistoryOptions.noteFeatures(err, features, selected);
-            HistoryOptions.warnEmptyColumns(err, selected, h);
+            HistoryOptions.warnEmptyColumns(err, features, selected, h);
             Trainer t = trainer.trainer();
             Recommender r = t.train(h, selected);
             Calibration calibration = Calibration.of(LodoResiduals.of(h, t, selected, r));

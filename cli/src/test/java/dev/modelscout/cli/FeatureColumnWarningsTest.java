@@ -58,6 +58,16 @@ class FeatureColumnWarningsTest {
     }
 
     @Test
+    void emptyScoreColumnsThatCameWithTheScoreGroupShareOneNoteAndNoWarning() throws Exception {
+        Path h = history();
+        CliTest r = CliTest.run("train", "--history", h.toString(), "--recommender", "lr", "--features", "d,m,s",
+                "--out", dir.resolve("m.json").toString()).expectExit(0);
+        assertEquals(List.of(), warnings(r));
+        assertEquals(List.of("note: 1 column of --features d,m,s is empty in every row of " + h
+                + " and cannot help: score_parc"), r.err().lines().filter(l -> l.contains("cannot help")).toList());
+    }
+
+    @Test
     void evaluateWarnsOnceToo() throws Exception {
         Path h = history();
         CliTest r = CliTest.run("evaluate", "--history", h.toString(), "--recommender", "lr", "--no-tune", "--features",
