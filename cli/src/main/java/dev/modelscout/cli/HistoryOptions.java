@@ -12,7 +12,6 @@ import dev.modelscout.workflow.recommend.RecommenderDefaults;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import picocli.CommandLine.Model.CommandSpec;
@@ -101,10 +100,7 @@ final class HistoryOptions {
      * a history need not fill in every score (the recommender simply learns nothing from them).
      */
     static void warnEmptyColumns(PrintWriter err, String given, FieldSpec features, TrainingHistory history) {
-        Set<String> named = new HashSet<>();
-        for (String token : FieldSpec.parseFeatures(given == null ? "" : given)) {
-            named.add(token.strip().split(":", 2)[0]);
-        }
+        Set<String> named = FieldSpec.namesIn(FieldSpec.parseFeatures(given == null ? "" : given));
         List<String> grouped = new ArrayList<>();
         for (String c : features.emptyColumns(history)) {
             if (named.contains(c)) {

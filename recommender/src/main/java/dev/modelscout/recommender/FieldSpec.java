@@ -139,23 +139,13 @@ public record FieldSpec(List<Entry> entries) {
         List<Entry> out = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         for (String raw : tokens) {
-            String t = raw.strip();
-            if (t.isEmpty()) {
+            Token token = Token.parse(raw);
+            if (token == null) {
                 continue;
             }
-            String interact = "";
-            int star = t.indexOf('*');
-            if (star >= 0) {
-                interact = t.substring(star + 1).strip();
-                t = t.substring(0, star).strip();
-            }
-            Normalize norm = null;
-            int colon = t.indexOf(':');
-            if (colon >= 0) {
-                norm = Normalize.parse(t.substring(colon + 1));
-                t = t.substring(0, colon).strip();
-            }
-            String name = t;
+            String name = token.name();
+            String interact = token.interact();
+            Normalize norm = token.normalize() == null ? null : Normalize.parse(token.normalize());
             List<Entry> matched = entries.stream().filter(e -> e.field().equals(name)).toList();
             if (matched.isEmpty()) {
                 matched = entries.stream().filter(e -> e.column().equals(name)).toList();
@@ -178,6 +168,50 @@ public record FieldSpec(List<Entry> entries) {
             throw new FieldSpecException("no features selected");
         }
         return new FieldSpec(out);
+    }
+
+    /**
+     * The names {@code tokens} spell out as {@link #select} reads them: each token's field or column name and the
+     * category it is crossed with ({@code score_logme:rank*arch_family}: score_logme and arch_family). A field
+     * name ({@code s}) is itself, not the columns it stands for.
+     */
+    public static Set<String> namesIn(List<String> tokens) {
+        Set<String> names = new LinkedHashSet<>();
+        for (String raw : tokens) {
+            Token token = Token.parse(raw);
+            if (token != null) {
+                names.add(token.name());
+                if (!token.interact().isEmpty()) {
+                    names.add(token.interact());
+                }
+            }
+        }
+        return names;
+    }
+
+    /** One token of a selection: a name, its normalisation's text (null: none given), the crossed category ("": none). */
+    private record Token(String name, String normalize, String interact) {
+
+        /** {@code NAME[:NORM][*CATEGORY]}; null for a blank token. */
+        static Token parse(String raw) {
+            String t = raw.strip();
+            if (t.isEmpty()) {
+                return null;
+            }
+            String interact = "";
+            int star = t.indexOf('*');
+            if (star >= 0) {
+                interact = t.substring(star + 1).strip();
+                t = t.substring(0, star).strip();
+            }
+            String norm = null;
+            int colon = t.indexOf(':');
+            if (colon >= 0) {
+                norm = t.substring(colon + 1);
+                t = t.substring(0, colon).strip();
+            }
+            return new Token(t, norm, interact);
+        }
     }
 
     /** Comma-separated token list to {@link #select}. */

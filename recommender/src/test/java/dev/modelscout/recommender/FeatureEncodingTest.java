@@ -100,4 +100,10 @@ class FeatureEncodingTest {
         FieldSpecException e = assertThrows(FieldSpecException.class, () -> FieldSpec.read(bad));
         assertTrue(e.getMessage().startsWith(bad + ":2:"), e.getMessage());
     }
+
+    @Test
+    void namesInReadsEachTokenAsSelectDoesItsNameAndItsCrossedCategory() {
+        assertEquals(List.of("s", "score_logme", "arch_family", "score_parc"), List.copyOf(FieldSpec.namesIn(
+                FieldSpec.parseFeatures(" s,score_logme:rank*arch_family, score_parc:zscore ,,"))));
+    }
 }
