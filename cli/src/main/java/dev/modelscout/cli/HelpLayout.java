@@ -37,8 +37,9 @@ final class HelpLayout {
     }
 
     /**
-     * The help's width: {@code COLUMNS} when it is a number, else {@code detected} (picocli's look at the terminal,
-     * negative when there is none) or {@value #DEFAULT_WIDTH}; clamped to [{@value #MIN_WIDTH}, {@value #MAX_WIDTH}].
+     * The help's width: {@code COLUMNS} when it is a number, else {@code detected} (the terminal's,
+     * {@link Terminal#columns}; negative when there is none) or {@value #DEFAULT_WIDTH}; clamped to
+     * [{@value #MIN_WIDTH}, {@value #MAX_WIDTH}].
      */
     static int terminalWidth(String columns, IntSupplier detected) {
         int width = -1;
@@ -59,13 +60,13 @@ final class HelpLayout {
         return terminalWidth(System.getenv("COLUMNS"), HelpLayout::detectedWidth);
     }
 
-    /** picocli's terminal detection (stty on a terminal), or -1 where there is no terminal. */
+    /** The terminal's width ({@link Terminal#columns}), or -1 where there is no terminal. */
     private static int detectedWidth() {
         if (System.console() == null) {
             return -1;
         }
-        int w = new UsageMessageSpec().autoWidth(true).width();
-        return w == UsageMessageSpec.DEFAULT_USAGE_WIDTH ? -1 : w;
+        int w = Terminal.columns();
+        return w > 0 ? w : -1;
     }
 
     /** Lays out the help of {@code cl} and all its subcommands at {@code width} (read when a help is rendered). */

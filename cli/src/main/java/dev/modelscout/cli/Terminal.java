@@ -2,9 +2,14 @@ package dev.modelscout.cli;
 
 import com.sun.jna.Library;
 import com.sun.jna.Native;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Whether progress bars are drawn: only when standard error, where they are drawn, is a terminal.
+ * What the console is: whether progress bars are drawn (only when standard error, where they are drawn, is a
+ * terminal), whether a file descriptor is a terminal, and the terminal's width (tables, wrapped sentences, help).
  *
  * <p>Java 17 can only tell whether the JVM has a console ({@code System.console()}: stdin and stdout both a
  * terminal), which says nothing of stderr: {@code modelscout recommend 2>log} run from a terminal has a console
@@ -14,6 +19,9 @@ import com.sun.jna.Native;
  * safe). {@code TERM=dumb} (Emacs shells, some CI runners) turns bars off too, as it does for other tools.
  */
 final class Terminal {
+
+    /** The file descriptor of standard output. */
+    static final int STDOUT = 1;
 
     /** The file descriptor of standard error. */
     static final int STDERR = 2;
@@ -29,6 +37,8 @@ final class Terminal {
 
     private static LibC libc;
     private static boolean loaded;
+    private static int columns;
+    private static boolean measured;
 
     private Terminal() {
     }
@@ -68,5 +78,36 @@ final class Terminal {
             }
         }
         return libc;
+    }
+
+    /**
+     * The terminal's width in columns ({@code stty size} on {@code /dev/tty}), or 0 where there is none or it cannot
+     * be read; asked once per process, since every table, wrapped sentence and help of a run needs it.
+     */
+    static synchronized int columns() {
+        if (!measured) {
+            measured = true;
+            columns = sttyColumns();
+        }
+        return columns;
+    }
+
+    private static int sttyColumns() {
+        try {
+            Process p = new ProcessBuilder("stty", "size").redirectInput(new File("/dev/tty"))
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            if (!p.waitFor(1, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return 0;
+            }
+            String[] parts = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip()
+                    .split("\\s+");
+            return parts.length == 2 ? Integer.parseInt(parts[1]) : 0;
+        } catch (IOException | NumberFormatException e) {
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
     }
 }

@@ -1,11 +1,6 @@
 package dev.modelscout.cli;
 
-import java.io.File;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 
 /**
@@ -31,7 +26,7 @@ final class TerminalWidth {
         if (o != null) {
             return o;
         }
-        return decide(System.getenv(), stdoutIsTerminal(), TerminalWidth::sttyColumns);
+        return decide(System.getenv(), stdoutIsTerminal(), Terminal::columns);
     }
 
     /**
@@ -57,32 +52,9 @@ final class TerminalWidth {
         return n > 0 ? n : FALLBACK;
     }
 
-    /** Whether fd 1 is a terminal: its /proc link names a tty; without /proc, whether Java sees a console. */
+    /** Whether fd 1 is a terminal ({@link Terminal#isatty}); where libc cannot be asked, whether Java has a console. */
     static boolean stdoutIsTerminal() {
-        try {
-            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/1")).toString();
-            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
-        } catch (java.io.IOException | UnsupportedOperationException | SecurityException e) {
-            return System.console() != null;
-        }
-    }
-
-    /** The terminal's columns from {@code stty size < /dev/tty}; 0 when that fails. */
-    private static int sttyColumns() {
-        try {
-            Process p = new ProcessBuilder("stty", "size").redirectInput(new File("/dev/tty"))
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            if (!p.waitFor(1, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return 0;
-            }
-            String[] parts = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip().split("\\s+");
-            return parts.length == 2 ? Integer.parseInt(parts[1]) : 0;
-        } catch (java.io.IOException | NumberFormatException e) {
-            return 0;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 0;
-        }
+        int tty = Terminal.isatty(Terminal.STDOUT);
+        return tty < 0 ? System.console() != null : tty == 1;
     }
 }
